@@ -1,0 +1,259 @@
+"""Text normalisation and language detection, vectorised over a whole batch.
+
+All texts of a batch are joined into one string (separated by NUL), a handful of regular expressions run once
+over that string (URLs, e-mail addresses, @mentions), and the rest happens on one numpy array of code points:
+
+* full-width / half-width folding and other NFKC compatibility mappings (per character, via a lookup table),
+* lower-casing, digits folded to ``0``, whitespace and control characters folded to one space,
+* traditional Chinese folded to simplified (OpenCC's character table, shipped in ``data/t2s.txt``),
+* whitespace runs collapsed.
+
+Hashtags keep their text (``#tag`` and Weibo ``#话题#``; the ``#`` becomes a space). Emoji and Weibo emoticons
+such as ``[怒]`` are kept as characters, so the models see them as n-grams.
+
+Language detection counts script classes per text: ``zh`` (Han characters, no kana / hangul dominating),
+``en`` (Latin letters, English function words not outnumbered by those of other Latin-script languages) or
+``other``. Mixed texts go to the script that dominates (one Han character weighs as four Latin letters).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+
+MAX_CHARS = 2000  # longer texts are cut: the head of a message decides what it is
+URL_TOKEN = "\ue000"
+MENTION_TOKEN = "\ue001"
+EMAIL_TOKEN = "\ue002"
+
+_SEP = 0
+_RE_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}")
+_RE_URL = re.compile(r"(?:https?://|www\.)[^\s\x00]+|\b[\w-]+\.(?:com|cn|net|org|co\.uk)(?:/[^\s\x00]*)?\b")
+_RE_MENTION = re.compile(r"[@＠][\w\-]+")
+
+LANGS = ("zh", "en", "other")
+
+# Function words: English vs. other common Latin-script languages (es, fr, de, it, pt, nl, id).
+_EN_WORDS = ["the", "a", "an", "and", "or", "but", "is", "are", "was", "were", "be", "been", "to", "of", "in", "on", "at", "for", "with", "my", "your", "you", "i", "me", "we", "our", "it", "this", "that", "not", "no", "have", "has", "had", "do", "does", "did", "can", "could", "will", "would", "should", "just", "so", "if", "from", "they", "he", "she", "his", "her", "them", "what", "why", "how", "when", "please", "thanks", "thank", "still", "get", "got", "im", "dont", "cant", "its", "there", "here", "all"]
+_OTHER_WORDS = ["el", "la", "los", "las", "de", "del", "que", "y", "en", "un", "una", "es", "por", "para", "con", "no", "se", "lo", "su", "al", "muy", "pero", "como", "mas", "le", "les", "des", "et", "est", "une", "pour", "pas", "dans", "qui", "sur", "au", "du", "ce", "je", "vous", "il", "ne", "der", "die", "das", "und", "ist", "nicht", "ich", "sie", "mit", "den", "ein", "eine", "zu", "auf", "es", "sich", "dem", "il", "di", "che", "e", "non", "per", "una", "sono", "della", "gli", "con", "mi", "ti", "ho", "o", "os", "as", "um", "uma", "do", "da", "em", "não", "com", "para", "mais", "het", "een", "en", "van", "ik", "je", "niet", "dat", "op", "te", "zijn", "yang", "dan", "ini", "itu", "tidak", "ada", "saya", "dengan", "untuk"]
+_OTHER_WORDS = [w for w in _OTHER_WORDS if w not in set(_EN_WORDS)]
+
+
+@lru_cache(maxsize=1)
+def _t2s_pairs() -> dict[int, int]:
+    text = resources.files("smguard.text").joinpath("data/t2s.txt").read_text(encoding="utf-8")
+    out: dict[int, int] = {}
+    for line in text.splitlines():
+        if len(line) == 2 and not line.startswith("#"):
+            out[ord(line[0])] = ord(line[1])
+    return out
+
+
+@lru_cache(maxsize=1)
+def fold_table() -> np.ndarray:
+    """Lookup table over the Basic Multilingual Plane: code point -> folded code point."""
+    table = np.arange(0x10000, dtype=np.uint32)
+    t2s = _t2s_pairs()
+    for cp in range(0x10000):
+        if 0xD800 <= cp <= 0xDFFF or cp in (0xE000, 0xE001, 0xE002):
+            continue
+        ch = chr(cp)
+        if cp < 0x80:
+            out = ch.lower()
+        else:
+            n = unicodedata.normalize("NFKC", ch)
+            out = n.lower() if len(n) == 1 else ch.lower()
+            if len(out) != 1:
+                out = ch
+        o = ord(out)
+        o = t2s.get(o, o)
+        cat = unicodedata.category(chr(o))
+        if o == 0:
+            pass
+        elif chr(o).isspace() or cat in ("Cc", "Cf", "Zs", "Zl", "Zp") and o not in (0x200D,):
+            o = 0x20
+        elif ord("0") <= o <= ord("9"):
+            o = ord("0")
+        elif o == ord("#"):
+            o = 0x20
+        table[cp] = o
+    table[0] = 0
+    return table
+
+
+@dataclass
+class Batch:
+    """A normalised batch: one code-point buffer plus where each text lives in it."""
+
+    codes: np.ndarray  # uint32, folded code points, texts separated by 0
+    doc: np.ndarray  # int32, text index of each position (separator positions hold the next text's index)
+    n: int
+    lang: np.ndarray  # object array of "zh" / "en" / "other"
+    n_chars: np.ndarray  # int32 characters per text after normalisation
+
+    def text(self, i: int) -> str:
+        """The normalised text ``i`` (for debugging and the lexicon fallback)."""
+        seg = self.codes[self.doc == i]
+        seg = seg[seg != _SEP]
+        return seg.astype("<u4").tobytes().decode("utf-32-le", errors="replace")
+
+    def texts(self) -> list[str]:
+        s = self.codes.astype("<u4").tobytes().decode("utf-32-le", errors="replace")
+        return s.split("\x00") if self.n else []
+
+
+def _join(texts: Sequence[str]) -> str:
+    clean = [t if isinstance(t, str) else ("" if t is None else str(t)) for t in texts]
+    clean = [t if len(t) <= MAX_CHARS else t[:MAX_CHARS] for t in clean]
+    s = "\x00".join(clean)
+    if s.count("\x00") != max(len(clean) - 1, 0):
+        s = "\x00".join(t.replace("\x00", " ") for t in clean)
+    return s
+
+
+def _canon_lang(v: str | None) -> str | None:
+    if v is None:
+        return None
+    v = str(v).strip().lower()
+    if not v:
+        return None
+    if v.startswith("zh") or v in ("cn", "chinese", "中文"):
+        return "zh"
+    if v.startswith("en") or v == "english":
+        return "en"
+    return "other"
+
+
+def prepare(texts: Sequence[str], langs: Sequence[str | None] | None = None) -> Batch:
+    """Normalise a batch of texts and detect their languages (``langs`` entries override detection)."""
+    n = len(texts)
+    if n == 0:
+        return Batch(np.zeros(0, np.uint32), np.zeros(0, np.int32), 0, np.zeros(0, dtype=object),
+                     np.zeros(0, np.int32))
+    s = _join(texts)
+    if "@" in s:
+        s = _RE_EMAIL.sub(f" {EMAIL_TOKEN} ", s)
+    if "." in s:
+        s = _RE_URL.sub(f" {URL_TOKEN} ", s)
+    if "@" in s or "＠" in s:
+        s = _RE_MENTION.sub(f" {MENTION_TOKEN} ", s)
+    raw = np.frombuffer(s.encode("utf-32-le", errors="surrogatepass"), dtype=np.uint32)
+    table = fold_table()
+    bmp = raw < 0x10000
+    codes = np.where(bmp, table[np.minimum(raw, 0xFFFF)], raw).astype(np.uint32)
+    # collapse whitespace runs, drop spaces next to separators
+    sp = codes == 0x20
+    prev = np.empty_like(codes)
+    prev[0] = _SEP
+    prev[1:] = codes[:-1]
+    nxt = np.empty_like(codes)
+    nxt[-1] = _SEP
+    nxt[:-1] = codes[1:]
+    drop = sp & ((prev == 0x20) | (prev == _SEP) | (nxt == _SEP))
+    if drop.any():
+        codes = codes[~drop]
+    sep = codes == _SEP
+    doc = np.cumsum(sep, dtype=np.int32)
+    keep = ~sep
+    n_chars = np.bincount(doc[keep], minlength=n).astype(np.int32)
+    lang = detect_langs(codes, doc, n)
+    if langs is not None:
+        for i, v in enumerate(langs):
+            c = _canon_lang(v)
+            if c is not None:
+                lang[i] = c
+    return Batch(codes, doc, n, lang, n_chars)
+
+
+def _count(mask: np.ndarray, doc: np.ndarray, n: int) -> np.ndarray:
+    return np.bincount(doc[mask], minlength=n)
+
+
+def detect_langs(codes: np.ndarray, doc: np.ndarray, n: int) -> np.ndarray:
+    c = codes
+    han = ((c >= 0x4E00) & (c <= 0x9FFF)) | ((c >= 0x3400) & (c <= 0x4DBF)) | ((c >= 0x20000) & (c <= 0x2FFFF))
+    kana = (c >= 0x3040) & (c <= 0x30FF)
+    hangul = ((c >= 0xAC00) & (c <= 0xD7AF)) | ((c >= 0x1100) & (c <= 0x11FF)) | ((c >= 0x3130) & (c <= 0x318F))
+    latin = (c >= 0x61) & (c <= 0x7A)
+    accented = (c >= 0xC0) & (c <= 0x24F)
+    otherscript = ((c >= 0x370) & (c <= 0x1FFF)) | ((c >= 0x0E00) & (c <= 0x0E7F))
+    n_han, n_kana, n_hangul = _count(han, doc, n), _count(kana, doc, n), _count(hangul, doc, n)
+    n_lat, n_acc, n_oth = _count(latin, doc, n), _count(accented, doc, n), _count(otherscript, doc, n)
+    en_w, other_w = _function_word_counts(codes, doc, n)
+    lang = np.full(n, "other", dtype=object)
+    latin_total = n_lat + n_acc
+    is_zh = (n_han > 0) & (n_han * 4 >= latin_total) & (n_kana * 5 < n_han + 1) & (n_hangul < n_han)
+    is_zh &= n_kana == 0
+    is_en = (~is_zh) & (n_lat >= 2) & (n_acc * 20 <= n_lat) & (n_oth * 2 < n_lat) & (n_kana == 0)
+    is_en &= (n_hangul * 4 < n_lat) & (en_w >= other_w)
+    lang[is_zh] = "zh"
+    lang[is_en] = "en"
+    return lang
+
+
+_P = np.uint64(1000003)
+
+
+def word_spans(codes: np.ndarray, doc: np.ndarray):
+    """Runs of ASCII letters/digits/apostrophes: (start, end, doc, hash) arrays."""
+    c = codes
+    w = ((c >= 0x61) & (c <= 0x7A)) | (c == 0x30) | (c == 0x27)
+    if not w.any():
+        z = np.zeros(0, np.int64)
+        return z, z, z.astype(np.int32), z.astype(np.uint64)
+    wi = w.astype(np.int8)
+    d = np.diff(np.concatenate(([0], wi, [0])))
+    starts = np.flatnonzero(d == 1)
+    ends = np.flatnonzero(d == -1)
+    pos = np.flatnonzero(w)
+    # position of each word char inside its word
+    run_id = np.searchsorted(starts, pos, side="right") - 1
+    off = pos - starts[run_id]
+    powers = _powers()
+    vals = (c[pos].astype(np.uint64) + np.uint64(1)) * powers[np.minimum(off, 63)]
+    hashes = np.add.reduceat(vals, np.searchsorted(pos, starts)) if len(vals) else np.zeros(0, np.uint64)
+    hashes = hashes + (ends - starts).astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+    return starts, ends, doc[starts], hashes.astype(np.uint64)
+
+
+@lru_cache(maxsize=1)
+def _powers() -> np.ndarray:
+    p = np.ones(64, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for i in range(1, 64):
+            p[i] = p[i - 1] * _P
+    return p
+
+
+def hash_word(word: str) -> int:
+    """Hash of one normalised ASCII word, identical to the vectorised ``word_spans`` hash."""
+    codes = np.frombuffer(word.encode("utf-32-le"), dtype=np.uint32)
+    _, _, _, h = word_spans(codes, np.zeros(len(codes), np.int32))
+    return int(h[0]) if len(h) else 0
+
+
+@lru_cache(maxsize=1)
+def _fw_hashes() -> tuple[np.ndarray, np.ndarray]:
+    return (np.array(sorted({hash_word(w) for w in _EN_WORDS}), dtype=np.uint64),
+            np.array(sorted({hash_word(w) for w in _OTHER_WORDS}), dtype=np.uint64))
+
+
+def _function_word_counts(codes: np.ndarray, doc: np.ndarray, n: int):
+    _, _, wdoc, h = word_spans(codes, doc)
+    en_h, ot_h = _fw_hashes()
+    return (np.bincount(wdoc[np.isin(h, en_h)], minlength=n), np.bincount(wdoc[np.isin(h, ot_h)], minlength=n))
+
+
+def normalize_text(text: str) -> str:
+    """Normalised form of one text (what the models see)."""
+    return prepare([text]).text(0)
+
+
+def detect_lang(text: str) -> str:
+    return str(prepare([text]).lang[0])
