@@ -1,0 +1,686 @@
+"""Read a data set folder (format v1) into typed Polars tables, reporting every problem with file, line, field.
+
+Two paths produce the same tables:
+
+* a fast path: Polars reads a whole JSONL file at once with the declared schema (millions of rows per second);
+* a careful path, taken when the fast path refuses the file (a broken line, a value of the wrong type): each
+  line is parsed on its own, bad values are reported and dropped, every valid row is kept.
+
+Both then go through the same vectorised checks (required fields, allowed values, timestamps, references,
+duplicate keys), so a problem is reported the same way whichever path read the file.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import tomllib
+from collections.abc import Callable
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import orjson
+import polars as pl
+
+from smguard.dataset.model import MEDIA_STRUCT, SOCIAL_STRUCT, UTC_DT, Dataset, DatasetError, Problem
+from smguard.dataset.schema import LOAD_ORDER, METRICS, TABLES, Field, Table
+
+LINE = "__line"
+MAX_PROBLEMS_PER_FIELD = 50  # beyond this, one summary line per file and field
+
+TARGETING_STRUCT = pl.Struct(
+    {
+        "locations": pl.List(pl.String),
+        "age_min": pl.Int64,
+        "age_max": pl.Int64,
+        "genders": pl.List(pl.String),
+        "interests": pl.List(pl.String),
+        "custom_audience": pl.String,
+        "retargeting": pl.Boolean,
+    }
+)
+METRICS_STRUCT = pl.Struct({m: pl.Int64 for m in METRICS})
+OBJECT_TYPES: dict[tuple[str, str], pl.DataType] = {
+    ("posts", "media"): pl.List(MEDIA_STRUCT),
+    ("posts", "metrics"): METRICS_STRUCT,
+    ("customers", "social"): pl.List(SOCIAL_STRUCT),
+    ("campaigns", "targeting"): TARGETING_STRUCT,
+}
+RAW_TYPES = {
+    "str": pl.String,
+    "int": pl.Int64,
+    "float": pl.Float64,
+    "bool": pl.Boolean,
+    "timestamp": pl.String,  # parsed after reading, so that offsets and local times are handled alike
+    "date": pl.String,
+    "list_str": pl.List(pl.String),
+}
+
+
+def raw_schema(table: Table) -> dict[str, pl.DataType]:
+    return {f.name: _raw_type(table.name, f) for f in table.fields}
+
+
+def _raw_type(table: str, f: Field) -> pl.DataType:
+    if f.kind in ("object", "list_obj"):
+        return OBJECT_TYPES[(table, f.name)]
+    return RAW_TYPES[f.kind]
+
+
+# --------------------------------------------------------------------------------------------- problems
+
+
+class Reporter:
+    """Collects problems, capping the number of lines per file and field so a huge broken file stays readable."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self._counts: dict[tuple[str, str | None, str], int] = {}
+
+    def add(self, file: str, line: int | None, fld: str | None, message: str, severity: str = "error") -> None:
+        key = (file, fld, message.split(":")[0])
+        n = self._counts.get(key, 0) + 1
+        self._counts[key] = n
+        if n <= MAX_PROBLEMS_PER_FIELD:
+            self.problems.append(Problem(file, line, fld, message, severity))
+
+    def summarise(self) -> None:
+        for (file, fld, kind), n in self._counts.items():
+            if n > MAX_PROBLEMS_PER_FIELD:
+                self.problems.append(
+                    Problem(file, None, fld, f"{kind}: {n - MAX_PROBLEMS_PER_FIELD} more lines like the above")
+                )
+
+    def rows(self, file: str, lines: list[int], fld: str | None, message: str, severity: str = "error") -> None:
+        for ln in lines:
+            self.add(file, ln, fld, message, severity)
+
+
+# --------------------------------------------------------------------------------------------- settings
+
+
+def _read_settings(folder: Path) -> dict[str, Any]:
+    path = folder / "dataset.toml"
+    if not path.exists():
+        return {}
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise DatasetError(f"{path.name}: not UTF-8 text ({exc.reason})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise DatasetError(f"{path.name}: not valid TOML: {exc}") from None
+
+
+def _zone(name: str, rep: Reporter) -> str:
+    try:
+        ZoneInfo(name)
+        return name
+    except (ZoneInfoNotFoundError, ValueError, TypeError):
+        rep.add("dataset.toml", None, "timezone", f"unknown timezone {name!r} (use an IANA name such as "
+                "'Asia/Shanghai'); UTC is used instead")
+        return "UTC"
+
+
+# --------------------------------------------------------------------------------------------- reading
+
+
+def _find_file(folder: Path, stem: str) -> Path | None:
+    for ext in (".jsonl", ".csv"):
+        p = folder / f"{stem}{ext}"
+        if p.exists():
+            return p
+    return None
+
+
+def _read_jsonl_fast(data: bytes, table: Table) -> pl.DataFrame | None:
+    if not data.strip():
+        return pl.DataFrame(schema=raw_schema(table))
+    try:
+        df = pl.read_ndjson(io.BytesIO(data), schema=raw_schema(table))
+    except Exception:  # noqa: BLE001 - any refusal means: read it line by line
+        return None
+    if b"\n\n" in data or b"\r\n\r\n" in data or data[:1] in (b"\n", b"\r") or b"\n \n" in data:
+        lines = [i + 1 for i, ln in enumerate(data.split(b"\n")) if ln.strip()]
+    else:
+        lines = None
+    if lines is not None and len(lines) != df.height:
+        return None
+    idx = pl.Series(LINE, lines, dtype=pl.Int64) if lines is not None else pl.int_range(1, df.height + 1, eager=True)
+    return df.with_columns(idx.alias(LINE).cast(pl.Int64))
+
+
+def _read_jsonl_careful(data: bytes, table: Table, fname: str, rep: Reporter) -> pl.DataFrame:
+    schema = raw_schema(table)
+    cols: dict[str, list[Any]] = {name: [] for name in schema}
+    cols[LINE] = []
+    for lineno, raw in enumerate(data.split(b"\n"), start=1):
+        if not raw.strip():
+            continue
+        try:
+            obj = orjson.loads(raw)
+        except orjson.JSONDecodeError as exc:
+            try:
+                raw.decode("utf-8")
+                rep.add(fname, lineno, None, f"not valid JSON ({exc.msg}); line skipped")
+            except UnicodeDecodeError:
+                rep.add(fname, lineno, None, "not UTF-8 text; line skipped")
+            continue
+        if not isinstance(obj, dict):
+            rep.add(fname, lineno, None, f"expected a JSON object {{...}}, found {type(obj).__name__}; line skipped")
+            continue
+        _append_row(obj, table, cols, lineno, fname, rep)
+    return pl.DataFrame(cols, schema={**schema, LINE: pl.Int64})
+
+
+def _append_row(obj: dict, table: Table, cols: dict[str, list], lineno: int, fname: str, rep: Reporter) -> None:
+    for f in table.fields:
+        value = obj.get(f.name)
+        if value is not None:
+            try:
+                value = coerce(table.name, f, value)
+            except (ValueError, TypeError) as exc:
+                rep.add(fname, lineno, f.name, f"wrong type: {exc}; value ignored")
+                value = None
+        cols[f.name].append(value)
+    cols[LINE].append(lineno)
+
+
+_TRUE = {"true", "1", "yes", "y", "t"}
+_FALSE = {"false", "0", "no", "n", "f", ""}
+
+
+def coerce(table: str, f: Field, value: Any) -> Any:
+    """Turn one JSON (or CSV) value into the raw column type of the field; raise ValueError when impossible."""
+    kind = f.kind
+    if kind in ("str", "timestamp", "date"):
+        if isinstance(value, (bool, dict, list)):
+            raise ValueError(f"expected text, found {_jtype(value)}")
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        return str(value)
+    if kind == "int":
+        if isinstance(value, bool):
+            raise ValueError("expected a whole number, found true/false")
+        if isinstance(value, int):
+            return value
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+            return int(value.strip())
+        raise ValueError(f"expected a whole number, found {value!r}")
+    if kind == "float":
+        if isinstance(value, bool):
+            raise ValueError("expected a number, found true/false")
+        if isinstance(value, (int, float)):
+            return float(value)
+        if isinstance(value, str):
+            try:
+                v = float(value.strip())
+            except ValueError:
+                raise ValueError(f"expected a number, found {value!r}") from None
+            if math.isfinite(v):
+                return v
+        raise ValueError(f"expected a number, found {value!r}")
+    if kind == "bool":
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, (int, str)) and str(value).strip().lower() in _TRUE | _FALSE:
+            return str(value).strip().lower() in _TRUE
+        raise ValueError(f"expected true or false, found {value!r}")
+    if kind == "list_str":
+        if isinstance(value, str):
+            return [v.strip() for v in value.split(";") if v.strip()]
+        if isinstance(value, list):
+            return [str(v) for v in value if v is not None and not isinstance(v, (dict, list))]
+        raise ValueError(f"expected a list of strings, found {_jtype(value)}")
+    if kind in ("object", "list_obj"):
+        if isinstance(value, str):
+            text = value.strip()
+            if not text:
+                return None
+            try:
+                value = orjson.loads(text)
+            except orjson.JSONDecodeError:
+                raise ValueError(f"expected JSON {'list' if kind == 'list_obj' else 'object'} text") from None
+        return _coerce_object(table, f.name, value)
+    raise AssertionError(kind)
+
+
+def _jtype(v: Any) -> str:
+    return {dict: "an object", list: "a list", bool: "true/false", str: "text"}.get(type(v), type(v).__name__)
+
+
+def _opt_str(v: Any) -> str | None:
+    if v is None or isinstance(v, (dict, list)):
+        return None
+    return str(v)
+
+
+def _opt_num(v: Any, cast: Callable[[Any], Any]) -> Any:
+    if v is None or isinstance(v, bool):
+        return None
+    try:
+        return cast(v)
+    except (TypeError, ValueError):
+        return None
+
+
+def _coerce_object(table: str, name: str, value: Any) -> Any:
+    if (table, name) == ("posts", "media"):
+        if isinstance(value, dict):
+            value = [value]
+        if not isinstance(value, list):
+            raise ValueError(f"expected a list of media objects, found {_jtype(value)}")
+        out = []
+        for m in value:
+            if isinstance(m, str):
+                m = {"type": m}
+            if not isinstance(m, dict):
+                raise ValueError("each media item must be an object like {\"type\": \"photo\"}")
+            out.append(
+                {
+                    "type": _opt_str(m.get("type")),
+                    "duration_s": _opt_num(m.get("duration_s"), float),
+                    "id": _opt_str(m.get("id")),
+                    "url": _opt_str(m.get("url")),
+                }
+            )
+        return out
+    if (table, name) == ("posts", "metrics"):
+        if not isinstance(value, dict):
+            raise ValueError(f"expected an object of counts, found {_jtype(value)}")
+        return {m: _opt_num(value.get(m), lambda x: int(float(x))) for m in METRICS}
+    if (table, name) == ("customers", "social"):
+        if isinstance(value, dict):
+            value = [value]
+        if not isinstance(value, list):
+            raise ValueError(f"expected a list of social profiles, found {_jtype(value)}")
+        return [
+            {"platform": _opt_str(s.get("platform")), "user_id": _opt_str(s.get("user_id")),
+             "handle": _opt_str(s.get("handle"))}
+            for s in value
+            if isinstance(s, dict)
+        ]
+    if (table, name) == ("campaigns", "targeting"):
+        if not isinstance(value, dict):
+            raise ValueError(f"expected a targeting object, found {_jtype(value)}")
+
+        def lst(v: Any) -> list[str] | None:
+            if v is None:
+                return None
+            if isinstance(v, str):
+                return [s.strip() for s in v.split(";") if s.strip()]
+            if isinstance(v, list):
+                return [str(x) if not isinstance(x, (dict, list)) else orjson.dumps(x).decode() for x in v]
+            if isinstance(v, dict):
+                return [orjson.dumps(v).decode()] if v else []
+            return [str(v)]
+
+        ca = value.get("custom_audience")
+        if ca in (None, False, "", [], {}):
+            ca = None
+        elif ca is True:
+            ca = "yes"
+        elif not isinstance(ca, str):
+            ca = orjson.dumps(ca).decode()
+        rt = value.get("retargeting")
+        return {
+            "locations": lst(value.get("locations")),
+            "age_min": _opt_num(value.get("age_min"), lambda x: int(float(x))),
+            "age_max": _opt_num(value.get("age_max"), lambda x: int(float(x))),
+            "genders": lst(value.get("genders")),
+            "interests": lst(value.get("interests")),
+            "custom_audience": ca,
+            "retargeting": bool(rt) if isinstance(rt, (bool, int)) else (str(rt).lower() in _TRUE if rt else None),
+        }
+    raise AssertionError((table, name))
+
+
+def _read_csv(path: Path, table: Table, rep: Reporter) -> pl.DataFrame | None:
+    fname = path.name
+    try:
+        df = pl.read_csv(path, infer_schema=False, encoding="utf8-lossy", truncate_ragged_lines=True)
+    except Exception as exc:  # noqa: BLE001 - report any CSV parse failure in plain words
+        rep.add(fname, None, None, f"could not be read as CSV ({str(exc).splitlines()[0]}); file skipped")
+        return None
+    df = df.rename({c: c.strip().lstrip("\ufeff") for c in df.columns})
+    missing_required = [f.name for f in table.fields if f.required and f.name not in df.columns]
+    if missing_required:
+        rep.add(fname, 1, ", ".join(missing_required),
+                f"the header has no column {', '.join(missing_required)} (required); file skipped")
+        return None
+    lines = list(range(2, df.height + 2))
+    cols: dict[str, list[Any]] = {f.name: [] for f in table.fields}
+    simple = {f.name for f in table.fields if f.kind in ("str", "timestamp", "date")}
+    data = {c: df[c].to_list() for c in df.columns if c in cols}
+    for f in table.fields:
+        if f.name not in data:
+            cols[f.name] = [None] * df.height
+            continue
+        values = data[f.name]
+        if f.name in simple:
+            cols[f.name] = [v if v not in ("",) else None for v in values]
+            continue
+        out = []
+        for ln, v in zip(lines, values, strict=True):
+            if v is None or (v == "" and f.kind not in ("list_str",)):
+                out.append(None)
+                continue
+            try:
+                out.append(coerce(table.name, f, v))
+            except (ValueError, TypeError) as exc:
+                rep.add(fname, ln, f.name, f"wrong type: {exc}; value ignored")
+                out.append(None)
+        cols[f.name] = out
+    cols[LINE] = lines
+    return pl.DataFrame(cols, schema={**raw_schema(table), LINE: pl.Int64})
+
+
+# --------------------------------------------------------------------------------------------- parsing
+
+
+def parse_timestamps(s: pl.Series, tz: str) -> pl.Series:
+    """ISO 8601 strings → UTC datetimes; a value without an offset is read in ``tz``. Unparseable → null."""
+    s = s.str.strip_chars()
+    s = pl.Series(s.name, s, dtype=pl.String)
+    norm = s.str.replace(r"^(\d{4}-\d{2}-\d{2})[ t]", "${1}T")
+    has_offset = norm.str.contains(r"(Z|z|[+-]\d{2}(:?\d{2})?)$")
+    with_off = norm.str.to_datetime("%Y-%m-%dT%H:%M:%S%.f%#z", strict=False, time_zone="UTC", time_unit="us")
+    local = (
+        norm.str.to_datetime("%Y-%m-%dT%H:%M:%S%.f", strict=False, time_unit="us")
+        .dt.replace_time_zone(tz, ambiguous="earliest", non_existent="null")
+        .dt.convert_time_zone("UTC")
+    )
+    out = pl.select(pl.when(has_offset).then(with_off).otherwise(local).alias(s.name)).to_series()
+    todo = out.is_null() & s.is_not_null()
+    if todo.any():
+        zone = ZoneInfo(tz)
+        fixed = {v: _py_timestamp(v, zone) for v in s.filter(todo).unique().to_list()}
+        repl = s.replace_strict(fixed, default=None, return_dtype=UTC_DT)
+        out = pl.select(pl.when(todo).then(repl).otherwise(out).alias(s.name)).to_series()
+    return out
+
+
+def _py_timestamp(v: str, zone: ZoneInfo) -> datetime | None:
+    text = v.strip()
+    if not text:
+        return None
+    try:
+        if len(text) == 10:
+            d = date.fromisoformat(text)
+            dt = datetime.combine(d, time(0), tzinfo=zone)
+        else:
+            dt = datetime.fromisoformat(text.replace("z", "Z"))
+            if dt.tzinfo is None:
+                dt = dt.replace(tzinfo=zone)
+    except ValueError:
+        return None
+    return dt.astimezone(UTC)
+
+
+def parse_dates(s: pl.Series, tz: str) -> pl.Series:
+    """``YYYY-MM-DD`` → date; a full timestamp is reduced to its local day in ``tz``."""
+    s = s.str.strip_chars()
+    plain = s.str.to_date("%Y-%m-%d", strict=False)
+    todo = plain.is_null() & s.is_not_null()
+    if todo.any():
+        ts = parse_timestamps(s, tz).dt.convert_time_zone(tz).dt.date()
+        plain = pl.select(pl.when(todo).then(ts).otherwise(plain).alias(s.name)).to_series()
+    return plain
+
+
+# --------------------------------------------------------------------------------------------- checking
+
+
+def _check_and_type(df: pl.DataFrame, table: Table, fname: str, tz: str, rep: Reporter) -> pl.DataFrame:
+    bad = pl.Series("bad", [False] * df.height)
+    lines = df[LINE]
+    for f in table.fields:
+        col = df[f.name]
+        empty = col.is_null() | (col.str.strip_chars() == "") if f.kind == "str" else col.is_null()
+        if f.required:
+            if f.kind == "str" and (col.is_not_null() & (col.str.strip_chars() == "")).any():
+                df = df.with_columns(pl.when(pl.col(f.name).str.strip_chars() == "").then(None)
+                                     .otherwise(pl.col(f.name)).alias(f.name))
+            miss = empty & ~bad
+            if miss.any():
+                rep.rows(fname, lines.filter(miss).to_list(), f.name, "required field is missing or empty; line skipped")
+                bad = bad | miss
+        if f.kind in ("timestamp", "date"):
+            parsed = parse_timestamps(col, tz) if f.kind == "timestamp" else parse_dates(col, tz)
+            wrong = parsed.is_null() & col.is_not_null() & (col.str.strip_chars() != "")
+            if wrong.any():
+                shown = wrong & ~bad
+                what = "timestamp (ISO 8601, e.g. 2026-10-31T09:30:00+08:00)" if f.kind == "timestamp" \
+                    else "date (YYYY-MM-DD)"
+                for ln, v in zip(lines.filter(shown).to_list(), col.filter(shown).to_list(), strict=True):
+                    action = "line skipped" if f.required else "value ignored"
+                    rep.add(fname, ln, f.name, f"not a valid {what}: {v!r}; {action}")
+                if f.required:
+                    bad = bad | wrong
+            df = df.with_columns(parsed.alias(f.name))
+        if f.choices and f.kind == "str":
+            norm = col.str.strip_chars().str.to_lowercase()
+            wrong = norm.is_not_null() & ~norm.is_in(list(f.choices)) & (norm != "")
+            if wrong.any():
+                shown = wrong & ~bad
+                allowed = ", ".join(f.choices)
+                for ln, v in zip(lines.filter(shown).to_list(), col.filter(shown).to_list(), strict=True):
+                    action = "line skipped" if f.required else "value ignored"
+                    rep.add(fname, ln, f.name, f"{v!r} is not one of: {allowed}; {action}")
+                if f.required:
+                    bad = bad | wrong
+            df = df.with_columns(
+                pl.when(wrong).then(None).otherwise(norm).alias(f.name)
+            )
+        if f.default is not None:
+            df = df.with_columns(pl.col(f.name).fill_null(f.default))
+    if bad.any():
+        df = df.filter(~bad)
+    return df
+
+
+def _check_keys(df: pl.DataFrame, table: Table, fname: str, rep: Reporter) -> pl.DataFrame:
+    if not table.key or df.height == 0:
+        return df
+    dup = df.select(pl.struct(list(table.key)).is_duplicated() & ~pl.struct(list(table.key)).is_first_distinct())
+    dup = dup.to_series()
+    if dup.any():
+        key = "+".join(table.key)
+        for ln in df[LINE].filter(dup).to_list():
+            rep.add(fname, ln, key, f"duplicate {key}: an earlier line has the same; this line skipped")
+        df = df.filter(~dup)
+    return df
+
+
+def _check_refs(df: pl.DataFrame, table: Table, fname: str, known: dict[str, pl.Series], rep: Reporter,
+                present: set[str]) -> pl.DataFrame:
+    for f in table.fields:
+        if not f.ref:
+            continue
+        ref_table, ref_col = f.ref.split(".")
+        if ref_table not in present:
+            continue
+        col = df[f.name]
+        unknown = col.is_not_null() & ~col.is_in(known[f.ref].implode())
+        if unknown.any():
+            for ln, v in zip(df[LINE].filter(unknown).to_list(), col.filter(unknown).to_list(), strict=True):
+                action = "line skipped" if f.required else "value ignored"
+                rep.add(fname, ln, f.name, f"{v!r} is not an id in {ref_table}; {action}")
+            if f.required:
+                df = df.filter(~unknown)
+            else:
+                df = df.with_columns(pl.when(unknown).then(None).otherwise(pl.col(f.name)).alias(f.name))
+    return df
+
+
+# --------------------------------------------------------------------------------------------- deriving
+
+
+def _derive(name: str, df: pl.DataFrame, tz: str, accounts: pl.DataFrame | None) -> pl.DataFrame:
+    if name == "posts":
+        df = df.with_columns(
+            [pl.col("metrics").struct.field(m).alias(m) for m in METRICS]
+        ).drop("metrics")
+        df = df.with_columns(
+            pl.col("media").fill_null(pl.lit([], dtype=pl.List(MEDIA_STRUCT))),
+            pl.col("source").fill_null("manual"),
+        )
+    if name == "campaigns":
+        t = pl.col("targeting")
+        df = df.with_columns(
+            t.struct.field("locations").alias("t_locations"),
+            t.struct.field("age_min").alias("t_age_min"),
+            t.struct.field("age_max").alias("t_age_max"),
+            t.struct.field("genders").alias("t_genders"),
+            t.struct.field("interests").alias("t_interests"),
+            t.struct.field("custom_audience").alias("t_custom_audience"),
+            t.struct.field("retargeting").fill_null(False).alias("t_retargeting"),
+        ).drop("targeting")
+        df = df.with_columns(
+            (
+                (pl.col("t_locations").list.len().fill_null(0) > 0)
+                | pl.col("t_age_min").is_not_null()
+                | pl.col("t_age_max").is_not_null()
+                | (pl.col("t_genders").list.len().fill_null(0) > 0)
+                | (pl.col("t_interests").list.len().fill_null(0) > 0)
+                | pl.col("t_custom_audience").is_not_null()
+                | pl.col("t_retargeting")
+            ).alias("has_targeting")
+        )
+    if name in ("followers",):
+        df = df.with_columns(pl.col("interests").fill_null(pl.lit([], dtype=pl.List(pl.String))))
+    if name == "customers":
+        df = df.with_columns(pl.col("social").fill_null(pl.lit([], dtype=pl.List(SOCIAL_STRUCT))))
+    if name == "embargo":
+        df = df.with_columns(pl.col("aliases").fill_null(pl.lit([], dtype=pl.List(pl.String))))
+    if name in ("posts", "messages", "likes"):
+        df = df.with_columns(pl.col("created_at").dt.convert_time_zone(tz).dt.date().alias("date"))
+    if accounts is not None and name in ("posts", "messages", "likes", "campaigns", "followers", "follower_counts"):
+        df = df.join(accounts.select(pl.col("id").alias("account_id"), "platform", "owner"), on="account_id",
+                     how="left")
+    return df
+
+
+def empty_table(name: str, tz: str = "UTC") -> pl.DataFrame:
+    """An empty table with the same columns a loaded one has."""
+    table = TABLES[name]
+    df = pl.DataFrame(schema={**raw_schema(table), LINE: pl.Int64})
+    for f in table.fields:
+        if f.kind == "timestamp":
+            df = df.with_columns(pl.col(f.name).cast(UTC_DT))
+        elif f.kind == "date":
+            df = df.with_columns(pl.col(f.name).cast(pl.Date))
+    accounts = pl.DataFrame(schema={"id": pl.String, "platform": pl.String, "owner": pl.String})
+    return _derive(name, df, tz, accounts if name != "accounts" else None).drop(LINE)
+
+
+# --------------------------------------------------------------------------------------------- entry point
+
+
+def load_dataset(folder: str | Path, progress: Callable[[str, int], None] | None = None) -> Dataset:
+    """Load a data set folder. Raises :class:`DatasetError` only when it cannot be read at all."""
+    folder = Path(folder)
+    if not folder.exists():
+        raise DatasetError(f"{folder}: no such folder")
+    if not folder.is_dir():
+        raise DatasetError(f"{folder}: not a folder (a data set is a folder with accounts.jsonl and other files)")
+    settings = _read_settings(folder)
+    rep = Reporter()
+    tz = _zone(str(settings.get("timezone", "UTC")), rep)
+    frames: dict[str, pl.DataFrame] = {}
+    present: set[str] = set()
+    counts: dict[str, int] = {}
+    known: dict[str, pl.Series] = {}
+
+    for name in LOAD_ORDER:
+        table = TABLES[name]
+        path = _find_file(folder, name)
+        if path is None:
+            frames[name] = empty_table(name, tz)
+            continue
+        if progress:
+            progress(name, path.stat().st_size)
+        present.add(name)
+        fname = path.name
+        if path.suffix == ".csv":
+            raw = _read_csv(path, table, rep)
+            if raw is None:
+                frames[name] = empty_table(name, tz)
+                present.discard(name)
+                continue
+        else:
+            data = path.read_bytes()
+            raw = _read_jsonl_fast(data, table)
+            if raw is None:
+                raw = _read_jsonl_careful(data, table, fname, rep)
+        counts[name] = raw.height
+        df = _check_and_type(raw, table, fname, tz, rep)
+        df = _check_keys(df, table, fname, rep)
+        df = _check_refs(df, table, fname, known, rep, present)
+        if name == "accounts":
+            need = df["owner"].eq("employee") & (df["employee_id"].is_null() | (df["employee_id"] == ""))
+            if need.any():
+                rep.rows(fname, df[LINE].filter(need).to_list(), "employee_id",
+                         "an employee account needs employee_id (kept, but it cannot be matched to a person)",
+                         severity="warning")
+        df = _derive(name, df.drop(LINE), tz, frames.get("accounts") if name != "accounts" else None)
+        frames[name] = df
+        if "id" in df.columns:
+            known[f"{name}.id"] = df["id"]
+
+    if "accounts" not in present:
+        raise DatasetError(
+            f"{folder}: no accounts.jsonl (or accounts.csv). Every data set needs it: one line per social "
+            "account, e.g. {\"id\": \"weibo-main\", \"platform\": \"weibo\", \"handle\": \"@acme\", "
+            "\"owner\": \"brand\"}",
+            rep.problems,
+        )
+    if frames["accounts"].height == 0:
+        rep.summarise()
+        raise DatasetError(f"{folder}: accounts file has no valid account", rep.problems)
+
+    as_of = _as_of(settings.get("as_of"), tz, frames, rep)
+    policy = settings.get("policy") or {}
+    if not isinstance(policy, dict):
+        rep.add("dataset.toml", None, "policy", "[policy] must be a table of settings; ignored")
+        policy = {}
+    rep.summarise()
+    return Dataset(
+        name=str(settings.get("name") or folder.name),
+        timezone=tz,
+        as_of=as_of,
+        tables=frames,
+        present=present,
+        language=settings.get("language"),
+        policy=policy,
+        problems=rep.problems,
+        path=folder,
+        counts_read=counts,
+    )
+
+
+def _as_of(value: Any, tz: str, frames: dict[str, pl.DataFrame], rep: Reporter) -> datetime:
+    if value is not None:
+        if isinstance(value, datetime):
+            dt = value if value.tzinfo else value.replace(tzinfo=ZoneInfo(tz))
+            return dt.astimezone(UTC)
+        if isinstance(value, date):
+            return datetime.combine(value, time(23, 59, 59), tzinfo=ZoneInfo(tz)).astimezone(UTC)
+        parsed = _py_timestamp(str(value), ZoneInfo(tz))
+        if parsed is not None:
+            return parsed
+        rep.add("dataset.toml", None, "as_of", f"not a valid timestamp: {value!r}; the latest time in the data is used")
+    latest: list[datetime] = []
+    for name, table in TABLES.items():
+        df = frames[name]
+        if df.height == 0:
+            continue
+        for f in table.fields:
+            if f.kind == "timestamp" and f.name in df.columns:
+                m = df[f.name].max()
+                if m is not None:
+                    latest.append(m)
+    return max(latest) if latest else datetime.now(UTC)

@@ -1,0 +1,113 @@
+"""What a rule sees: the loaded data set, lazily computed text labels, platform profiles, and helpers."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from functools import cached_property
+from typing import Any
+
+import polars as pl
+
+from smguard.dataset.model import Dataset
+
+
+class AuditContext:
+    """The read-only input of every rule. Text labels are computed at most once, and only when a rule asks.
+
+    ``labeler`` is ``smguard.text.classify_texts`` by default; tests may pass another function with the same
+    signature ``(texts, kind, langs) -> dict[str, numpy array]``.
+    """
+
+    def __init__(self, dataset: Dataset, labeler: Any = None):
+        self.dataset = dataset
+        self._labeler = labeler
+
+    # ------------------------------------------------------------------ basics
+    @property
+    def tz(self) -> str:
+        return self.dataset.timezone
+
+    @property
+    def as_of(self) -> datetime:
+        return self.dataset.as_of
+
+    def table(self, name: str) -> pl.DataFrame:
+        return self.dataset.tables[name]
+
+    @cached_property
+    def accounts(self) -> pl.DataFrame:
+        return self.dataset.accounts
+
+    @cached_property
+    def brand_accounts(self) -> pl.DataFrame:
+        return self.accounts.filter(pl.col("owner") == "brand")
+
+    @cached_property
+    def account_platform(self) -> dict[str, str]:
+        return dict(zip(self.accounts["id"].to_list(), self.accounts["platform"].to_list(), strict=True))
+
+    @cached_property
+    def brand_posts(self) -> pl.DataFrame:
+        """Posts of brand accounts published up to ``as_of`` (scheduled ones in the future are left out)."""
+        p = self.dataset.posts
+        return p.filter((pl.col("owner") == "brand") & (pl.col("created_at") <= self.as_of))
+
+    @cached_property
+    def published_posts(self) -> pl.DataFrame:
+        """Every account's posts published up to ``as_of``."""
+        return self.dataset.posts.filter(pl.col("created_at") <= self.as_of)
+
+    def profile(self, platform: str) -> Any:
+        from smguard.platforms import get_profile
+
+        return get_profile(platform)
+
+    # ------------------------------------------------------------------ text labels
+    @property
+    def labeler(self) -> Any:
+        if self._labeler is None:
+            from smguard.text import classify_texts
+
+            self._labeler = classify_texts
+        return self._labeler
+
+    def _label(self, df: pl.DataFrame, kind: str) -> pl.DataFrame:
+        texts = df["text"].fill_null("").to_list()
+        out = self.labeler(texts, kind=kind) if texts else {}
+        cols: dict[str, Any] = {"id": df["id"]}
+        for key, values in out.items():
+            cols[key] = pl.Series(key, values)
+        return pl.DataFrame(cols) if texts else pl.DataFrame({"id": df["id"]})
+
+    @cached_property
+    def inbound_labels(self) -> pl.DataFrame:
+        """Labels of every inbound message: id, lang, complaint, complaint_score, help_request, abusive, …"""
+        msgs = self.dataset.messages.filter(pl.col("direction") == "in")
+        return self._label(msgs, "inbound")
+
+    @cached_property
+    def reply_labels(self) -> pl.DataFrame:
+        """Labels of every outbound message (a brand's reply): also apology, fix_intent, argumentative, …"""
+        msgs = self.dataset.messages.filter(pl.col("direction") == "out")
+        return self._label(msgs, "reply")
+
+    @cached_property
+    def post_labels(self) -> pl.DataFrame:
+        """Labels of every post: also negative_about_company."""
+        return self._label(self.dataset.posts, "post")
+
+    @cached_property
+    def inbound(self) -> pl.DataFrame:
+        """Inbound messages joined with their labels."""
+        msgs = self.dataset.messages.filter(pl.col("direction") == "in")
+        return msgs.join(self.inbound_labels, on="id", how="left")
+
+    @cached_property
+    def replies(self) -> pl.DataFrame:
+        """Outbound messages joined with their labels."""
+        msgs = self.dataset.messages.filter(pl.col("direction") == "out")
+        return msgs.join(self.reply_labels, on="id", how="left")
+
+    @cached_property
+    def labelled_posts(self) -> pl.DataFrame:
+        return self.dataset.posts.join(self.post_labels, on="id", how="left")

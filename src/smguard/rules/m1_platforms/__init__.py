@@ -1,0 +1,1 @@
+"""Mistake 1: treating all platforms the same."""

@@ -1,0 +1,1 @@
+"""Mistake 2: no company-wide social media guidelines."""

@@ -1,0 +1,1 @@
+"""Mistake 3: ignoring help requests and complaints."""

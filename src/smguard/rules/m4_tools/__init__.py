@@ -1,0 +1,1 @@
+"""Mistake 4: not using the platforms' marketing tools."""

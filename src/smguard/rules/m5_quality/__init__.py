@@ -1,0 +1,1 @@
+"""Mistake 5: counting likes and followers instead of their quality."""

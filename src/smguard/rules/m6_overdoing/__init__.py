@@ -1,0 +1,1 @@
+"""Mistake 6: overdoing it (posting, liking, auto-replies)."""
