@@ -126,9 +126,6 @@ class XArchiveImporter(Importer):
                 else "no account.js and no --brand-account: the archive's owner is called 'archive-owner'",
             )
         account_id = pid(P, owner["id"])
-        ctx.brand_account_ids.add(owner["id"])
-        if owner.get("handle"):
-            ctx.brand_account_ids.add(owner["handle"])
         yield "accounts", clean(
             {
                 "id": account_id,
