@@ -648,6 +648,8 @@ def load_dataset(folder: str | Path, progress: Callable[[str, int], None] | None
         rep.add("dataset.toml", None, "policy", "[policy] must be a table of settings; ignored")
         policy = {}
     rep.summarise()
+    order = {name: i for i, name in enumerate(LOAD_ORDER)}
+    rep.problems.sort(key=lambda p: (order.get(p.file.rsplit(".", 1)[0], -1), p.line or 0))
     return Dataset(
         name=str(settings.get("name") or folder.name),
         timezone=tz,
@@ -669,7 +671,13 @@ def _as_of(value: Any, tz: str, frames: dict[str, pl.DataFrame], rep: Reporter) 
             return dt.astimezone(UTC)
         if isinstance(value, date):
             return datetime.combine(value, time(23, 59, 59), tzinfo=ZoneInfo(tz)).astimezone(UTC)
-        parsed = _py_timestamp(str(value), ZoneInfo(tz))
+        text = str(value).strip()
+        if len(text) == 10:  # a bare date means the end of that day
+            try:
+                return _as_of(date.fromisoformat(text), tz, frames, rep)
+            except ValueError:
+                pass
+        parsed = _py_timestamp(text, ZoneInfo(tz))
         if parsed is not None:
             return parsed
         rep.add("dataset.toml", None, "as_of", f"not a valid timestamp: {value!r}; the latest time in the data is used")

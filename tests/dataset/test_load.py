@@ -1,0 +1,186 @@
+"""The data set loader: every problem named with file, line and field; valid rows kept; exit 2 only when
+the data set cannot be read at all."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+
+import polars as pl
+import pytest
+
+from smguard.dataset.load import load_dataset, parse_timestamps
+from smguard.dataset.model import DatasetError
+from smguard.testing import make_dataset, write_dataset
+
+ACCOUNTS = [
+    {"id": "wb", "platform": "weibo", "handle": "@acme", "owner": "brand"},
+    {"id": "ig", "platform": "instagram", "handle": "acme", "owner": "brand"},
+    {"id": "emp-wb", "platform": "weibo", "handle": "@li", "owner": "employee", "employee_id": "e1"},
+]
+
+
+def problems_text(ds) -> list[str]:
+    return [str(p) for p in ds.problems]
+
+
+def test_clean_dataset_loads_with_local_days(tmp_path):
+    ds = make_dataset(
+        tmp_path,
+        {
+            "accounts": ACCOUNTS,
+            "posts": [
+                # 23:30 local on 1 Oct in Shanghai is 15:30 UTC: the local day is what counts.
+                {"id": "p1", "account_id": "wb", "created_at": "2026-10-01T23:30:00", "text": "hi",
+                 "media": [{"type": "photo"}], "metrics": {"likes": 5}},
+                {"id": "p2", "account_id": "ig", "created_at": "2026-10-01T16:30:00Z", "text": "late"},
+            ],
+        },
+        {"name": "Acme", "timezone": "Asia/Shanghai"},
+    )
+    assert ds.problems == []
+    assert ds.name == "Acme"
+    posts = ds.posts.sort("id")
+    assert posts["date"].to_list() == [date(2026, 10, 1), date(2026, 10, 2)]
+    assert posts["created_at"][0] == datetime(2026, 10, 1, 15, 30, tzinfo=UTC)
+    assert posts["likes"].to_list() == [5, None]
+    assert posts["platform"].to_list() == ["weibo", "instagram"]
+    # as_of defaults to the latest timestamp in the data
+    assert ds.as_of == datetime(2026, 10, 1, 16, 30, tzinfo=UTC)
+
+
+def test_bad_lines_are_reported_and_valid_ones_kept(tmp_path):
+    write_dataset(tmp_path, {"accounts": ACCOUNTS})
+    lines = [
+        json.dumps({"id": "m1", "account_id": "wb", "created_at": "2026-10-01T10:00:00+08:00", "channel": "comment",
+                    "direction": "in", "text": "退款呢？"}),
+        "{not json",
+        json.dumps({"id": "m2", "account_id": "nope", "created_at": "2026-10-01T10:00:00+08:00",
+                    "channel": "comment", "direction": "in", "text": "x"}),
+        json.dumps({"id": "m3", "account_id": "wb", "created_at": "last tuesday", "channel": "dm",
+                    "direction": "in", "text": "x"}),
+        json.dumps({"id": "m4", "account_id": "wb", "created_at": "2026-10-01T11:00:00+08:00", "channel": "comment",
+                    "direction": "in", "text": "ok", "automated": "maybe"}),
+        json.dumps({"account_id": "wb", "created_at": "2026-10-01T11:00:00+08:00", "channel": "comment",
+                    "direction": "in", "text": "no id"}),
+        json.dumps(["a", "list"]),
+        json.dumps({"id": "m5", "account_id": "wb", "created_at": "2026-10-01T12:00:00+08:00", "channel": "fax",
+                    "direction": "in", "text": "x"}),
+    ]
+    (tmp_path / "messages.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    ds = load_dataset(tmp_path)
+    text = "\n".join(problems_text(ds))
+    assert "messages.jsonl, line 2: not valid JSON" in text
+    assert "messages.jsonl, line 3, field 'account_id': 'nope' is not an id in accounts" in text
+    assert "messages.jsonl, line 4, field 'created_at': not a valid timestamp" in text
+    assert "messages.jsonl, line 5, field 'automated': wrong type" in text
+    assert "messages.jsonl, line 6, field 'id': required field is missing" in text
+    assert "messages.jsonl, line 7: expected a JSON object" in text
+    assert "messages.jsonl, line 8, field 'channel': 'fax' is not one of" in text
+    # m1 and m4 (its bad optional value dropped, the row kept) survive
+    assert sorted(ds.messages["id"].to_list()) == ["m1", "m4"]
+    assert ds.messages.filter(pl.col("id") == "m4")["automated"].to_list() == [False]
+
+
+def test_wrong_type_in_clean_json_is_reported(tmp_path):
+    write_dataset(tmp_path, {"accounts": ACCOUNTS, "follower_counts": [
+        {"account_id": "wb", "date": "2026-10-01", "followers": 100},
+        {"account_id": "wb", "date": "2026-10-02", "followers": "many"},
+        {"account_id": "wb", "date": "2026-13-45", "followers": 3},
+    ]})
+    ds = load_dataset(tmp_path)
+    text = "\n".join(problems_text(ds))
+    assert "follower_counts.jsonl, line 2, field 'followers': wrong type" in text
+    assert "follower_counts.jsonl, line 3, field 'date': not a valid date" in text
+    assert ds.tables["follower_counts"].height == 1
+
+
+def test_duplicate_ids_keep_the_first(tmp_path):
+    ds = make_dataset(tmp_path, {"accounts": ACCOUNTS + [{"id": "wb", "platform": "x", "owner": "brand"}]})
+    assert "accounts.jsonl, line 4, field 'id': duplicate id" in "\n".join(problems_text(ds))
+    assert ds.accounts.filter(pl.col("id") == "wb")["platform"].to_list() == ["weibo"]
+
+
+def test_csv_in_place_of_jsonl(tmp_path):
+    (tmp_path / "accounts.csv").write_text(
+        "id,platform,handle,owner,employee_id\nwb,weibo,@acme,brand,\nx1,x,@acme,brand,\n", encoding="utf-8")
+    (tmp_path / "campaigns.csv").write_text(
+        'id,account_id,kind,name,targeting,budget\n'
+        'c1,wb,ad,Autumn,"{""locations"": [""Shanghai""], ""age_min"": 25}",1000\n'
+        'c2,wb,ad,Blind,,500\n'
+        'c3,x1,retargeting,Back,"{""retargeting"": true}",abc\n', encoding="utf-8")
+    (tmp_path / "embargo.csv").write_text("term,aliases,until\nNova,Project N;新星,2026-12-01\n", encoding="utf-8")
+    ds = load_dataset(tmp_path)
+    c = ds.tables["campaigns"].sort("id")
+    assert c["has_targeting"].to_list() == [True, False, True]
+    assert c["t_locations"][0].to_list() == ["Shanghai"]
+    assert "campaigns.csv, line 4, field 'budget': wrong type" in "\n".join(problems_text(ds))
+    assert ds.tables["embargo"]["aliases"][0].to_list() == ["Project N", "新星"]
+
+
+def test_csv_missing_required_column(tmp_path):
+    write_dataset(tmp_path, {"accounts": ACCOUNTS})
+    (tmp_path / "posts.csv").write_text("id,text\np1,hello\n", encoding="utf-8")
+    ds = load_dataset(tmp_path)
+    text = "\n".join(problems_text(ds))
+    assert "posts.csv, line 1" in text and "account_id" in text and "file skipped" in text
+    assert "posts" not in ds.present
+
+
+def test_empty_folder_cannot_be_read(tmp_path):
+    with pytest.raises(DatasetError, match="no accounts.jsonl"):
+        load_dataset(tmp_path)
+
+
+def test_missing_folder(tmp_path):
+    with pytest.raises(DatasetError, match="no such folder"):
+        load_dataset(tmp_path / "nope")
+
+
+def test_broken_toml(tmp_path):
+    write_dataset(tmp_path, {"accounts": ACCOUNTS})
+    (tmp_path / "dataset.toml").write_text("name = \n", encoding="utf-8")
+    with pytest.raises(DatasetError, match="dataset.toml: not valid TOML"):
+        load_dataset(tmp_path)
+
+
+def test_unknown_timezone_falls_back_to_utc(tmp_path):
+    ds = make_dataset(tmp_path, {"accounts": ACCOUNTS}, {"timezone": "Mars/Olympus"})
+    assert ds.timezone == "UTC"
+    assert "unknown timezone" in "\n".join(problems_text(ds))
+
+
+def test_as_of_from_settings(tmp_path):
+    ds = make_dataset(tmp_path, {"accounts": ACCOUNTS}, {"timezone": "Asia/Shanghai", "as_of": "2026-10-31"})
+    assert ds.as_of == datetime(2026, 10, 31, 15, 59, 59, tzinfo=UTC)
+
+
+def test_timestamp_variants():
+    s = pl.Series("t", ["2026-10-01T10:00:00+08:00", "2026-10-01T02:00:00Z", "2026-10-01 10:00:00",
+                        "2026-10-01T10:00:00.123456+0800", "2026-10-01", "2026-10-01T10:00", None, "garbage"])
+    out = parse_timestamps(s, "Asia/Shanghai").to_list()
+    ten_local = datetime(2026, 10, 1, 2, 0, tzinfo=UTC)
+    assert out[0] == ten_local and out[1] == ten_local and out[2] == ten_local
+    assert out[3] == datetime(2026, 10, 1, 2, 0, 0, 123456, tzinfo=UTC)
+    assert out[4] == datetime(2026, 9, 30, 16, 0, tzinfo=UTC)
+    assert out[5] == ten_local
+    assert out[6] is None and out[7] is None
+
+
+def test_blank_lines_keep_line_numbers(tmp_path):
+    write_dataset(tmp_path, {"accounts": ACCOUNTS})
+    (tmp_path / "likes.jsonl").write_text(
+        "\n" + json.dumps({"id": "l1", "account_id": "wb", "created_at": "2026-10-01T10:00:00Z"}) + "\n\n"
+        + json.dumps({"id": "l2", "account_id": "zz", "created_at": "2026-10-01T10:00:00Z"}) + "\n",
+        encoding="utf-8")
+    ds = load_dataset(tmp_path)
+    assert "likes.jsonl, line 4, field 'account_id'" in "\n".join(problems_text(ds))
+
+
+def test_invalid_utf8_line(tmp_path):
+    write_dataset(tmp_path, {"accounts": ACCOUNTS})
+    good = json.dumps({"id": "l1", "account_id": "wb", "created_at": "2026-10-01T10:00:00Z"}).encode()
+    (tmp_path / "likes.jsonl").write_bytes(good + b"\n" + b'{"id": "\xff\xfe"}\n')
+    ds = load_dataset(tmp_path)
+    assert ds.tables["likes"]["id"].to_list() == ["l1"]
+    assert any(p.file == "likes.jsonl" and p.line == 2 for p in ds.problems)
