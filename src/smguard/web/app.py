@@ -1,0 +1,96 @@
+"""The web workspace application factory.
+
+``create_app(db_url)`` returns a FastAPI app with the REST API under ``/api`` (OpenAPI at
+``/api/openapi.json``, docs at ``/api/docs``), the server-rendered pages of :mod:`smguard.web.pages` when that
+package is present, and the vendored static files under ``/static``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from pathlib import Path
+from typing import Any
+
+from fastapi import Depends, FastAPI, Request, Response
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy import Engine
+
+from smguard import __version__
+from smguard.store.db import make_engine, session_factory, upgrade
+from smguard.web.deps import verify_csrf
+from smguard.web.security import CSRF_COOKIE, new_token
+from smguard.web.settings import Settings
+
+log = logging.getLogger("smguard.web")
+
+API_MODULES = ("auth", "dashboard", "inbox", "compose", "guidelines", "audiences", "followers", "likes",
+               "users")
+
+
+def cookie_secure(request: Request, settings: Settings) -> bool:
+    if settings.secure_cookies is not None:
+        return settings.secure_cookies
+    return request.url.scheme == "https"
+
+
+def create_app(db_url: str | None = None, *, settings: Settings | None = None, engine: Engine | None = None,
+               **overrides: Any) -> FastAPI:
+    """Build the app. ``engine`` lets tests share one engine; otherwise one is made from ``db_url``."""
+    settings = settings or Settings.from_env(db_url, **overrides)
+    engine = engine or make_engine(settings.db_url)
+    if settings.upgrade_on_start:
+        upgrade(engine)
+    app = FastAPI(
+        title="smguard workspace API",
+        version=__version__,
+        description="Inbox, composer, guidelines, audiences and dashboard of the smguard web workspace. "
+        "State-changing calls need the session cookie and the X-CSRF-Token header "
+        "(GET /api/auth/csrf gives the token).",
+        openapi_url="/api/openapi.json",
+        docs_url="/api/docs",
+        redoc_url=None,
+        dependencies=[Depends(verify_csrf)],
+    )
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.sessionmaker = session_factory(engine)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Any) -> Response:
+        anon = None
+        if not request.cookies.get(CSRF_COOKIE):
+            anon = new_token()
+        request.state.anon_csrf = anon
+        response: Response = await call_next(request)
+        if anon is not None:
+            response.set_cookie(CSRF_COOKIE, anon, httponly=True, samesite="lax",
+                                secure=cookie_secure(request, settings), path="/")
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        return response
+
+    for name in API_MODULES:
+        module = importlib.import_module(f"smguard.web.api.{name}")
+        app.include_router(module.router, prefix="/api")
+
+    _include_pages(app)
+    static = Path(__file__).parent / "static"
+    if static.is_dir():
+        app.mount("/static", StaticFiles(directory=static), name="static")
+    return app
+
+
+def _include_pages(app: FastAPI) -> None:
+    """Include the HTML pages (``smguard.web.pages``: a ``router`` or a ``register(app)``) when present."""
+    try:
+        pages = importlib.import_module("smguard.web.pages")
+    except ModuleNotFoundError as exc:
+        if exc.name not in ("smguard.web.pages",):
+            raise
+        return
+    if hasattr(pages, "register"):
+        pages.register(app)
+    elif hasattr(pages, "router"):
+        app.include_router(pages.router)
