@@ -1,0 +1,74 @@
+"""SM602 posts-too-close-together."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import polars as pl
+
+from smguard.guard.cadence import DEFAULT_MIN_GAP_MINUTES, close_pairs
+from smguard.rules.base import Evidence, Finding, RuleOptions, T, rule
+from smguard.rules.context import AuditContext
+
+
+class Options(RuleOptions):
+    # The article: "尽可能增加间隔时间" (space posts out as much as possible) names no number; one hour is the
+    # smallest gap at which two posts stop landing in the same feed refresh (see smguard.guard.cadence).
+    min_gap_minutes: float = DEFAULT_MIN_GAP_MINUTES
+    # How many example posts the message names.
+    examples: int = 3
+
+
+@rule("SM602", "posts-too-close-together", requires=("posts",), options=Options)
+def posts_too_close_together(ctx: AuditContext, opts: Options) -> Iterator[Finding]:
+    """Brand posts published less than an hour (default) after the same account's previous post.
+
+    **What it does** Sorts each brand account's published posts by time and reports, per account, every post
+    that came less than `min_gap_minutes` (default 60) after the previous one. The evidence is the later
+    post of each pair: it is the one that should have waited.
+
+    **Why it matters** The article advises spacing posts as far apart as possible. Bursts of posts bury each
+    other in followers' feeds and read as spam, which costs followers.
+
+    **Example** `@acme_coffee` posted at 10:00 and again at 10:12 → the 10:12 post is evidence.
+    """
+    posts = ctx.brand_posts
+    if posts.height < 2:
+        return
+    pairs = close_pairs(posts, opts.min_gap_minutes)
+    if pairs.height == 0:
+        return
+    acc = ctx.brand_accounts.select(pl.col("id").alias("account_id"), "handle", "platform")
+    pairs = pairs.join(acc, on="account_id", how="left").sort("account_id", "created_at")
+    tz = ctx.tz
+    for (account_id,), g in pairs.group_by("account_id", maintain_order=True):
+        handle = g["handle"][0] or account_id
+        n = g.height
+        ex = g.head(opts.examples).with_columns(
+            pl.col("created_at").dt.convert_time_zone(tz).dt.strftime("%Y-%m-%d %H:%M").alias("t")
+        )
+        ex_en = "; ".join(f"post {r['id']} at {r['t']}, {r['gap_minutes']:.0f} min after {r['prev_id']}"
+                          for r in ex.iter_rows(named=True))
+        ex_zh = ";".join(f"{r['t']} 的 {r['id']} 距上一条 {r['prev_id']} 仅 {r['gap_minutes']:.0f} 分钟"
+                         for r in ex.iter_rows(named=True))
+        gap = f"{opts.min_gap_minutes:g}"
+        yield Finding(
+            severity="low",
+            title=T(f"{n} posts from {handle} came less than {gap} min after the previous one",
+                    f"{handle} 有 {n} 条内容与上一条间隔不足 {gap} 分钟"),
+            message=T(
+                f"{handle} ({g['platform'][0]}) published {n} posts less than {gap} minutes after its previous "
+                f"post, e.g. {ex_en}. Posts this close bury each other in followers' feeds.",
+                f"{handle}({g['platform'][0]})有 {n} 条内容与上一条的间隔不足 {gap} 分钟,例如:{ex_zh}。"
+                "发得太密会互相挤占粉丝的信息流。",
+            ),
+            recommendation=T(
+                f"Leave at least {gap} minutes (better several hours) between posts; schedule the later ones "
+                "instead of publishing them in a burst.",
+                f"两条内容之间至少间隔 {gap} 分钟(最好几个小时),用定时发布代替集中发布。",
+            ),
+            account_id=account_id,
+            evidence=[Evidence.post(i) for i in g["id"].to_list()],
+            data={"posts": n, "min_gap_minutes": opts.min_gap_minutes,
+                  "min_gap_seen_minutes": float(g["gap_minutes"].min())},
+        )
