@@ -522,12 +522,13 @@ def js_literal_to_json(text: str) -> str:
 
 
 def iter_csv(
-    source: Source, member: str, skip_until: str | None = None
+    source: Source, member: str, skip_until: str | None = None, **csv_options: Any
 ) -> Iterator[tuple[int, dict[str, str]]]:
     """Rows of a CSV file as ``(line_number, row)`` (BOM removed, header names stripped).
 
     ``skip_until``: the header row starts with this column name; lines before it (LinkedIn's "Notes:"
     preamble in Connections.csv) are skipped. Line numbers are the physical lines of the file.
+    ``csv_options`` go to :func:`csv.reader` (e.g. ``escapechar="\\"`` for LinkedIn's Comments.csv).
     """
     with source.open_text(member) as f:
         lines = f
@@ -543,7 +544,7 @@ def iter_csv(
                 raise ImportFileError(f"no header row starting with {skip_until!r}")
             lines = _chain([buffered[0]], f)  # type: ignore[assignment]
             line_no -= 1
-        reader = csv.reader(lines)
+        reader = csv.reader(lines, **csv_options)
         try:
             header = next(reader)
         except StopIteration:
