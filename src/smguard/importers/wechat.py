@@ -381,6 +381,9 @@ def parse_documents(docs: Iterable[tuple[str, Any]], ctx: Ctx) -> Iterator[Recor
             if m:
                 s.account_raw = m.group(1).strip()
                 break
+    # full profiles before bare openid lists, so a follower keeps the richer record
+    rank = {"user_info_list": 0, "user_info": 0, "user_get": 2}
+    docs.sort(key=lambda d: rank.get(classify(d[1]) or "", 1))
     for name, obj in docs:
         report = Reporter(ctx, name)
         if isinstance(obj, str):
