@@ -258,6 +258,8 @@ def parse_documents(docs: Iterable[tuple[str, Any]], ctx: Ctx) -> Iterator[Recor
 
 
 def _is_douyin_head(head: bytes) -> bool:
+    if b'"logid"' in head and b'"error_code"' in head:  # the open.douyin.com envelope
+        return True
     if b'"comment_user_id"' in head or b'"reply_comment_total"' in head or b'"digg_count"' in head:
         return True
     if b'"open_id"' in head and (b'"union_id"' in head or b'"nickname"' in head):
