@@ -95,7 +95,11 @@ def _time(v: Any) -> str | None:
     v = clean_na(v)
     if not isinstance(v, str) or not v.strip():
         return None
-    return local_time(v, UTC)
+    # only TikTok's own format (or ISO 8601): "03/02/2025" could be March or February
+    t = local_time(v, UTC, "%Y-%m-%d %H:%M:%S")
+    if t is None and re.match(r"\d{4}-\d\d-\d\d", v.strip()):
+        t = local_time(v, UTC)
+    return t
 
 
 def _video_id(link: Any) -> str | None:
@@ -144,7 +148,7 @@ def _posts(obj: dict, s: _State, report: Reporter) -> Iterator[Record]:
             report(f"{pos}.Date", f"expected a time 'YYYY-MM-DD HH:MM:SS', found {type_name(get(v, 'Date'))}; "
                    "post skipped")
             continue
-        link = clean_na(get(v, "Link"))
+        link = clean_na(get(v, "Link", "VideoLink"))
         link = link.strip() if isinstance(link, str) else ""
         vid = _video_id(link)
         urls = [u.strip() for u in link.splitlines() if u.strip()]
@@ -291,7 +295,7 @@ def _likes(obj: dict, s: _State, report: Reporter) -> Iterator[Record]:
             report(f"{pos}.date", f"expected a time 'YYYY-MM-DD HH:MM:SS', found "
                    f"{type_name(get(lk, 'date', 'Date'))}; like skipped")
             continue
-        link = clean_na(get(lk, "link", "Link"))
+        link = clean_na(get(lk, "link", "Link", "VideoLink"))
         vid = _video_id(link)
         lid = "like" + stable_id(created, link)
         if not s.once("likes", lid):
