@@ -1,0 +1,94 @@
+"""The shared logic of SM301 (complaints) and SM302 (help requests) (not a rule)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+
+import polars as pl
+
+from smguard.rules.base import Evidence, Finding, NotRun, T
+from smguard.rules.context import AuditContext
+from smguard.rules.m3_complaints._threads import (
+    CHANNEL_ZH,
+    brand_inbound,
+    complaint_expr,
+    duration_en,
+    duration_zh,
+    help_expr,
+    short,
+    who,
+    who_zh,
+    window_expr,
+    with_answers,
+)
+
+
+def unanswered(ctx: AuditContext, opts, kind: str) -> Iterator[Finding]:
+    """Findings for messages of ``kind`` ("complaint" or "help") left without an answer beyond the window."""
+    if not ctx.dataset.brand_account_ids:
+        raise NotRun("the data set has no brand account")
+    inb = brand_inbound(ctx)
+    if inb.height == 0 or "complaint" not in inb.columns:
+        return
+    # help requests that are also complaints are SM301's
+    wanted = complaint_expr() if kind == "complaint" else help_expr() & ~complaint_expr()
+    inb = inb.filter(wanted)
+    if inb.height == 0:
+        return
+    as_of = ctx.as_of
+    todo = (
+        with_answers(inb, ctx)
+        .filter(pl.col("answered_at").is_null())
+        .with_columns((pl.lit(as_of) - pl.col("created_at")).alias("waited"),
+                      window_expr(opts.response_window_hours, opts.response_window_hours_by_platform).alias("win"))
+        .filter(pl.col("waited") > pl.col("win"))
+        .sort("created_at")
+    )
+    if todo.height == 0:
+        return
+    handle = dict(zip(ctx.accounts["id"].to_list(), ctx.accounts["handle"].to_list(), strict=True))
+    high_after = timedelta(hours=opts.high_after_hours)
+    cols = ("id", "account_id", "platform", "channel", "author_id", "author_handle", "text", "date", "waited",
+            "win")
+    for row in todo.select(cols).iter_rows(named=True):
+        waited: timedelta = row["waited"]
+        acct = handle.get(row["account_id"]) or row["account_id"]
+        ch = row["channel"]
+        public = ch != "dm"
+        quote = short(row["text"])
+        if kind == "complaint":
+            sev = "high" if waited >= high_after else "medium"
+            what_en, what_zh = "Complaint", "投诉"
+            title = T(f"Unanswered complaint from {who(row['author_handle'], row['author_id'])}",
+                      f"未回复的投诉：{who_zh(row['author_handle'], row['author_id'])}")
+            rec = T(("Answer it now, in public where it was made: apologise, say what you will do to fix it, and "
+                     "invite the customer to a private message for order details. ") if public else
+                    "Answer the message now: apologise, say what you will do to fix it and when.",
+                    "现在就回复，在对方投诉的地方公开回复：致歉、说明将如何解决，并邀请对方私信提供订单细节。" if public
+                    else "现在就回复这条私信：致歉，说明将如何解决以及何时解决。")
+        else:
+            sev = "medium" if waited >= high_after else "low"
+            what_en, what_zh = "Help request", "求助"
+            title = T(f"Unanswered help request from {who(row['author_handle'], row['author_id'])}",
+                      f"未回复的求助：{who_zh(row['author_handle'], row['author_id'])}")
+            rec = T("Answer it now with the information asked for, or say who will and when; check the inbox at "
+                    "least daily so nobody waits longer than the response window.",
+                    "现在就回复，提供对方需要的信息，或说明由谁、何时答复；至少每天查看一次消息，确保没有人等待超过响应时限。")
+        win_h = row["win"].total_seconds() / 3600
+        yield Finding(
+            severity=sev,
+            title=title,
+            message=T(
+                f"{what_en} from {who(row['author_handle'], row['author_id'])} to {acct} ({row['platform']}, "
+                f"{ch}) on {row['date'].isoformat()} has waited {duration_en(waited)} without any reply "
+                f"(response window {win_h:g} h): “{quote}”.",
+                f"{who_zh(row['author_handle'], row['author_id'])} 于 {row['date'].isoformat()} 发给 {acct}"
+                f"（{row['platform']}，{CHANNEL_ZH.get(ch, ch)}）的{what_zh}已等待 {duration_zh(waited)}，"
+                f"仍无任何回复（响应时限 {win_h:g} 小时）：“{quote}”。"),
+            recommendation=rec,
+            account_id=row["account_id"],
+            evidence=[Evidence.message(row["id"])],
+            data={"waited_hours": round(waited.total_seconds() / 3600, 1), "window_hours": win_h,
+                  "channel": ch, "public": public},
+        )

@@ -1,0 +1,36 @@
+"""SM302 unanswered-help-request: a customer's question got no reply within the response window."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from smguard.rules.base import Finding, RuleOptions, rule
+from smguard.rules.context import AuditContext
+from smguard.rules.m3_complaints._threads import DEFAULT_WINDOW_HOURS
+from smguard.rules.m3_complaints._unanswered import unanswered
+
+
+class Options(RuleOptions):
+    # Same expectation as for complaints: an answer within a day (Sprout Social Index).
+    response_window_hours: float = DEFAULT_WINDOW_HOURS
+    response_window_hours_by_platform: dict[str, float] = {}
+    # After three days an unanswered question is a medium rather than a low finding.
+    high_after_hours: float = 72.0
+
+
+@rule("SM302", "unanswered-help-request", requires=("messages",), options=Options)
+def unanswered_help_request(ctx: AuditContext, opts: Options) -> Iterator[Finding]:
+    """Help requests to a brand account with no reply after the response window.
+
+    **What it does** Like SM301, for inbound messages that the text labels call a help request and not a
+    complaint (complaints are SM301's): a question such as "how do I use my gift card?" with no ``out`` reply
+    naming it (or the same customer's follow-up) by the audit moment, older than the response window (default
+    24 h). One finding per message: low, medium after ``high_after_hours`` (72 h).
+
+    **Why it matters** A question left unanswered on a public page tells every reader that nobody is
+    listening; an answered one is cheap, visible customer service and often a sale.
+
+    **Example** "Can someone help me check my gift card balance?" sent by DM on 2026-10-20 and never answered
+    by 2026-10-31: medium finding naming that message.
+    """
+    return unanswered(ctx, opts, "help")

@@ -1,0 +1,85 @@
+"""SM306 reply-without-apology-or-fix: a complaint answered without an apology or any intent to fix it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import polars as pl
+
+from smguard.rules.base import Evidence, Finding, RuleOptions, T, rule
+from smguard.rules.context import AuditContext
+from smguard.rules.m3_complaints._threads import (
+    CHANNEL_ZH,
+    brand_replies,
+    reply_targets,
+    short,
+    who,
+    who_zh,
+)
+
+
+class Options(RuleOptions):
+    # Automated replies (auto-responders) are judged by mistake 6; leave them out here.
+    include_automated: bool = False
+
+
+@rule("SM306", "reply-without-apology-or-fix", requires=("messages",), options=Options)
+def reply_without_apology_or_fix(ctx: AuditContext, opts: Options) -> Iterator[Finding]:
+    """Complaints whose answers neither apologise nor say what the brand will do about the problem.
+
+    **What it does** Groups the brand's replies (written up to the audit moment; auto-responder messages are
+    left out, mistake 6 covers them) by the complaint they answer (``in_reply_to``, following a reply to the
+    brand's own reply up to the customer's message). When none of the replies to a complaint apologises or
+    states an intent to fix (reply labels ``apology``, ``fix_intent``), the first reply is one low finding.
+    For an abusive customer, moving the conversation to private messages (``offers_private``) is the right
+    answer and is accepted too.
+
+    **Why it matters** A complaint is a chance to turn a bad experience into good service: a clear apology and
+    a clear intent to put it right. A reply that only explains, deflects or says "noted" wastes that chance.
+
+    **Example** To "我的外卖洒了一半" the brand replies "收到。" and nothing else: low finding naming that reply.
+    """
+    replies = brand_replies(ctx)
+    if not opts.include_automated:
+        replies = replies.filter(~pl.col("automated").fill_null(False))
+    if replies.height == 0 or "apology" not in replies.columns:
+        return
+    r = reply_targets(ctx, replies).filter(pl.col("t_complaint").fill_null(False))
+    if r.height == 0:
+        return
+    r = r.with_columns(
+        (pl.col("apology").fill_null(False) | pl.col("fix_intent").fill_null(False)
+         | (pl.col("offers_private").fill_null(False) & pl.col("t_abusive").fill_null(False))).alias("ok"))
+    per = (
+        r.sort("created_at").group_by("t_id", maintain_order=True)
+        .agg(pl.col("ok").any().alias("any_ok"), pl.col("id").first().alias("reply_id"),
+             pl.col("account_id").first(), pl.col("platform").first(), pl.col("channel").first(),
+             pl.col("date").first(), pl.col("text").first(), pl.col("t_author_id").first(),
+             pl.col("t_author_handle").first(), pl.col("t_text").first(), pl.len().alias("n_replies"))
+        .filter(~pl.col("any_ok"))
+    )
+    handle = dict(zip(ctx.accounts["id"].to_list(), ctx.accounts["handle"].to_list(), strict=True))
+    for row in per.iter_rows(named=True):
+        acct = handle.get(row["account_id"]) or row["account_id"]
+        ch = row["channel"]
+        cust, cust_zh = who(row["t_author_handle"], row["t_author_id"]), who_zh(row["t_author_handle"],
+                                                                               row["t_author_id"])
+        yield Finding(
+            severity="low",
+            title=T(f"Reply to a complaint without apology or fix ({acct})", f"回复投诉时既未致歉也未提出解决（{acct}）"),
+            message=T(
+                f"{cust} complained “{short(row['t_text'], 40)}”; {acct} ({row['platform']}, {ch}) answered on "
+                f"{row['date'].isoformat()} “{short(row['text'], 50)}” — no apology and no word on fixing it.",
+                f"{cust_zh} 投诉：“{short(row['t_text'], 40)}”；{acct}（{row['platform']}，"
+                f"{CHANNEL_ZH.get(ch, ch)}）于 {row['date'].isoformat()} 回复：“{short(row['text'], 50)}”——"
+                "既没有致歉，也没有说明如何解决。"),
+            recommendation=T(
+                "Answer complaints with a clear apology and what you will do about it (refund, replacement, a "
+                "fix and when), e.g. \"We're sorry your order arrived cold — we'll refund it today; please DM us "
+                "the order number.\"",
+                "回复投诉时要明确致歉，并说明将如何处理（退款、补发、修复及时间），例如：“很抱歉您的餐送到时已经凉了，"
+                "我们今天就为您退款，请私信我们订单号。”"),
+            account_id=row["account_id"],
+            evidence=[Evidence.message(row["reply_id"])],
+            data={"complaint": row["t_id"], "replies_to_complaint": row["n_replies"]},
+        )
