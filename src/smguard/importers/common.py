@@ -109,7 +109,10 @@ def parse_iso(s: str, tz: str | None = None) -> datetime:
 
 def parse_linkedin_time(s: str, tz: str | None = None) -> datetime:
     """LinkedIn CSV ``"YYYY-MM-DD HH:MM:SS"`` (local, no zone: read in ``tz``)."""
-    return parse_iso(s.replace(" ", "T", 1) if " " in s.strip() else s, tz)
+    t = s.strip()
+    if not re.fullmatch(r"\d{4}-\d\d-\d\d([ T]\d\d:\d\d(:\d\d(\.\d+)?)?)?", t):
+        raise ValueError(f"not a time like '2026-03-06 13:02:05': {s!r}")
+    return parse_iso(t.replace(" ", "T", 1), tz)
 
 
 def parse_day_month_year(s: str) -> date:

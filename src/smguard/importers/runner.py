@@ -75,6 +75,12 @@ def import_sources(
                     f"known formats: {', '.join(registry.names())})",
                 )
                 continue
+            if forced is None and source.kind in ("dir", "zip"):
+                claimed = {m for _, v in plan for m in v.members()}
+                rest = [m for m in source.members() if m not in claimed]
+                if rest:
+                    shown = ", ".join(rest[:5]) + (", …" if len(rest) > 5 else "")
+                    ctx.warning(str(p), "", f"{len(rest)} file(s) not read (no importer recognises them): {shown}")
             for imp, view in plan:
                 label = f"{source.name} ({imp.name})"
                 res.importers.append(imp.name)

@@ -293,6 +293,7 @@ class XApiImporter(Importer):
                         "author_handle": users.get(author, {}).get("username"),
                         "text": text,
                         "in_reply_to": pid(P, replied),
+                        "post_id": pid(P, conv) if conv and conv != tid else None,
                         "automated": automated,
                         "app": app,
                     }

@@ -150,7 +150,7 @@ class XArchiveImporter(Importer):
                 for i, item in iter_json_array(source, m, ctx):
                     f = item.get("follower") if isinstance(item, dict) else None
                     if not isinstance(f, dict) or not f.get("accountId"):
-                        ctx.problem(source.display(m), i, "follower without accountId: skipped")
+                        ctx.problem(source.display(m), f"record {i + 1}", "follower without accountId: skipped")
                         continue
                     yield "followers", {"account_id": account_id, "user_id": str(f["accountId"])}
         for m in by_kind["dms"]:
@@ -187,11 +187,11 @@ class XArchiveImporter(Importer):
         for i, item in iter_json_array(source, member, ctx):
             t = item.get("tweet", item) if isinstance(item, dict) else None
             if not isinstance(t, dict):
-                ctx.problem(disp, i, "not a tweet object: skipped")
+                ctx.problem(disp, f"record {i + 1}", "not a tweet object: skipped")
                 continue
             tid = t.get("id_str") or t.get("id")
             if not tid:
-                ctx.problem(disp, i, "tweet without id_str: skipped")
+                ctx.problem(disp, f"record {i + 1}", "tweet without id_str: skipped")
                 continue
             try:
                 if t.get("created_at"):
@@ -202,7 +202,7 @@ class XArchiveImporter(Importer):
                         raise ValueError("tweet without created_at")
                     created = snow.isoformat(timespec="seconds")
             except ValueError as exc:
-                ctx.problem(disp, i, f"tweet {tid}: {exc}: skipped")
+                ctx.problem(disp, f"record {i + 1}", f"tweet {tid}: {exc}: skipped")
                 continue
             text = unescape_tweet_text(str(t.get("full_text") or t.get("text") or ""))
             app = app_from_source(t.get("source"))
@@ -253,13 +253,13 @@ class XArchiveImporter(Importer):
         for i, item in iter_json_array(source, member, ctx):
             lk = item.get("like") if isinstance(item, dict) else None
             if not isinstance(lk, dict) or not lk.get("tweetId"):
-                ctx.problem(disp, i, "like without tweetId: skipped")
+                ctx.problem(disp, f"record {i + 1}", "like without tweetId: skipped")
                 continue
             tweet_id = str(lk["tweetId"])
             # like.js has no time; the liked tweet's own time (from its id) is the earliest it can be
             when = twitter_snowflake_time(tweet_id)
             if when is None:
-                ctx.problem(disp, i, f"like of tweet {tweet_id}: no time known: skipped")
+                ctx.problem(disp, f"record {i + 1}", f"like of tweet {tweet_id}: no time known: skipped")
                 continue
             estimated += 1
             yield "likes", clean(
@@ -289,7 +289,7 @@ class XArchiveImporter(Importer):
         for i, item in iter_json_array(source, member, ctx):
             conv = item.get("dmConversation") if isinstance(item, dict) else None
             if not isinstance(conv, dict):
-                ctx.problem(disp, i, "not a dmConversation: skipped")
+                ctx.problem(disp, f"record {i + 1}", "not a dmConversation: skipped")
                 continue
             msgs = []
             for j, ev in enumerate(conv.get("messages") or []):
@@ -297,12 +297,12 @@ class XArchiveImporter(Importer):
                 if not isinstance(mc, dict):
                     continue  # joins, reactions, conversation name changes
                 if not mc.get("id") or not mc.get("createdAt") or not mc.get("senderId"):
-                    ctx.problem(disp, f"record {i}, message {j}", "direct message without id, time or sender: skipped")
+                    ctx.problem(disp, f"record {i + 1}, message {j + 1}", "direct message without id, time or sender: skipped")
                     continue
                 try:
                     created = iso(mc["createdAt"])
                 except ValueError as exc:
-                    ctx.problem(disp, f"record {i}, message {j}", f"{exc}: skipped")
+                    ctx.problem(disp, f"record {i + 1}, message {j + 1}", f"{exc}: skipped")
                     continue
                 msgs.append((created, mc))
             msgs.sort(key=lambda x: x[0])
