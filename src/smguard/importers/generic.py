@@ -809,7 +809,18 @@ class GenericImporter(Importer):
                 return m
         return identity_mapping(_stem(dm), header, f"{_stem(dm)} columns")
 
+    @staticmethod
+    def _workbook_file(source: Source) -> Source | None:
+        """An .xlsx given as the source is a zip file: read it as one workbook, not as a folder of XML."""
+        if getattr(source, "kind", "") == "zip" and source.path.suffix.lower() in (".xlsx", ".xlsm"):
+            return FileSource(source.path)
+        return None
+
     def claim(self, source: Source) -> list[str]:
+        book = self._workbook_file(source)
+        if book is not None:
+            claimed, _jobs = self._plan(book)
+            return source.members() if claimed else []
         claimed, _jobs = self._plan(source)
         return claimed
 
@@ -817,6 +828,7 @@ class GenericImporter(Importer):
         return bool(self.claim(source))
 
     def read(self, source: Source, ctx: ImportContext) -> Iterator[tuple[str, dict[str, Any]]]:
+        source = self._workbook_file(source) or source
         _claimed, jobs = self._plan(source)
         if not jobs:
             for dm in source.members():

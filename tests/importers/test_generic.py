@@ -1,0 +1,214 @@
+"""Generic CSV/Excel importer with column mappings, on the project's own fixtures (fixtures/generic)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from smguard.dataset.schema import TABLES
+from smguard.importers._miniyaml import YamlError
+from smguard.importers._miniyaml import load as yaml_load
+from smguard.importers.base import ImportContext, Source
+from smguard.importers.builder import validate
+from smguard.importers.generic import (
+    GenericImporter,
+    MappingError,
+    build_mapping,
+    parse_mapping_text,
+    shipped_mappings,
+)
+from smguard.importers.runner import import_sources
+
+FIX = Path(__file__).parent / "fixtures" / "generic"
+
+
+def run(path: Path, **ctx_args) -> tuple[dict[str, list[dict]], ImportContext]:
+    ctx = ImportContext(**ctx_args)
+    out: dict[str, list[dict]] = {}
+    for table, rec in GenericImporter().read(Source.open(path), ctx):
+        validate(TABLES[table], rec)
+        out.setdefault(table, []).append(rec)
+    return out, ctx
+
+
+def problems(ctx: ImportContext) -> dict[tuple[str, str], str]:
+    return {(Path(p.file).name, p.position): p.message for p in ctx.problems}
+
+
+def test_shipped_mappings_are_valid():
+    names = {Path(m.name).stem: m.table for m in shipped_mappings()}
+    assert names == {
+        "crm_customers": "customers",
+        "hr_employees": "employees",
+        "meta_ads_manager": "campaigns",
+        "oceanengine_ads": "campaigns",
+        "tencent_ads": "campaigns",
+    }
+
+
+def test_crm_export_recognised_by_its_header():
+    records, ctx = run(FIX / "crm")
+    c = {r["id"]: r for r in records["customers"]}
+    assert c["crm:C-001"] == {
+        "id": "crm:C-001",
+        "orders": 12,
+        "revenue": 1280.5,
+        "first_order_at": "2023-01-05T00:00:00+00:00",
+        "last_order_at": "2024-03-01T18:30:00+00:00",
+        "social": [{"platform": "weibo", "handle": "@小王爱喝咖啡"}],
+    }
+    assert c["crm:C-002"]["social"] == [{"platform": "instagram", "handle": "anna.drinks.coffee"}]
+    # bad values: the field is left out, the row stays
+    assert "orders" not in c["crm:C-003"] and c["crm:C-003"]["social"][0]["platform"] == "douyin"
+    p = problems(ctx)
+    assert "not a number" in p[("crm_export.csv", "line 4, column 'Orders'")]
+    assert "not a time" in p[("crm_export.csv", "line 4, column 'First order'")]
+    assert "row skipped" in p[("crm_export.csv", "line 5")]
+    assert len(p) == 3
+
+
+def test_hr_list_with_yaml_mapping_and_own_date_format():
+    records, ctx = run(FIX / "hr")
+    e = {r["id"]: r for r in records["employees"]}
+    assert e["E100"]["joined_at"] == "2021-03-01T00:00:00+01:00"  # Europe/Berlin, winter
+    assert e["E101"]["left_at"] == "2024-12-31T00:00:00+01:00"
+    assert e["E101"]["joined_at"] == "2022-08-15T00:00:00+02:00"  # summer time
+    assert "joined_at" not in e["E102"]
+    assert "expected %d/%m/%Y" in problems(ctx)[("staff.csv", "line 4, column 'Hired'")]
+
+
+def test_data_file_alone_finds_its_mapping_beside_it():
+    records, _ = run(FIX / "hr" / "staff.csv")
+    assert len(records["employees"]) == 3
+
+
+def test_mapping_file_alone_finds_its_data_file():
+    records, _ = run(FIX / "custom" / "shop.mapping.toml")
+    assert [r["id"] for r in records["customers"]] == ["shop:K1", "shop:K2"]
+
+
+def test_ads_exports_meta_and_oceanengine():
+    records, ctx = run(FIX / "ads", brand_account_ids={"facebook:page1", "douyin:dy1"})
+    c = {r["id"]: r for r in records["campaigns"]}
+    meta = c["facebook:campaign:120200000000001"]
+    assert meta["kind"] == "lead_form" and meta["account_id"] == "facebook:page1"
+    assert meta["cost"] == 1234.5 and meta["currency"] == "EUR"  # currency from the column name
+    assert meta["targeting"] == {"genders": ["female"], "age_min": 18, "age_max": 34}
+    assert "ended_at" not in meta  # "Ongoing"
+    assert c["facebook:campaign:120200000000002"]["kind"] == "ad"
+    oe = c["douyin:campaign:1780000000000001"]  # GB18030-encoded CSV
+    assert oe["account_id"] == "douyin:dy1"
+    assert oe["started_at"] == "2025-03-01T10:00:00+08:00"
+    assert oe["impressions"] == 32000  # 3.2万
+    assert oe["kind"] == "lead_form" and oe["currency"] == "CNY"
+    assert oe["targeting"] == {"locations": ["北京", "上海"], "genders": ["female"], "age_min": 18, "age_max": 30}
+    assert "targeting" not in c["douyin:campaign:1780000000000002"]  # 不限 = no targeting
+    assert list(problems(ctx)) == [("meta_ads_export.csv", "line 3, column 'Impressions'")]
+
+
+def test_ads_without_brand_account_say_what_to_do():
+    records, ctx = run(FIX / "ads")
+    assert records == {}
+    assert all("--brand-account" in p.message for p in ctx.problems) and len(ctx.problems) == 2
+
+
+def test_tencent_ads_excel(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "报表"
+    ws.append(["推广计划ID", "推广计划名称", "推广目标", "开始日期", "结束日期", "花费(元)", "曝光次数", "点击次数",
+               "转化次数", "年龄"])
+    ws.append([9001, "公众号涨粉", "公众号推广", "2025-03-01", "2025-03-10", 300.5, 20000, 400, 25, "25-40"])
+    ws.append([9002, "表单", "销售线索收集", "2025-03-02", None, "bad", 100, 2, 0, None])
+    wb.save(tmp_path / "tencent.xlsx")
+    records, ctx = run(tmp_path / "tencent.xlsx", brand_account_ids={"gh_cafe"})
+    c = {r["id"]: r for r in records["campaigns"]}
+    assert c["wechat:campaign:9001"]["account_id"] == "wechat:gh_cafe"
+    assert c["wechat:campaign:9001"]["started_at"] == "2025-03-01T00:00:00+08:00"
+    assert c["wechat:campaign:9001"]["targeting"] == {"age_min": 25, "age_max": 40}
+    assert c["wechat:campaign:9002"]["kind"] == "lead_form"
+    assert "not a number" in problems(ctx)[("tencent.xlsx", "sheet '报表', row 3, column '花费(元)'")]
+
+
+def test_custom_mappings_value_maps_scale_formats_and_social():
+    records, ctx = run(FIX / "custom")
+    assert ctx.problems == []
+    k1 = {r["id"]: r for r in records["customers"]}["shop:K1"]
+    assert k1["revenue"] == 120.5  # cents scaled
+    assert k1["first_order_at"] == "2025-02-01T09:30:00+00:00"
+    assert k1["social"] == [{"platform": "instagram", "handle": "@kunde.eins"},
+                            {"platform": "x", "user_id": "1234567890"}]
+    posts = {p["id"]: p for p in records["posts"]}
+    p1 = posts["weibo:5100000000000001"]
+    assert p1["account_id"] == "weibo:1001" and p1["source"] == "automated"
+    assert p1["metrics"] == {"likes": 12000, "shares": 30} and p1["text"] == "春季新品 #春日限定#"
+    assert posts["weibo:5100000000000002"]["source"] == "manual"
+
+
+def test_bad_mappings_are_reported_with_position():
+    records, ctx = run(FIX / "bad", brand_account_ids={"x:1"})
+    assert records == {}
+    p = problems(ctx)
+    assert "not valid TOML" in p[("broken.mapping.toml", "line 3, column 18")]
+    assert "must be one of" in p[("wrong_table.mapping.toml", "table")]
+    assert "no field 'salary'" in p[("wrong_field.mapping.toml", "columns.salary")]
+    msg = p[("people.csv", "header (mapping needs_account.mapping.toml)")]
+    assert "account_id" in msg and "kind" in msg and "--brand-account" in msg
+
+
+def test_identity_mapping_for_files_named_after_a_table():
+    records, ctx = run(FIX / "identity")
+    assert [e["id"] for e in records["employees"]] == ["E1", "E2"] and ctx.problems == []
+
+
+def test_csv_without_mapping_is_not_claimed(tmp_path):
+    (tmp_path / "random.csv").write_text("a,b\n1,2\n")
+    assert GenericImporter().claim(Source.open(tmp_path)) == []
+
+
+def test_end_to_end_import_twice_adds_no_duplicates(tmp_path):
+    out = tmp_path / "ds"
+    ctx = ImportContext()
+    import_sources([FIX / "crm", FIX / "custom"], out, ctx)
+    first = (out / "customers.jsonl").read_text().splitlines()
+    r2 = import_sources([FIX / "crm", FIX / "custom"], out, ImportContext())
+    assert (out / "customers.jsonl").read_text().splitlines() == first
+    assert r2.added == 0
+    assert {json.loads(x)["id"] for x in first} == {"crm:C-001", "crm:C-002", "crm:C-003", "shop:K1", "shop:K2"}
+
+
+def test_mapping_parsing_errors():
+    with pytest.raises(MappingError) as e:
+        build_mapping({"table": "customers", "columns": {"social.weibo": "W"}}, "m")
+    assert "social.<platform>" in e.value.message
+    with pytest.raises(MappingError):
+        build_mapping({"table": "customers", "columns": {"id": 3}}, "m")
+    with pytest.raises(MappingError):
+        build_mapping({"table": "customers", "columns": {"id": {"column": "x", "pattern": "("}}}, "m")
+    with pytest.raises(MappingError):
+        parse_mapping_text("table: [unclosed", "m.yaml")
+
+
+def test_mini_yaml_subset():
+    doc = yaml_load(
+        "# comment\n"
+        "table: campaigns\n"
+        "files:\n  - a.csv\n  - 'b c.csv'\n"
+        "columns:\n"
+        "  id: \"Campaign ID\"  # trailing comment\n"
+        "  name: [Name, 名称]\n"
+        "  targeting.age_min: {column: 年龄, pattern: \"(\\\\d+)\"}\n"
+        "defaults:\n  budget: 100\n  retargeting: no\n"
+    )
+    assert doc == {
+        "table": "campaigns",
+        "files": ["a.csv", "b c.csv"],
+        "columns": {"id": "Campaign ID", "name": ["Name", "名称"],
+                    "targeting.age_min": {"column": "年龄", "pattern": "(\\d+)"}},
+        "defaults": {"budget": 100, "retargeting": False},
+    }
+    with pytest.raises(YamlError):
+        yaml_load("a: 1\n   b: 2\n")
