@@ -33,8 +33,9 @@ MENTION_TOKEN = "\ue001"
 EMAIL_TOKEN = "\ue002"
 
 _SEP = 0
-_RE_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}")
-_RE_URL = re.compile(r"(?:https?://|www\.)[^\s\x00]+|\b[\w-]+\.(?:com|cn|net|org|co\.uk)(?:/[^\s\x00]*)?\b")
+# the local part of an address stays as words ("support", "help"); the domain becomes the e-mail token
+_RE_EMAIL = re.compile(r"[@＠][\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}\b")
+_RE_URL = re.compile(r"(?:https?://|www\.)[^\s\x00]+")
 _RE_MENTION = re.compile(r"[@＠][\w\-]+")
 
 LANGS = ("zh", "en", "other")
@@ -96,6 +97,7 @@ class Batch:
     n: int
     lang: np.ndarray  # object array of "zh" / "en" / "other"
     n_chars: np.ndarray  # int32 characters per text after normalisation
+    words: tuple | None = None  # (start, end, text index, hash) of each ASCII word, see word_spans
 
     def text(self, i: int) -> str:
         """The normalised text ``i`` (for debugging and the lexicon fallback)."""
@@ -137,9 +139,9 @@ def prepare(texts: Sequence[str], langs: Sequence[str | None] | None = None) -> 
         return Batch(np.zeros(0, np.uint32), np.zeros(0, np.int32), 0, np.zeros(0, dtype=object),
                      np.zeros(0, np.int32))
     s = _join(texts)
-    if "@" in s:
-        s = _RE_EMAIL.sub(f" {EMAIL_TOKEN} ", s)
-    if "." in s:
+    if "@" in s or "＠" in s:
+        s = _RE_EMAIL.sub(f" {EMAIL_TOKEN}", s)
+    if "http" in s or "www." in s:
         s = _RE_URL.sub(f" {URL_TOKEN} ", s)
     if "@" in s or "＠" in s:
         s = _RE_MENTION.sub(f" {MENTION_TOKEN} ", s)
@@ -162,34 +164,61 @@ def prepare(texts: Sequence[str], langs: Sequence[str | None] | None = None) -> 
     doc = np.cumsum(sep, dtype=np.int32)
     keep = ~sep
     n_chars = np.bincount(doc[keep], minlength=n).astype(np.int32)
-    lang = detect_langs(codes, doc, n)
+    cls = char_classes(codes)
+    words = word_spans(codes, doc, cls)
+    lang = detect_langs(codes, doc, n, cls, words)
     if langs is not None:
         for i, v in enumerate(langs):
             c = _canon_lang(v)
             if c is not None:
                 lang[i] = c
-    return Batch(codes, doc, n, lang, n_chars)
+    return Batch(codes, doc, n, lang, n_chars, words)
 
 
-def _count(mask: np.ndarray, doc: np.ndarray, n: int) -> np.ndarray:
-    return np.bincount(doc[mask], minlength=n)
+# character classes for language detection and word splitting
+C_OTHER, C_HAN, C_KANA, C_HANGUL, C_LATIN, C_WORDX, C_ACCENT, C_SCRIPT = range(8)
 
 
-def detect_langs(codes: np.ndarray, doc: np.ndarray, n: int) -> np.ndarray:
-    c = codes
-    han = ((c >= 0x4E00) & (c <= 0x9FFF)) | ((c >= 0x3400) & (c <= 0x4DBF)) | ((c >= 0x20000) & (c <= 0x2FFFF))
-    kana = (c >= 0x3040) & (c <= 0x30FF)
-    hangul = ((c >= 0xAC00) & (c <= 0xD7AF)) | ((c >= 0x1100) & (c <= 0x11FF)) | ((c >= 0x3130) & (c <= 0x318F))
-    latin = (c >= 0x61) & (c <= 0x7A)
-    accented = (c >= 0xC0) & (c <= 0x24F)
-    otherscript = ((c >= 0x370) & (c <= 0x1FFF)) | ((c >= 0x0E00) & (c <= 0x0E7F))
-    n_han, n_kana, n_hangul = _count(han, doc, n), _count(kana, doc, n), _count(hangul, doc, n)
-    n_lat, n_acc, n_oth = _count(latin, doc, n), _count(accented, doc, n), _count(otherscript, doc, n)
-    en_w, other_w = _function_word_counts(codes, doc, n)
+@lru_cache(maxsize=1)
+def class_table() -> np.ndarray:
+    t = np.zeros(0x10000, dtype=np.uint8)
+    t[0x4E00:0xA000] = C_HAN
+    t[0x3400:0x4DC0] = C_HAN
+    t[0xF900:0xFB00] = C_HAN
+    t[0x3040:0x3100] = C_KANA
+    t[0xAC00:0xD7B0] = C_HANGUL
+    t[0x1100:0x1200] = C_HANGUL
+    t[0x3130:0x3190] = C_HANGUL
+    t[0x370:0x2000] = C_SCRIPT
+    t[0x0E00:0x0E80] = C_SCRIPT
+    t[0xC0:0x250] = C_ACCENT
+    t[0xD7] = C_OTHER
+    t[0xF7] = C_OTHER
+    t[ord("a"):ord("z") + 1] = C_LATIN
+    t[ord("0")] = C_WORDX
+    t[ord("'")] = C_WORDX
+    return t
+
+
+def char_classes(codes: np.ndarray) -> np.ndarray:
+    cls = class_table()[np.minimum(codes, 0xFFFF)]
+    big = codes >= 0x20000
+    if big.any():
+        cls[big & (codes < 0x30000)] = C_HAN
+    return cls
+
+
+def detect_langs(codes: np.ndarray, doc: np.ndarray, n: int, cls: np.ndarray | None = None,
+                 words=None) -> np.ndarray:
+    if cls is None:
+        cls = char_classes(codes)
+    cnt = np.bincount(doc.astype(np.int64) * 8 + cls, minlength=n * 8).reshape(n, 8)
+    n_han, n_kana, n_hangul = cnt[:, C_HAN], cnt[:, C_KANA], cnt[:, C_HANGUL]
+    n_lat, n_acc, n_oth = cnt[:, C_LATIN], cnt[:, C_ACCENT], cnt[:, C_SCRIPT]
+    en_w, other_w = _function_word_counts(codes, doc, n, words)
     lang = np.full(n, "other", dtype=object)
     latin_total = n_lat + n_acc
-    is_zh = (n_han > 0) & (n_han * 4 >= latin_total) & (n_kana * 5 < n_han + 1) & (n_hangul < n_han)
-    is_zh &= n_kana == 0
+    is_zh = (n_han > 0) & (n_han * 4 >= latin_total) & (n_kana == 0) & (n_hangul < n_han)
     is_en = (~is_zh) & (n_lat >= 2) & (n_acc * 20 <= n_lat) & (n_oth * 2 < n_lat) & (n_kana == 0)
     is_en &= (n_hangul * 4 < n_lat) & (en_w >= other_w)
     lang[is_zh] = "zh"
@@ -200,10 +229,12 @@ def detect_langs(codes: np.ndarray, doc: np.ndarray, n: int) -> np.ndarray:
 _P = np.uint64(1000003)
 
 
-def word_spans(codes: np.ndarray, doc: np.ndarray):
+def word_spans(codes: np.ndarray, doc: np.ndarray, cls: np.ndarray | None = None):
     """Runs of ASCII letters/digits/apostrophes: (start, end, doc, hash) arrays."""
     c = codes
-    w = ((c >= 0x61) & (c <= 0x7A)) | (c == 0x30) | (c == 0x27)
+    if cls is None:
+        cls = char_classes(codes)
+    w = (cls == C_LATIN) | (cls == C_WORDX)
     if not w.any():
         z = np.zeros(0, np.int64)
         return z, z, z.astype(np.int32), z.astype(np.uint64)
@@ -213,7 +244,7 @@ def word_spans(codes: np.ndarray, doc: np.ndarray):
     ends = np.flatnonzero(d == -1)
     pos = np.flatnonzero(w)
     # position of each word char inside its word
-    run_id = np.searchsorted(starts, pos, side="right") - 1
+    run_id = np.cumsum(d[:-1] == 1)[pos] - 1
     off = pos - starts[run_id]
     powers = _powers()
     vals = (c[pos].astype(np.uint64) + np.uint64(1)) * powers[np.minimum(off, 63)]
@@ -238,16 +269,26 @@ def hash_word(word: str) -> int:
     return int(h[0]) if len(h) else 0
 
 
+def _fw_bucket(h: np.ndarray) -> np.ndarray:
+    return ((h * np.uint64(0x9E3779B97F4A7C15)) >> np.uint64(44)).astype(np.int64)
+
+
 @lru_cache(maxsize=1)
-def _fw_hashes() -> tuple[np.ndarray, np.ndarray]:
-    return (np.array(sorted({hash_word(w) for w in _EN_WORDS}), dtype=np.uint64),
-            np.array(sorted({hash_word(w) for w in _OTHER_WORDS}), dtype=np.uint64))
+def _fw_table() -> np.ndarray:
+    """Function-word lookup by the top 20 bits of the word hash: 1 = English, 2 = other language."""
+    t = np.zeros(1 << 20, dtype=np.uint8)
+    for w in _EN_WORDS:
+        t[_fw_bucket(np.array([hash_word(w)], dtype=np.uint64))] = 1
+    for w in _OTHER_WORDS:
+        t[_fw_bucket(np.array([hash_word(w)], dtype=np.uint64))] = 2
+    return t
 
 
-def _function_word_counts(codes: np.ndarray, doc: np.ndarray, n: int):
-    _, _, wdoc, h = word_spans(codes, doc)
-    en_h, ot_h = _fw_hashes()
-    return (np.bincount(wdoc[np.isin(h, en_h)], minlength=n), np.bincount(wdoc[np.isin(h, ot_h)], minlength=n))
+def _function_word_counts(codes: np.ndarray, doc: np.ndarray, n: int, words=None):
+    _, _, wdoc, h = words if words is not None else word_spans(codes, doc)
+    kind = _fw_table()[_fw_bucket(h)]
+    cnt = np.bincount(wdoc.astype(np.int64) * 3 + kind, minlength=n * 3).reshape(n, 3)
+    return cnt[:, 1], cnt[:, 2]
 
 
 def normalize_text(text: str) -> str:

@@ -1,0 +1,120 @@
+"""Hashed character and word n-gram features, computed with vectorised rolling hashes over a whole batch.
+
+A :class:`~smguard.text.normalize.Batch` holds all texts in one code-point buffer. With a separator put in
+front of every text, position ``i`` of the buffer belongs to exactly one text, so the character n-gram that
+starts at ``i`` belongs to that text too, and each n-gram order gives a CSR matrix whose ``indptr`` is just the
+separator positions: no sorting, no Python loop per text. N-grams that run into the next text are sent to
+column 0, whose weight is always 0. Word uni- and bigrams (runs of ASCII letters/digits) work the same way.
+
+Columns 1..3 are reserved for the language of the text (zh, en, other). Feature values are counts scaled by
+``1/sqrt(number of features of the text)``; the language column is not scaled.
+
+The same code builds the training matrices, so training and inference see identical features.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import scipy.sparse as sp
+
+from smguard.text.normalize import LANGS, Batch, word_spans
+
+CHAR_ORDERS = (1, 2, 3, 4)
+_P = np.uint64(0x100000001B3)
+_K = [np.uint64(k) for k in (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93,
+                             0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53, 0x2545F4914F6CDD1D, 0x9FB21C651E98DF25)]
+RESERVED = 4  # column 0: void, 1..3: language
+
+
+def _to_cols(h: np.ndarray, k: np.uint64, bits: int) -> np.ndarray:
+    col = ((h * k) >> np.uint64(64 - bits)).astype(np.int32)
+    np.maximum(col, RESERVED, out=col)
+    return col
+
+
+class Features:
+    """Per-order CSR blocks of one batch, plus the row scale and language columns."""
+
+    def __init__(self, blocks: list[sp.csr_matrix], scale: np.ndarray, lang_col: np.ndarray, n_bits: int):
+        self.blocks = blocks
+        self.scale = scale
+        self.lang_col = lang_col
+        self.n_bits = n_bits
+
+    def dot(self, W: np.ndarray) -> np.ndarray:
+        """Scores ``X @ W`` (W: dense ``(2**n_bits, H)``)."""
+        acc = None
+        for b in self.blocks:
+            r = b @ W
+            acc = r if acc is None else acc + r
+        if acc is None:
+            acc = np.zeros((len(self.scale), W.shape[1]), dtype=W.dtype)
+        acc *= self.scale[:, None].astype(acc.dtype)
+        acc += W[self.lang_col]
+        return acc
+
+    def matrix(self) -> sp.csr_matrix:
+        """One canonical CSR matrix (for training)."""
+        n = len(self.scale)
+        D = 1 << self.n_bits
+        X = sp.csr_matrix((n, D), dtype=np.float32)
+        for b in self.blocks:
+            X = X + b
+        X.sum_duplicates()
+        X = sp.diags(self.scale.astype(np.float32)) @ X
+        X = X.tocsr()
+        X.data[X.indices < RESERVED] = 0
+        X.eliminate_zeros()
+        L = sp.csr_matrix((np.ones(n, np.float32), self.lang_col, np.arange(n + 1)), shape=(n, D))
+        return (X + L).tocsr()
+
+
+def extract(batch: Batch, n_bits: int = 18, char_orders=CHAR_ORDERS, words: bool = True) -> Features:
+    n = batch.n
+    D = 1 << n_bits
+    c = np.empty(len(batch.codes) + 1, dtype=np.uint64)
+    c[0] = 0
+    c[1:] = batch.codes
+    d = np.empty(len(c), dtype=np.int32)
+    d[0] = 0
+    d[1:] = batch.doc
+    starts = np.flatnonzero(c == 0)  # one per text, in order
+    L = len(c)
+    blocks: list[sp.csr_matrix] = []
+    count = np.zeros(n, dtype=np.float64)
+    m = (batch.n_chars + 1).astype(np.int64)  # characters per text plus its leading separator
+    h = None
+    for k in range(1, max(char_orders) + 1):
+        h = c.copy() if h is None else h[:-1] * _P + c[k - 1:]
+        if k not in char_orders:
+            continue
+        cols = _to_cols(h, _K[k - 1], n_bits)
+        if k > 1:
+            cols[d[: L - k + 1] != d[k - 1:]] = 0
+        indptr = np.empty(n + 1, dtype=np.int64)
+        indptr[:n] = np.minimum(starts, L - k + 1)
+        indptr[n] = L - k + 1
+        blocks.append(sp.csr_matrix((np.ones(len(cols), np.float32), cols, indptr), shape=(n, D)))
+        count += np.maximum(m - k + 1, 0)
+    if words:
+        ws, _, wd, wh = batch.words if batch.words is not None else word_spans(batch.codes, batch.doc)
+        nw = len(ws)
+        # words of text i are [wstart[i], wstart[i+1]) because word positions are in buffer order
+        wstart = np.searchsorted(wd, np.arange(n)) if nw else np.zeros(n, np.int64)
+        per_doc = np.diff(np.append(wstart, nw))
+        if nw:
+            cols = _to_cols(wh, _K[5], n_bits)
+            indptr = np.append(wstart, nw).astype(np.int64)
+            blocks.append(sp.csr_matrix((np.ones(nw, np.float32), cols, indptr), shape=(n, D)))
+            if nw > 1:
+                bh = wh[:-1] * _P + wh[1:]
+                bcols = _to_cols(bh, _K[6], n_bits)
+                bcols[wd[:-1] != wd[1:]] = 0
+                bptr = np.minimum(np.append(wstart, nw), nw - 1).astype(np.int64)
+                blocks.append(sp.csr_matrix((np.ones(nw - 1, np.float32), bcols, bptr), shape=(n, D)))
+        count += per_doc + np.maximum(per_doc - 1, 0)
+    scale = 1.0 / np.sqrt(np.maximum(count, 1.0))
+    lang_col = np.full(n, 1 + LANGS.index("other"), dtype=np.int64)
+    lang_col[batch.lang == "zh"] = 1 + LANGS.index("zh")
+    lang_col[batch.lang == "en"] = 1 + LANGS.index("en")
+    return Features(blocks, scale.astype(np.float32), lang_col, n_bits)

@@ -1,0 +1,305 @@
+"""Train the text heads: ``python -m smguard.text.train --data ../shared/data`` (what ``make models`` runs).
+
+Reads the public sets in ``--data`` (see their PROVENANCE.md files) and the hand-written sets in ``training/``,
+splits off a validation part with a fixed seed (the official dev files for COLD and ChnSentiCorp), trains one
+scikit-learn logistic regression per head on the hashed n-gram features of :mod:`smguard.text.features`,
+reports validation metrics, then refits on train + validation and writes ``smguard/text/models/heads.npz``
+and ``metrics.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from smguard.text.features import RESERVED, extract
+from smguard.text.linear import HEADS, LinearClassifier
+from smguard.text.normalize import LANGS, prepare
+
+SEED = 20261126
+VAL_FRACTION = 0.15
+REPO = Path(__file__).resolve().parents[3]
+csv.field_size_limit(10_000_000)
+
+
+@dataclass
+class Part:
+    """Texts with labels for one head from one source."""
+
+    source: str
+    texts: list[str]
+    labels: np.ndarray  # int
+    val: np.ndarray  # bool: held out for validation
+    weight: float = 1.0
+    langs: list[str | None] = field(default_factory=list)
+
+
+def _split(n: int, key: str, fraction: float = VAL_FRACTION) -> np.ndarray:
+    rng = np.random.default_rng([SEED, sum(map(ord, key))])
+    val = np.zeros(n, dtype=bool)
+    val[rng.permutation(n)[: int(round(n * fraction))]] = True
+    return val
+
+
+def _read_csv(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        return list(csv.reader(fh))
+
+
+def _dedupe(texts: list[str], labels: list[int]) -> tuple[list[str], np.ndarray]:
+    seen: dict[str, int] = {}
+    out_t, out_l = [], []
+    for t, y in zip(texts, labels, strict=True):
+        t = (t or "").strip()
+        if not t or t in seen:
+            continue
+        seen[t] = 1
+        out_t.append(t)
+        out_l.append(y)
+    return out_t, np.array(out_l, dtype=np.int64)
+
+
+def load_public(data: Path) -> dict[str, dict]:
+    """Each public set as {"texts", "labels", "val"} with its own labels."""
+    sets: dict[str, dict] = {}
+
+    def add(name: str, texts: list[str], labels: list[int], val: np.ndarray | None = None) -> None:
+        if val is None:
+            t, y = _dedupe(texts, labels)
+            v = _split(len(t), name)
+        else:
+            t, y, v = texts, np.array(labels, dtype=np.int64), val
+        sets[name] = {"texts": t, "labels": y, "val": v}
+
+    rows = _read_csv(data / "complaints-preotiuc2019/complaints-data.csv")
+    add("preotiuc", [r[1] for r in rows], [int(r[2]) for r in rows])
+    rows = _read_csv(data / "complaints-xci-severity/X-CI_Dataset.csv")[1:]
+    smap = {"negative": 0, "neutral": 1, "positive": 2}
+    add("xci_sentiment", [r[1] for r in rows], [smap[r[4].strip().lower()] for r in rows])
+    rows = _read_csv(data / "en-davidson-hate-offensive/labeled_data.csv")[1:]
+    add("davidson", [r[6] for r in rows], [0 if r[5] == "2" else 1 for r in rows])
+    rows = _read_csv(data / "zh-waimai_10k/waimai_10k.csv")[1:]
+    add("waimai", [r[1] for r in rows], [1 - int(r[0]) for r in rows])  # 1 = negative
+    rows = _read_csv(data / "zh-online_shopping_10_cats/online_shopping_10_cats.csv")[1:]
+    add("shopping", [r[2] for r in rows], [1 - int(r[1]) for r in rows])
+    # ChnSentiCorp and COLD: official train / dev files; dev is the validation part
+    for name, folder, reader in (("chnsenticorp", "zh-ChnSentiCorp-std", "tsv"), ("cold", "zh-COLD", "csv")):
+        texts, labels, val = [], [], []
+        for fname, is_val in (("train", False), ("dev", True)):
+            if reader == "tsv":
+                with (data / folder / f"{fname}.tsv").open(encoding="utf-8") as fh:
+                    rows = [line.rstrip("\n").split("\t") for line in fh][1:]
+                pairs = [(r[1], 1 - int(r[0])) for r in rows if len(r) >= 2]  # 1 = negative
+            else:
+                rows = _read_csv(data / folder / f"{fname}.csv")[1:]
+                pairs = [(r[4], int(r[3])) for r in rows]  # 1 = offensive
+            texts += [p[0] for p in pairs]
+            labels += [p[1] for p in pairs]
+            val += [is_val] * len(pairs)
+        add(name, texts, labels, np.array(val))
+    smp_texts, smp_labels = [], []
+    emap = {"angry": 0, "sad": 0, "fear": 0, "neutral": 1, "happy": 2}
+    anger = []
+    for f in ("virus_train", "usual_eval_labeled", "virus_eval_labeled"):
+        for rec in json.loads((data / "zh-SMP2020-EWECT" / f"{f}.json").read_text(encoding="utf-8")):
+            if rec["label"] in emap:
+                smp_texts.append(rec["content"])
+                smp_labels.append(emap[rec["label"]])
+                anger.append(rec["label"] == "angry")
+    add("smp_sentiment", smp_texts, smp_labels)
+    words = []
+    for lang in ("en", "zh"):
+        words += [w.strip() for w in (data / "wordlist-ldnoobw" / lang).read_text(encoding="utf-8").splitlines()
+                  if w.strip()]
+    sets["ldnoobw"] = {"texts": words, "labels": np.ones(len(words), np.int64), "val": np.zeros(len(words), bool)}
+    return sets
+
+
+def load_own(training: Path) -> dict[str, dict]:
+    """Hand-written sets in training/*.jsonl: {"text", "lang", "labels": {head: 0/1}, "split"}."""
+    out: dict[str, dict] = {}
+    for path in sorted(training.glob("*.jsonl")):
+        recs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        out[path.stem] = {"records": recs}
+    return out
+
+
+def load_vader_lexicon() -> tuple[list[str], np.ndarray]:
+    """VADER's word valences (MIT licence) as one-word sentiment examples, if vaderSentiment is installed."""
+    try:
+        import vaderSentiment
+    except ImportError:
+        return [], np.zeros(0, np.int64)
+    path = Path(vaderSentiment.__file__).parent / "vader_lexicon.txt"
+    texts, labels = [], []
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        parts = line.split("\t")
+        if len(parts) < 2 or not parts[0].isalpha():
+            continue
+        v = float(parts[1])
+        if abs(v) >= 1.0:
+            texts.append(parts[0])
+            labels.append(2 if v > 0 else 0)
+    return texts, np.array(labels, np.int64)
+
+
+def build_parts(public: dict, own: dict) -> dict[str, list[Part]]:
+    P: dict[str, list[Part]] = {h: [] for h in HEADS}
+
+    def pub(head: str, name: str, weight: float = 1.0, labels=None, lang: str | None = None) -> None:
+        s = public[name]
+        y = s["labels"] if labels is None else labels
+        P[head].append(Part(name, s["texts"], y, s["val"], weight, [lang] * len(s["texts"])))
+
+    pub("complaint", "preotiuc", 2.0, lang="en")
+    pub("complaint", "waimai", 1.0, lang="zh")
+    pub("complaint", "shopping", 0.5, lang="zh")
+    pub("complaint", "chnsenticorp", 0.5, lang="zh")
+    pub("abusive", "davidson", 1.0, lang="en")
+    pub("abusive", "cold", 1.0, lang="zh")
+    pub("abusive", "ldnoobw", 0.3)
+    pub("sentiment", "xci_sentiment", 3.0, lang="en")
+    pub("sentiment", "smp_sentiment", 1.0, lang="zh")
+    for name in ("waimai", "shopping", "chnsenticorp"):
+        s = public[name]
+        pub("sentiment", name, 0.5, labels=np.where(s["labels"] == 1, 0, 2), lang="zh")
+    vt, vy = load_vader_lexicon()
+    if len(vt):
+        P["sentiment"].append(Part("vader_lexicon", vt, vy, np.zeros(len(vt), bool), 0.5, ["en"] * len(vt)))
+    # a sample of public texts as negatives for help_request (reviews and posts rarely ask for help)
+    for name in ("davidson", "shopping", "smp_sentiment"):
+        s = public[name]
+        k = min(2000, len(s["texts"]))
+        idx = np.random.default_rng(SEED).permutation(len(s["texts"]))[:k]
+        P["help_request"].append(Part(f"{name}_neg", [s["texts"][i] for i in idx], np.zeros(k, np.int64),
+                                      s["val"][idx], 0.3))
+    for name, s in own.items():
+        by_head: dict[str, tuple[list[str], list[int], list[bool], list[str]]] = {}
+        for r in s["records"]:
+            for head, y in r.get("labels", {}).items():
+                if head not in P:
+                    continue
+                t = by_head.setdefault(head, ([], [], [], []))
+                t[0].append(r["text"])
+                t[1].append(int(y))
+                t[2].append(r.get("split") == "val")
+                t[3].append(r.get("lang"))
+        for head, (texts, labels, val, langs) in by_head.items():
+            w = 3.0 if head in ("complaint", "abusive", "sentiment") else 1.0
+            P[head].append(Part(f"own:{name}", texts, np.array(labels), np.array(val), w, langs))
+    return P
+
+
+def _features(texts: list[str], langs: list[str | None], bits: int):
+    X = []
+    for i in range(0, len(texts), 50000):
+        b = prepare(texts[i: i + 50000], langs[i: i + 50000])
+        X.append(extract(b, bits).matrix())
+    import scipy.sparse as sp
+
+    return sp.vstack(X).tocsr()
+
+
+def _fit(X, y, w, multiclass: bool, C: float):
+    from sklearn.linear_model import LogisticRegression
+
+    if multiclass:
+        clf = LogisticRegression(C=C, max_iter=300, tol=1e-4)
+    else:
+        clf = LogisticRegression(C=C, solver="liblinear", max_iter=200, tol=1e-4)
+    clf.fit(X, y, sample_weight=w)
+    coef = clf.coef_.T.astype(np.float32)  # (D, k)
+    bias = clf.intercept_.astype(np.float32)
+    return coef, bias
+
+
+def _metrics(y, pred) -> dict[str, float]:
+    from sklearn.metrics import accuracy_score, f1_score
+
+    return {"n": int(len(y)), "accuracy": round(float(accuracy_score(y, pred)), 4),
+            "macro_f1": round(float(f1_score(y, pred, average="macro")), 4)}
+
+
+C_DEFAULT = {"complaint": 16.0, "abusive": 8.0, "sentiment": 4.0, "help_request": 4.0}
+
+
+def train(data: Path, out_dir: Path, bits: int = 18, training_dir: Path | None = None, refit: bool = True,
+          heads: list[str] | None = None, log=print) -> dict:
+    t0 = time.time()
+    public = load_public(data)
+    own = load_own(training_dir) if training_dir and training_dir.is_dir() else {}
+    parts = build_parts(public, own)
+    D = 1 << bits
+    W = np.zeros((D, len(HEADS.columns())), dtype=np.float32)
+    B = np.zeros(len(HEADS.columns()), dtype=np.float32)
+    report: dict = {"seed": SEED, "bits": bits, "val_fraction": VAL_FRACTION, "heads": {}}
+    for head in heads or list(HEADS):
+        plist = parts.get(head, [])
+        if not plist or sum(len(p.texts) for p in plist) == 0:
+            log(f"[{head}] no data, skipped")
+            continue
+        texts = [t for p in plist for t in p.texts]
+        langs = [lg for p in plist for lg in (p.langs or [None] * len(p.texts))]
+        y = np.concatenate([p.labels for p in plist])
+        val = np.concatenate([p.val for p in plist])
+        w = np.concatenate([np.full(len(p.texts), p.weight, np.float32) for p in plist])
+        src = np.concatenate([np.full(len(p.texts), p.source, dtype=object) for p in plist])
+        X = _features(texts, langs, bits)
+        multiclass = HEADS.width(head) > 1
+        C = C_DEFAULT.get(head, 4.0)
+        coef, bias = _fit(X[~val], y[~val], w[~val], multiclass, C)
+        scores = X[val] @ coef + bias
+        pred = scores.argmax(1) if multiclass else (scores[:, 0] > 0).astype(int)
+        res: dict = {"C": C, "train_n": int((~val).sum()), "val_n": int(val.sum()), "by_source": {}}
+        for s in sorted(set(src[val])):
+            m = src[val] == s
+            res["by_source"][s] = _metrics(y[val][m], pred[m])
+            if multiclass:  # polarity accuracy for binary sources (neutral predictions count as wrong)
+                pol = np.where(scores[m][:, 2] > scores[m][:, 0], 2, 0)
+                res["by_source"][s]["polarity_accuracy"] = round(float((pol == y[val][m]).mean()), 4)
+        log(f"[{head}] train {res['train_n']} val {res['val_n']} ({time.time() - t0:.0f}s)")
+        for s, m in res["by_source"].items():
+            log(f"    {s:24s} {m}")
+        report["heads"][head] = res
+        if refit:
+            coef, bias = _fit(X, y, w, multiclass, C)
+        cols = HEADS.cols(head)
+        W[:, cols] = coef
+        B[cols] = bias
+    W[:RESERVED] = W[:RESERVED]  # language columns are learnt; column 0 stays 0
+    W[0] = 0
+    clf = LinearClassifier(W, B, bits, version=f"linear-{time.strftime('%Y%m%d')}-b{bits}")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    clf.save(out_dir / "heads.npz")
+    report["train_seconds"] = round(time.time() - t0, 1)
+    report["langs"] = list(LANGS)
+    (out_dir / "metrics.json").write_text(json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8")
+    log(f"wrote {out_dir / 'heads.npz'} ({(out_dir / 'heads.npz').stat().st_size / 1e6:.2f} MB)")
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=REPO.parent / "shared/data")
+    ap.add_argument("--training", type=Path, default=REPO / "training")
+    ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "models")
+    ap.add_argument("--bits", type=int, default=18)
+    ap.add_argument("--heads", nargs="*", default=None)
+    ap.add_argument("--no-refit", action="store_true", help="ship the train-split model (faster)")
+    a = ap.parse_args(argv)
+    if not a.data.is_dir():
+        print(f"error: data folder {a.data} not found", file=sys.stderr)
+        return 2
+    train(a.data, a.out, a.bits, a.training, refit=not a.no_refit, heads=a.heads)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
