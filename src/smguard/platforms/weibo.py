@@ -34,7 +34,8 @@ PROFILE = PlatformProfile(
         fold_source=off("https://open.weibo.com/wiki/2/statuses/update",
                         "status text \"不超过140个汉字\"; longer posts are folded behind 全文"),
     ),
-    media=MediaLimits(max_photos=9, source=real(NOTES, "9 pictures appear in a real sample; maximum unverified")),
+    media=MediaLimits(max_photos=18, source=guess("9 pictures appear in a real sample (field notes §8); 18 is "
+                                                  "the current app maximum, unverified")),
     hashtags=Hashtags("wrapped", tp(NOTES, "topics are written #话题#, with a # on both sides")),
     caption_links_clickable=True,
     caption_links_source=real(NOTES, "links become t.cn short URLs"),
