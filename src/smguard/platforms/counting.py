@@ -21,12 +21,10 @@ from collections.abc import Callable
 
 # ---------------------------------------------------------------------------------------------- URLs
 
-# Generic TLDs that X links without a protocol (a subset of twitter-text's list: the ones real posts use).
-_GTLDS = (
-    "com|net|org|info|biz|edu|gov|mil|int|app|dev|shop|store|online|site|xyz|top|club|tech|io|ai|me|ly|"
-    "blog|news|media|live|link|page|art|design|world|today|cloud|global|life|fun|vip|ltd|group|email|"
-    "travel|coffee|tea|food|market|sale|digital|agency|studio|company|network|center|solutions|services"
-)
+# Generic TLDs that count as a link without a protocol. twitter-text knows every TLD; smguard keeps the ones
+# real posts use and leaves out TLDs that are ordinary words ("coffee.shop", "see you.today" are typos, not
+# links), so that a missing space is not mistaken for a link.
+_GTLDS = "com|net|org|info|biz|edu|gov|mil|int|io|ai|me|ly|xyz|top|app|dev"
 # Two-letter country codes; without a protocol they are links only when a path follows ("acme.cn/x"),
 # except co and tv (twitter-text's validSpecialCCTLD).
 _CCTLD = r"[a-z]{2}"

@@ -139,8 +139,10 @@ def wrapped_hashtags(text: str) -> tuple[list[str], list[str]]:
         if open_at is None:
             prev = t[i - 1] if i else ""
             nxt = t[i + 1] if i + 1 < len(t) else ""
-            if not nxt or nxt.isspace() or (prev.isascii() and prev.isalnum() and not nxt.isalnum()):
-                continue  # "C#", a lone "#": punctuation, not a topic
+            token = re.split(r"[\s#＃]", t[i + 1:], maxsplit=1)[0]
+            if not nxt or nxt.isspace() or (prev.isascii() and prev.isalnum() and not nxt.isalnum()) \
+                    or token.isdigit():
+                continue  # "C#", "房间#302", a lone "#": not a topic
             open_at = i
             continue
         inner = t[open_at + 1:i]
