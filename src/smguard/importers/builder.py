@@ -80,10 +80,11 @@ def validate(table: Table, record: dict[str, Any]) -> dict[str, Any]:
     Unknown fields are kept (the format allows them). Raises :class:`RecordError` naming the field.
     """
     out = {k: v for k, v in record.items() if v is not None}
+    missing = [f.name for f in table.fields if f.required and f.name not in out]
+    if missing:
+        raise RecordError(missing[0], "required field is missing" if len(missing) == 1 else f"required fields are missing: {', '.join(missing)}")
     for f in table.fields:
         if f.name not in out:
-            if f.required:
-                raise RecordError(f.name, "required field is missing")
             continue
         out[f.name] = _check_value(f, out[f.name])
         if f.required and f.kind == "str" and not out[f.name].strip():

@@ -511,8 +511,17 @@ def js_literal_to_json(text: str) -> str:
             i = j
         elif c == ",":
             k = i + 1
-            while k < n and text[k] in " \t\r\n":
-                k += 1
+            while k < n:
+                if text[k] in " \t\r\n":
+                    k += 1
+                elif text.startswith("//", k):
+                    j = text.find("\n", k)
+                    k = n if j < 0 else j
+                elif text.startswith("/*", k):
+                    j = text.find("*/", k + 2)
+                    k = n if j < 0 else j + 2
+                else:
+                    break
             if k < n and text[k] in "]}":
                 i += 1  # trailing comma
             else:
