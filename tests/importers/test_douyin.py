@@ -59,7 +59,9 @@ def test_videos_and_photo_sets(result):
 def test_comments_brand_vs_user_and_replies(result):
     msgs = {m["id"]: m for m in result[0]["messages"]}
     c1 = msgs["douyin:7342000000000100001"]
-    assert c1["direction"] == "in" and c1["author_id"] == "open_user_aaa" and c1["post_id"] == f"douyin:{ITEM}"
+    assert (
+        c1["direction"] == "in" and c1["author_id"] == "open_user_aaa" and c1["post_id"] == f"douyin:{ITEM}"
+    )
     c2 = msgs["douyin:7342000000000100002"]
     assert c2["direction"] == "out" and c2["automated"] is False
     reply = msgs["douyin:7342000000000100003"]

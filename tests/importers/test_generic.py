@@ -104,7 +104,12 @@ def test_ads_exports_meta_and_oceanengine():
     assert oe["started_at"] == "2025-03-01T10:00:00+08:00"
     assert oe["impressions"] == 32000  # 3.2万
     assert oe["kind"] == "lead_form" and oe["currency"] == "CNY"
-    assert oe["targeting"] == {"locations": ["北京", "上海"], "genders": ["female"], "age_min": 18, "age_max": 30}
+    assert oe["targeting"] == {
+        "locations": ["北京", "上海"],
+        "genders": ["female"],
+        "age_min": 18,
+        "age_max": 30,
+    }
     assert "targeting" not in c["douyin:campaign:1780000000000002"]  # 不限 = no targeting
     assert list(problems(ctx)) == [("meta_ads_export.csv", "line 3, column 'Impressions'")]
 
@@ -119,8 +124,20 @@ def test_tencent_ads_excel(tmp_path):
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "报表"
-    ws.append(["推广计划ID", "推广计划名称", "推广目标", "开始日期", "结束日期", "花费(元)", "曝光次数", "点击次数",
-               "转化次数", "年龄"])
+    ws.append(
+        [
+            "推广计划ID",
+            "推广计划名称",
+            "推广目标",
+            "开始日期",
+            "结束日期",
+            "花费(元)",
+            "曝光次数",
+            "点击次数",
+            "转化次数",
+            "年龄",
+        ]
+    )
     ws.append([9001, "公众号涨粉", "公众号推广", "2025-03-01", "2025-03-10", 300.5, 20000, 400, 25, "25-40"])
     ws.append([9002, "表单", "销售线索收集", "2025-03-02", None, "bad", 100, 2, 0, None])
     wb.save(tmp_path / "tencent.xlsx")
@@ -139,8 +156,10 @@ def test_custom_mappings_value_maps_scale_formats_and_social():
     k1 = {r["id"]: r for r in records["customers"]}["shop:K1"]
     assert k1["revenue"] == 120.5  # cents scaled
     assert k1["first_order_at"] == "2025-02-01T09:30:00+00:00"
-    assert k1["social"] == [{"platform": "instagram", "handle": "@kunde.eins"},
-                            {"platform": "x", "user_id": "1234567890"}]
+    assert k1["social"] == [
+        {"platform": "instagram", "handle": "@kunde.eins"},
+        {"platform": "x", "user_id": "1234567890"},
+    ]
     posts = {p["id"]: p for p in records["posts"]}
     p1 = posts["weibo:5100000000000001"]
     assert p1["account_id"] == "weibo:1001" and p1["source"] == "automated"
@@ -177,7 +196,13 @@ def test_end_to_end_import_twice_adds_no_duplicates(tmp_path):
     r2 = import_sources([FIX / "crm", FIX / "custom"], out, ImportContext())
     assert (out / "customers.jsonl").read_text().splitlines() == first
     assert r2.added == 0
-    assert {json.loads(x)["id"] for x in first} == {"crm:C-001", "crm:C-002", "crm:C-003", "shop:K1", "shop:K2"}
+    assert {json.loads(x)["id"] for x in first} == {
+        "crm:C-001",
+        "crm:C-002",
+        "crm:C-003",
+        "shop:K1",
+        "shop:K2",
+    }
 
 
 def test_mapping_parsing_errors():
@@ -198,16 +223,19 @@ def test_mini_yaml_subset():
         "table: campaigns\n"
         "files:\n  - a.csv\n  - 'b c.csv'\n"
         "columns:\n"
-        "  id: \"Campaign ID\"  # trailing comment\n"
+        '  id: "Campaign ID"  # trailing comment\n'
         "  name: [Name, 名称]\n"
-        "  targeting.age_min: {column: 年龄, pattern: \"(\\\\d+)\"}\n"
+        '  targeting.age_min: {column: 年龄, pattern: "(\\\\d+)"}\n'
         "defaults:\n  budget: 100\n  retargeting: no\n"
     )
     assert doc == {
         "table": "campaigns",
         "files": ["a.csv", "b c.csv"],
-        "columns": {"id": "Campaign ID", "name": ["Name", "名称"],
-                    "targeting.age_min": {"column": "年龄", "pattern": "(\\d+)"}},
+        "columns": {
+            "id": "Campaign ID",
+            "name": ["Name", "名称"],
+            "targeting.age_min": {"column": "年龄", "pattern": "(\\d+)"},
+        },
         "defaults": {"budget": 100, "retargeting": False},
     }
     with pytest.raises(YamlError):

@@ -31,8 +31,9 @@ def new():
 
 
 def test_account_from_profile(new):
-    assert new[0]["accounts"] == [{"id": ACCT, "platform": "tiktok", "owner": "brand",
-                                   "handle": "morningcoffee.co"}]
+    assert new[0]["accounts"] == [
+        {"id": ACCT, "platform": "tiktok", "owner": "brand", "handle": "morningcoffee.co"}
+    ]
 
 
 def test_posts_video_and_photo_mode(new):
@@ -58,7 +59,10 @@ def test_own_comments_are_out_messages(new):
 def test_dms_direction_and_replies(new):
     dms = sorted((m for m in new[0]["messages"] if m["channel"] == "dm"), key=lambda m: m["created_at"])
     assert [(m["direction"], m.get("author_handle")) for m in dms] == [
-        ("in", "latte_lover"), ("out", None), ("in", "latte_lover"), ("in", "angry_customer")
+        ("in", "latte_lover"),
+        ("out", None),
+        ("in", "latte_lover"),
+        ("in", "angry_customer"),
     ]
     assert dms[1]["in_reply_to"] == dms[0]["id"]
     assert "in_reply_to" not in dms[3]  # never answered
@@ -67,7 +71,8 @@ def test_dms_direction_and_replies(new):
 
 def test_followers_and_likes(new):
     assert [(f["user_id"], f["followed_at"]) for f in new[0]["followers"]] == [
-        ("latte_lover", "2025-02-01T12:00:00+00:00"), ("angry_customer", "2025-02-02T12:00:00+00:00")
+        ("latte_lover", "2025-02-01T12:00:00+00:00"),
+        ("angry_customer", "2025-02-02T12:00:00+00:00"),
     ]
     assert [lk["target_post_id"] for lk in new[0]["likes"]] == ["7471111111111111111", "7472222222222222222"]
 

@@ -38,8 +38,9 @@ def test_claims_all_wechat_files():
 
 
 def test_account_named_by_pushed_message(result):
-    assert result[0]["accounts"] == [{"id": ACCT, "platform": "wechat", "owner": "brand",
-                                      "handle": "gh_0123456789ab"}]
+    assert result[0]["accounts"] == [
+        {"id": ACCT, "platform": "wechat", "owner": "brand", "handle": "gh_0123456789ab"}
+    ]
 
 
 def test_brand_account_option_names_the_account():
@@ -76,10 +77,16 @@ def test_comments_and_the_accounts_reply(result):
 
 
 def test_customer_service_records(result):
-    dms = sorted((m for m in result[0]["messages"] if m["channel"] == "dm" and "kf:" in m["id"]),
-                 key=lambda m: m["created_at"])
+    dms = sorted(
+        (m for m in result[0]["messages"] if m["channel"] == "dm" and "kf:" in m["id"]),
+        key=lambda m: m["created_at"],
+    )
     assert [(m["direction"], m.get("automated")) for m in dms] == [
-        ("in", None), ("out", True), ("in", None), ("out", False), ("in", None)
+        ("in", None),
+        ("out", True),
+        ("in", None),
+        ("out", False),
+        ("in", None),
     ]
     assert dms[1]["in_reply_to"] == dms[0]["id"]  # the automatic welcome answers "在吗"
     assert dms[3]["in_reply_to"] == dms[2]["id"]  # the human agent answers the refund request
@@ -139,7 +146,9 @@ def test_malformed_input_reported_rest_imported(result):
 
 def test_api_error_response_is_reported():
     ctx = ImportContext()
-    out = list(parse_documents([("e.json", {"errcode": 45009, "errmsg": "reach max api daily quota limit"})], ctx))
+    out = list(
+        parse_documents([("e.json", {"errcode": 45009, "errmsg": "reach max api daily quota limit"})], ctx)
+    )
     assert out == [] and "45009" in ctx.problems[0].message
 
 

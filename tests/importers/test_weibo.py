@@ -36,8 +36,13 @@ def by_id(records: list[dict]) -> dict[str, dict]:
 def test_detects_weibo_files_only():
     imp = WeiboImporter()
     claimed = imp.claim(Source.open(FIX))
-    assert sorted(claimed) == ["broken.json", "comments_show.json", "followers.json", "mentions.json",
-                               "user_timeline.json"]
+    assert sorted(claimed) == [
+        "broken.json",
+        "comments_show.json",
+        "followers.json",
+        "mentions.json",
+        "user_timeline.json",
+    ]
 
 
 def test_brand_is_inferred_from_the_comment_threads(result):
@@ -122,7 +127,9 @@ def test_malformed_items_are_reported_with_file_and_position(result):
     assert "user.id" in msgs[("comments_show.json", "comments[5].user")]
     assert ("followers.json", "users[1].created_at") in msgs
     # everything else imported
-    assert len(result[0]["messages"]) == 4 and len(result[0]["posts"]) == 2 and len(result[0]["followers"]) == 2
+    assert (
+        len(result[0]["messages"]) == 4 and len(result[0]["posts"]) == 2 and len(result[0]["followers"]) == 2
+    )
 
 
 def test_explicit_brand_account_wins():

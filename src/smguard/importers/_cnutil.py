@@ -102,7 +102,16 @@ def to_int(v: Any) -> int | None:
 
 
 _NUM_CLEAN = re.compile(r"[\s,_'\u00a0]|^[¥￥$€£]|(?:元|円|USD|CNY|RMB|EUR|GBP)$", re.IGNORECASE)
-_MULT = {"万": 10_000, "w": 10_000, "W": 10_000, "亿": 100_000_000, "k": 1_000, "K": 1_000, "m": 1_000_000, "M": 1_000_000}
+_MULT = {
+    "万": 10_000,
+    "w": 10_000,
+    "W": 10_000,
+    "亿": 100_000_000,
+    "k": 1_000,
+    "K": 1_000,
+    "m": 1_000_000,
+    "M": 1_000_000,
+}
 
 
 def to_float(v: Any) -> float | None:
@@ -447,7 +456,9 @@ def claim_json(source: Any, patterns: Iterable[str], is_mine: Any, head_bytes: i
     return out
 
 
-def load_documents(source: Any, members: Iterable[str], ctx: Any, text_suffixes: tuple[str, ...] = ()) -> list:
+def load_documents(
+    source: Any, members: Iterable[str], ctx: Any, text_suffixes: tuple[str, ...] = ()
+) -> list:
     """``[(display name, parsed JSON or text)]`` for the members; unreadable files are reported and left out.
 
     Members ending in one of ``text_suffixes`` (e.g. ``.xml``) are returned as text.

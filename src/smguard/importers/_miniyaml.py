@@ -55,7 +55,9 @@ def _block(lines: list[tuple[int, int, str]], i: int, indent: int) -> tuple[Any,
     n, ind, content = lines[i]
     if content.startswith("- ") or content == "-":
         items: list[Any] = []
-        while i < len(lines) and lines[i][1] == indent and (lines[i][2].startswith("- ") or lines[i][2] == "-"):
+        while (
+            i < len(lines) and lines[i][1] == indent and (lines[i][2].startswith("- ") or lines[i][2] == "-")
+        ):
             n, _ind, content = lines[i]
             rest = content[1:].strip()
             i += 1

@@ -119,8 +119,10 @@ def _videos(data: dict, s: _State, report: Reporter) -> Iterator[Record]:
             continue
         created = unix_to_iso(v.get("create_time"))
         if created is None:
-            report(f"{pos}.create_time", f"expected unix seconds, found {type_name(v.get('create_time'))}; "
-                   "video skipped")
+            report(
+                f"{pos}.create_time",
+                f"expected unix seconds, found {type_name(v.get('create_time'))}; video skipped",
+            )
             continue
         if not s.once("posts", item):
             continue
@@ -141,8 +143,12 @@ def _videos(data: dict, s: _State, report: Reporter) -> Iterator[Record]:
         st = v.get("statistics")
         if isinstance(st, dict):
             metrics = {}
-            for src, dst in (("digg_count", "likes"), ("comment_count", "comments"), ("share_count", "shares"),
-                             ("play_count", "views")):
+            for src, dst in (
+                ("digg_count", "likes"),
+                ("comment_count", "comments"),
+                ("share_count", "shares"),
+                ("play_count", "views"),
+            ):
                 n = to_int(st.get(src))
                 if n is not None:
                     metrics[dst] = n
@@ -163,8 +169,10 @@ def _comments(outer: dict, data: dict, name: str, s: _State, report: Reporter) -
     for pos, c in each_dict(data.get("list"), "data.list", report):
         created = unix_to_iso(c.get("create_time"))
         if created is None:
-            report(f"{pos}.create_time", f"expected unix seconds, found {type_name(c.get('create_time'))}; "
-                   "comment skipped")
+            report(
+                f"{pos}.create_time",
+                f"expected unix seconds, found {type_name(c.get('create_time'))}; comment skipped",
+            )
             continue
         text = c.get("content") if isinstance(c.get("content"), str) else ""
         user = to_str(c.get("comment_user_id"))
@@ -213,8 +221,11 @@ def _fans(data: dict, s: _State, report: Reporter) -> Iterator[Record]:
         g = to_int(f.get("gender"))
         if g in _GENDER:
             rec["gender"] = _GENDER[g]
-        loc = " ".join(p.strip() for p in (f.get(k) for k in ("country", "province", "city"))
-                       if isinstance(p, str) and p.strip())
+        loc = " ".join(
+            p.strip()
+            for p in (f.get(k) for k in ("country", "province", "city"))
+            if isinstance(p, str) and p.strip()
+        )
         if loc:
             rec["location"] = loc
         if "avatar" in f:
@@ -235,13 +246,17 @@ def parse_documents(docs: Iterable[tuple[str, Any]], ctx: Ctx) -> Iterator[Recor
         if env is not None:
             err = env[1].get("error_code")
             if to_int(err) not in (None, 0):
-                report("data.error_code", f"the API returned error {err}: "
-                       f"{env[1].get('description', '')!s}; nothing to import")
+                report(
+                    "data.error_code",
+                    f"the API returned error {err}: {env[1].get('description', '')!s}; nothing to import",
+                )
                 continue
         kind = classify(obj)
         if kind is None or env is None:
-            report("top level", f"not a Douyin Open Platform response ({type_name(obj)} without data.list); "
-                   "skipped")
+            report(
+                "top level",
+                f"not a Douyin Open Platform response ({type_name(obj)} without data.list); skipped",
+            )
             continue
         outer, data = env
         if kind == "videos":
@@ -250,8 +265,6 @@ def parse_documents(docs: Iterable[tuple[str, Any]], ctx: Ctx) -> Iterator[Recor
             yield from _comments(outer, data, name, s, report)
         elif kind == "fans":
             yield from _fans(data, s, report)
-
-
 
 
 # --------------------------------------------------------------------------- importer

@@ -189,20 +189,25 @@ def build_mapping(data: dict[str, Any], name: str) -> Mapping:
     for fname, raw in cols.items():
         head = fname.split(".", 1)[0]
         if head not in fields:
-            raise MappingError(f"{table} has no field {head!r} (fields: {', '.join(sorted(fields))})",
-                               f"columns.{fname}")
+            raise MappingError(
+                f"{table} has no field {head!r} (fields: {', '.join(sorted(fields))})", f"columns.{fname}"
+            )
         if "." in fname and head not in ("social", *SUBFIELD_KINDS):
             raise MappingError(f"field {head!r} has no sub-fields", f"columns.{fname}")
         if head == "social" and "." in fname:
             parts = fname.split(".")
             if len(parts) != 3 or parts[2] not in ("user_id", "handle"):
-                raise MappingError("write social fields as social.<platform>.user_id or social.<platform>.handle",
-                                   f"columns.{fname}")
+                raise MappingError(
+                    "write social fields as social.<platform>.user_id or social.<platform>.handle",
+                    f"columns.{fname}",
+                )
         specs.append(_spec(fname, raw))
     values: dict[str, dict[str, Any]] = {}
     for fname, vm in (data.get("values") or {}).items():
         if not isinstance(vm, dict):
-            raise MappingError("a value map is a table of 'source value' = 'data set value'", f"values.{fname}")
+            raise MappingError(
+                "a value map is a table of 'source value' = 'data set value'", f"values.{fname}"
+            )
         values[fname] = {str(k).strip().casefold(): v for k, v in vm.items()}
     defaults = data.get("defaults") or {}
     if not isinstance(defaults, dict):
@@ -256,16 +261,24 @@ def _spec(fname: str, raw: Any) -> Spec:
         col = raw.get("column", raw.get("columns"))
         cols = [col] if isinstance(col, str) else col
         if not isinstance(cols, list) or not cols or not all(isinstance(c, str) for c in cols):
-            raise MappingError("an inline column spec needs column = \"name\" (or a list of names)",
-                               f"columns.{fname}")
+            raise MappingError(
+                'an inline column spec needs column = "name" (or a list of names)', f"columns.{fname}"
+            )
         try:
             pattern = re.compile(raw["pattern"]) if raw.get("pattern") else None
             from_header = re.compile(raw["from_header"]) if raw.get("from_header") else None
         except re.error as exc:
             raise MappingError(f"bad regular expression: {exc}", f"columns.{fname}") from None
         scale = to_float(raw.get("scale")) if raw.get("scale") is not None else None
-        return Spec(fname, cols, format=raw.get("format"), separator=raw.get("separator"), pattern=pattern,
-                    scale=scale, from_header=from_header)
+        return Spec(
+            fname,
+            cols,
+            format=raw.get("format"),
+            separator=raw.get("separator"),
+            pattern=pattern,
+            scale=scale,
+            from_header=from_header,
+        )
     raise MappingError("a column is a name, a list of names or an inline table", f"columns.{fname}")
 
 
@@ -386,8 +399,9 @@ def read_table(
     return _read_csv(source, member, m, header_row, max_rows)
 
 
-def _read_csv(source: Source, member: str, m: Mapping | None, header_row: int,
-              max_rows: int | None) -> tuple[list[str], Iterator[tuple[str, list[Any]]]]:
+def _read_csv(
+    source: Source, member: str, m: Mapping | None, header_row: int, max_rows: int | None
+) -> tuple[list[str], Iterator[tuple[str, list[Any]]]]:
     with source.open_bytes(member) as f:
         head = f.read(65536)
     enc = sniff_encoding(head, m.encoding if m else None)
@@ -422,8 +436,10 @@ def _read_csv(source: Source, member: str, m: Mapping | None, header_row: int,
                     if max_rows is not None and n >= max_rows:
                         break
             except csv.Error as exc:
-                raise ValueError(f"line {reader.line_num}: not a readable CSV row ({exc}); the rest of the "
-                                 "file was skipped") from None
+                raise ValueError(
+                    f"line {reader.line_num}: not a readable CSV row ({exc}); the rest of the "
+                    "file was skipped"
+                ) from None
 
     return header, rows()
 
@@ -447,8 +463,9 @@ def _open_xlsx(source: Source, member: str, sheet: str | None) -> tuple[Any, Any
     return wb, wb.worksheets[0]
 
 
-def _read_xlsx(source: Source, member: str, sheet: str | None, header_row: int,
-               max_rows: int | None) -> tuple[list[str], Iterator[tuple[str, list[Any]]]]:
+def _read_xlsx(
+    source: Source, member: str, sheet: str | None, header_row: int, max_rows: int | None
+) -> tuple[list[str], Iterator[tuple[str, list[Any]]]]:
     wb, ws = _open_xlsx(source, member, sheet)
     try:
         it = ws.iter_rows(values_only=True, max_row=header_row)
@@ -465,7 +482,9 @@ def _read_xlsx(source: Source, member: str, sheet: str | None, header_row: int,
         wb2, ws2 = _open_xlsx(source, member, sheet)
         try:
             n = 0
-            for i, row in enumerate(ws2.iter_rows(values_only=True, min_row=header_row + 1), start=header_row + 1):
+            for i, row in enumerate(
+                ws2.iter_rows(values_only=True, min_row=header_row + 1), start=header_row + 1
+            ):
                 if not any(c is not None and str(c).strip() for c in row):
                     continue
                 n += 1
@@ -511,28 +530,40 @@ class Converter:
                 self.account = pid(m.platform, own[0].lstrip("@")) if own else None
             else:
                 self.account = str(sorted(brands)[0]) if brands else None
-        req_missing = [f.name for f in self.table.fields if f.required and f.name not in mapped
-                       and not (f.name == "id" and self.needs_id)
-                       and not (f.name == "account_id" and self.account)]
+        req_missing = [
+            f.name
+            for f in self.table.fields
+            if f.required
+            and f.name not in mapped
+            and not (f.name == "id" and self.needs_id)
+            and not (f.name == "account_id" and self.account)
+        ]
         self.fatal: str | None = None
         if req_missing:
             names = ", ".join(req_missing)
             hint = ""
             if "account_id" in req_missing:
                 hint = " (pass --brand-account, or set account_id under [defaults])"
-            cols_hint = "; ".join(f"{s.field} ← {' / '.join(s.columns)}" for s in self.missing
-                                  if s.field in req_missing)
-            self.fatal = (f"required field(s) {names} have no column in this file{hint}"
-                          + (f": looked for {cols_hint}" if cols_hint else "")
-                          + f"; columns found: {', '.join(header[:30])}")
+            cols_hint = "; ".join(
+                f"{s.field} ← {' / '.join(s.columns)}" for s in self.missing if s.field in req_missing
+            )
+            self.fatal = (
+                f"required field(s) {names} have no column in this file{hint}"
+                + (f": looked for {cols_hint}" if cols_hint else "")
+                + f"; columns found: {', '.join(header[:30])}"
+            )
 
     def warn_missing(self) -> None:
         if self.m.shipped:
             return  # shipped mappings list every column a report may have
         for s in self.missing:
             if s.field.split(".")[0] in self.kinds and not self.table.field(s.field.split(".")[0]).required:
-                self.ctx.problem(self.file, "header", f"no column {' / '.join(s.columns)!s} for field {s.field}; "
-                                 "left empty", "warning")
+                self.ctx.problem(
+                    self.file,
+                    "header",
+                    f"no column {' / '.join(s.columns)!s} for field {s.field}; left empty",
+                    "warning",
+                )
 
     def convert(self, pos: str, row: list[Any]) -> dict[str, Any] | None:
         rec: dict[str, Any] = {}
@@ -546,8 +577,9 @@ class Converter:
                 raw = mh.group(1) if mh and mh.groups() else (mh.group(0) if mh else None)
             value, err = self._value(spec, raw)
             if err:
-                self.ctx.problem(self.file, f"{pos}, column {header_name!r}",
-                                 f"{err} for field {spec.field}; left out")
+                self.ctx.problem(
+                    self.file, f"{pos}, column {header_name!r}", f"{err} for field {spec.field}; left out"
+                )
                 continue
             if value is None:
                 continue
@@ -659,9 +691,16 @@ class Converter:
                 v = json.loads(str(raw))
             except json.JSONDecodeError:
                 return None, f"{shown} is not JSON text"
-            ok = isinstance(v, dict) if kind == "object" else (
-                isinstance(v, list) and all(isinstance(x, dict) for x in v))
-            return (v, None) if ok else (None, f"{shown} is not a JSON {'object' if kind == 'object' else 'list'}")
+            ok = (
+                isinstance(v, dict)
+                if kind == "object"
+                else (isinstance(v, list) and all(isinstance(x, dict) for x in v))
+            )
+            return (
+                (v, None)
+                if ok
+                else (None, f"{shown} is not a JSON {'object' if kind == 'object' else 'list'}")
+            )
         return raw, None
 
 
@@ -760,9 +799,19 @@ class GenericImporter(Importer):
                     used.add(dm)
                 jobs.append(_Job(mapping, ds, dm))
             if not any(j.mapping is mapping for j in jobs):
-                jobs.append(_Job(None, source, mm, (source.display(mm), "files",
-                                                    "no data file found for this mapping (set files = [...] or put "
-                                                    "a CSV/XLSX with the same name next to it)")))
+                jobs.append(
+                    _Job(
+                        None,
+                        source,
+                        mm,
+                        (
+                            source.display(mm),
+                            "files",
+                            "no data file found for this mapping (set files = [...] or put "
+                            "a CSV/XLSX with the same name next to it)",
+                        ),
+                    )
+                )
         for dm in members:
             if dm in used or not dm.lower().endswith(DATA_SUFFIXES):
                 continue
@@ -832,8 +881,12 @@ class GenericImporter(Importer):
         _claimed, jobs = self._plan(source)
         if not jobs:
             for dm in source.members():
-                ctx.problem(source.display(dm), "", "no column mapping for this file: write one (see "
-                            "docs/importers.md, 'Generic CSV/Excel') and import the mapping file")
+                ctx.problem(
+                    source.display(dm),
+                    "",
+                    "no column mapping for this file: write one (see "
+                    "docs/importers.md, 'Generic CSV/Excel') and import the mapping file",
+                )
             return
         for job in jobs:
             if job.error is not None:
@@ -842,8 +895,9 @@ class GenericImporter(Importer):
             assert job.mapping is not None
             yield from self._read_file(job.mapping, job.data_source, job.member, ctx)
 
-    def _read_file(self, m: Mapping, src: Source, member: str, ctx: ImportContext
-                   ) -> Iterator[tuple[str, dict[str, Any]]]:
+    def _read_file(
+        self, m: Mapping, src: Source, member: str, ctx: ImportContext
+    ) -> Iterator[tuple[str, dict[str, Any]]]:
         file = src.display(member)
         try:
             header, rows = read_table(src, member, m)

@@ -86,8 +86,21 @@ def looks_like_tiktok(obj: Any) -> bool:
     if not isinstance(obj, dict):
         return False
     keys = {_norm(k) for k in obj if isinstance(k, str)}
-    hits = keys & {_norm(k) for k in ("Profile", "Your Activity", "Activity", "Video", "Post", "Comment",
-                                       "Direct Message", "App Settings", "Ads and data", "Tiktok Live")}
+    hits = keys & {
+        _norm(k)
+        for k in (
+            "Profile",
+            "Your Activity",
+            "Activity",
+            "Video",
+            "Post",
+            "Comment",
+            "Direct Message",
+            "App Settings",
+            "Ads and data",
+            "Tiktok Live",
+        )
+    }
     return len(hits) >= 2 and bool(keys & {"profile", "youractivity", "activity", "post", "video"})
 
 
@@ -111,8 +124,9 @@ def _video_id(link: Any) -> str | None:
 
 class _State:
     def __init__(self, ctx: Ctx, obj: dict) -> None:
-        prof, _ = get_path(obj, ("Profile", "Profile Info", "ProfileMap"),
-                           ("Profile", "Profile Information", "ProfileMap"))
+        prof, _ = get_path(
+            obj, ("Profile", "Profile Info", "ProfileMap"), ("Profile", "Profile Information", "ProfileMap")
+        )
         self.username = clean_na(get(prof, "userName", "username", "user name"))
         if not isinstance(self.username, str) or not self.username.strip():
             self.username = None
@@ -139,14 +153,15 @@ class _State:
         return True
 
 
-
 def _posts(obj: dict, s: _State, report: Reporter) -> Iterator[Record]:
     items, where = get_path(obj, ("Post", "Posts", "VideoList"), ("Video", "Videos", "VideoList"))
     for pos, v in each_dict(items, where, report):
         created = _time(get(v, "Date"))
         if created is None:
-            report(f"{pos}.Date", f"expected a time 'YYYY-MM-DD HH:MM:SS', found {type_name(get(v, 'Date'))}; "
-                   "post skipped")
+            report(
+                f"{pos}.Date",
+                f"expected a time 'YYYY-MM-DD HH:MM:SS', found {type_name(get(v, 'Date'))}; post skipped",
+            )
             continue
         link = clean_na(get(v, "Link", "VideoLink"))
         link = link.strip() if isinstance(link, str) else ""
@@ -185,8 +200,10 @@ def _comments(obj: dict, s: _State, report: Reporter) -> Iterator[Record]:
     for pos, c in each_dict(items, where, report):
         created = _time(get(c, "date"))
         if created is None:
-            report(f"{pos}.date", f"expected a time 'YYYY-MM-DD HH:MM:SS', found {type_name(get(c, 'date'))}; "
-                   "comment skipped")
+            report(
+                f"{pos}.date",
+                f"expected a time 'YYYY-MM-DD HH:MM:SS', found {type_name(get(c, 'date'))}; comment skipped",
+            )
             continue
         text = clean_na(get(c, "comment"))
         text = text if isinstance(text, str) else ""
@@ -213,8 +230,11 @@ def _comments(obj: dict, s: _State, report: Reporter) -> Iterator[Record]:
 
 
 def _dms(obj: dict, s: _State, report: Reporter) -> Iterator[Record]:
-    chats, where = get_path(obj, ("Direct Message", "Direct Messages", "ChatHistory"),
-                            ("Direct Messages", "Chat History", "ChatHistory"))
+    chats, where = get_path(
+        obj,
+        ("Direct Message", "Direct Messages", "ChatHistory"),
+        ("Direct Messages", "Chat History", "ChatHistory"),
+    )
     if chats is None:
         return
     if not isinstance(chats, dict):
@@ -231,8 +251,11 @@ def _dms(obj: dict, s: _State, report: Reporter) -> Iterator[Record]:
         for pos, msg in entries:
             created = _time(get(msg, "Date"))
             if created is None:
-                report(f"{pos}.Date", f"expected a time 'YYYY-MM-DD HH:MM:SS', found "
-                       f"{type_name(get(msg, 'Date'))}; message skipped")
+                report(
+                    f"{pos}.Date",
+                    f"expected a time 'YYYY-MM-DD HH:MM:SS', found "
+                    f"{type_name(get(msg, 'Date'))}; message skipped",
+                )
                 continue
             sender = clean_na(get(msg, "From"))
             sender = sender.strip() if isinstance(sender, str) else ""
@@ -265,8 +288,13 @@ def _dms(obj: dict, s: _State, report: Reporter) -> Iterator[Record]:
 
 
 def _followers(obj: dict, s: _State, report: Reporter) -> Iterator[Record]:
-    items, where = get_path(obj, ("Your Activity", "Follower", "FansList"), ("Activity", "Follower List", "FansList"),
-                            ("Activity", "Follower", "FansList"), ("Your Activity", "Follower List", "FansList"))
+    items, where = get_path(
+        obj,
+        ("Your Activity", "Follower", "FansList"),
+        ("Activity", "Follower List", "FansList"),
+        ("Activity", "Follower", "FansList"),
+        ("Your Activity", "Follower List", "FansList"),
+    )
     for pos, f in each_dict(items, where, report):
         name = clean_na(get(f, "UserName", "username"))
         if not isinstance(name, str) or not name.strip():
@@ -287,21 +315,29 @@ def _followers(obj: dict, s: _State, report: Reporter) -> Iterator[Record]:
 
 
 def _likes(obj: dict, s: _State, report: Reporter) -> Iterator[Record]:
-    items, where = get_path(obj, ("Your Activity", "Like List", "ItemFavoriteList"),
-                            ("Activity", "Like List", "ItemFavoriteList"))
+    items, where = get_path(
+        obj, ("Your Activity", "Like List", "ItemFavoriteList"), ("Activity", "Like List", "ItemFavoriteList")
+    )
     for pos, lk in each_dict(items, where, report):
         created = _time(get(lk, "date", "Date"))
         if created is None:
-            report(f"{pos}.date", f"expected a time 'YYYY-MM-DD HH:MM:SS', found "
-                   f"{type_name(get(lk, 'date', 'Date'))}; like skipped")
+            report(
+                f"{pos}.date",
+                f"expected a time 'YYYY-MM-DD HH:MM:SS', found "
+                f"{type_name(get(lk, 'date', 'Date'))}; like skipped",
+            )
             continue
         link = clean_na(get(lk, "link", "Link", "VideoLink"))
         vid = _video_id(link)
         lid = "like" + stable_id(created, link)
         if not s.once("likes", lid):
             continue
-        rec: dict[str, Any] = {"id": pid(PLATFORM, lid), "account_id": s.account, "created_at": created,
-                               "target_text": ""}
+        rec: dict[str, Any] = {
+            "id": pid(PLATFORM, lid),
+            "account_id": s.account,
+            "created_at": created,
+            "target_text": "",
+        }
         if vid:
             rec["target_post_id"] = vid
         yield from s.acct()
@@ -322,8 +358,16 @@ def parse_export(obj: Any, name: str, ctx: Ctx) -> Iterator[Record]:
 
 # --------------------------------------------------------------------------- importer
 
-_MARKERS = (b'"Your Activity"', b'"Ads and data"', b'"Video Browsing History"', b'"ProfileMap"',
-            b'"App Settings"', b'"Direct Messages"', b'"Tiktok Live"', b'"TikTok Live"')
+_MARKERS = (
+    b'"Your Activity"',
+    b'"Ads and data"',
+    b'"Video Browsing History"',
+    b'"ProfileMap"',
+    b'"App Settings"',
+    b'"Direct Messages"',
+    b'"Tiktok Live"',
+    b'"TikTok Live"',
+)
 
 
 def _is_tiktok_head(head: bytes) -> bool:

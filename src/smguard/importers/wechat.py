@@ -73,7 +73,11 @@ def classify(obj: Any) -> str | None:
     if "openid" in obj and "subscribe" in obj:
         return "user_info"
     data = obj.get("data")
-    if isinstance(data, dict) and isinstance(data.get("openid"), list) and ("next_openid" in obj or "total" in obj):
+    if (
+        isinstance(data, dict)
+        and isinstance(data.get("openid"), list)
+        and ("next_openid" in obj or "total" in obj)
+    ):
         return "user_get"
     lst = obj.get("list")
     if isinstance(lst, list) and lst and isinstance(lst[0], dict):
@@ -149,8 +153,10 @@ def _comments(obj: dict, name: str, s: _State, report: Reporter) -> Iterator[Rec
         ucid = to_str(c.get("user_comment_id"))
         created = unix_to_iso(c.get("create_time"))
         if created is None:
-            report(f"{pos}.create_time", f"expected unix seconds, found {type_name(c.get('create_time'))}; "
-                   "comment skipped")
+            report(
+                f"{pos}.create_time",
+                f"expected unix seconds, found {type_name(c.get('create_time'))}; comment skipped",
+            )
             continue
         text = c.get("content") if isinstance(c.get("content"), str) else ""
         openid = to_str(c.get("openid"))
@@ -180,8 +186,10 @@ def _comments(obj: dict, name: str, s: _State, report: Reporter) -> Iterator[Rec
             continue
         r_created = unix_to_iso(reply.get("create_time"))
         if r_created is None:
-            report(f"{pos}.reply.create_time", f"expected unix seconds, found "
-                   f"{type_name(reply.get('create_time'))}; reply skipped")
+            report(
+                f"{pos}.reply.create_time",
+                f"expected unix seconds, found {type_name(reply.get('create_time'))}; reply skipped",
+            )
             continue
         out: dict[str, Any] = {
             "id": mid + ":reply",
@@ -226,8 +234,13 @@ def _kf_records(obj: dict, s: _State, report: Reporter) -> Iterator[Record]:
         if not s.once("messages", mid):
             continue
         yield from s.acct_record()
-        rec: dict[str, Any] = {"id": mid, "account_id": s.account, "created_at": created, "channel": "dm",
-                               "text": text}
+        rec: dict[str, Any] = {
+            "id": mid,
+            "account_id": s.account,
+            "created_at": created,
+            "channel": "dm",
+            "text": text,
+        }
         if op in OPER_IN:
             rec["direction"] = "in"
             rec["author_id"] = openid
@@ -286,8 +299,10 @@ def _article_total(obj: dict, s: _State, report: Reporter, summary: bool) -> Ite
             continue
         created = day_start(a.get("ref_date"), s.tz)
         if created is None:
-            report(f"{pos}.ref_date", f"expected a date YYYY-MM-DD, found {type_name(a.get('ref_date'))}; "
-                   "skipped")
+            report(
+                f"{pos}.ref_date",
+                f"expected a date YYYY-MM-DD, found {type_name(a.get('ref_date'))}; skipped",
+            )
             continue
         if summary:
             details = [a]
@@ -295,8 +310,9 @@ def _article_total(obj: dict, s: _State, report: Reporter, summary: bool) -> Ite
             details = [d for _p, d in each_dict(a.get("details"), f"{pos}.details", report)]
             details.sort(key=lambda d: str(d.get("stat_date") or ""))
             details = details[-1:]  # cumulative totals: the latest day has them all
-        m = merged.setdefault(msgid, {"created_at": created, "title": a.get("title"), "views": 0, "shares": 0,
-                                      "seen": False})
+        m = merged.setdefault(
+            msgid, {"created_at": created, "title": a.get("title"), "views": 0, "shares": 0, "seen": False}
+        )
         m["created_at"] = min(m["created_at"], created)
         for d in details:
             for src, dst in (("int_page_read_count", "views"), ("share_count", "shares")):
@@ -359,15 +375,18 @@ def parse_xml_message(text: str, name: str, ctx: Ctx, s: _State | None = None) -
         if not s.once("messages", mid):
             continue
         yield from s.acct_record()
-        yield "messages", {
-            "id": mid,
-            "account_id": s.account,
-            "created_at": created,
-            "channel": "dm",
-            "direction": "in",
-            "author_id": sender,
-            "text": body or "",
-        }
+        yield (
+            "messages",
+            {
+                "id": mid,
+                "account_id": s.account,
+                "created_at": created,
+                "channel": "dm",
+                "direction": "in",
+                "author_id": sender,
+                "text": body or "",
+            },
+        )
 
 
 def parse_documents(docs: Iterable[tuple[str, Any]], ctx: Ctx) -> Iterator[Record]:
@@ -393,8 +412,10 @@ def parse_documents(docs: Iterable[tuple[str, Any]], ctx: Ctx) -> Iterator[Recor
                 report("top level", "not a WeChat message XML; skipped")
             continue
         if isinstance(obj, dict) and to_int(obj.get("errcode")) not in (None, 0):
-            report("errcode", f"the API returned error {obj.get('errcode')}: {obj.get('errmsg', '')!s}; "
-                   "nothing to import")
+            report(
+                "errcode",
+                f"the API returned error {obj.get('errcode')}: {obj.get('errmsg', '')!s}; nothing to import",
+            )
             continue
         kind = classify(obj)
         if kind == "comments":
@@ -424,8 +445,6 @@ def parse_documents(docs: Iterable[tuple[str, Any]], ctx: Ctx) -> Iterator[Recor
             report("top level", f"not a WeChat Official Account API response ({type_name(obj)}); skipped")
 
 
-
-
 # --------------------------------------------------------------------------- importer
 
 _MARKERS = (
@@ -439,6 +458,7 @@ _MARKERS = (
     b'"is_autoreply_open"',
     b'"msg_data_id"',
     b'"comment_type"',
+    b'"msg_status"',
 )
 
 

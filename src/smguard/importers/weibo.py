@@ -226,7 +226,9 @@ class _State:
         self.ctx = ctx
         self.brand = brand
         self.names = names
-        self.apps = tuple(AUTOMATED_APPS) + tuple(str(a) for a in (getattr(ctx, "automated_apps", None) or ()))
+        self.apps = tuple(AUTOMATED_APPS) + tuple(
+            str(a) for a in (getattr(ctx, "automated_apps", None) or ())
+        )
         self.emitted: set[tuple[str, str]] = set()
         self.accounts: set[str] = set()
         self.brand_handles = {names[b].casefold() for b in brand if b in names}
@@ -269,7 +271,10 @@ def _media(st: dict) -> list[dict]:
             if key in seen:
                 continue
             seen.add(key)
-            item: dict[str, Any] = {"type": "gif" if large.lower().endswith(".gif") else "photo", "url": large}
+            item: dict[str, Any] = {
+                "type": "gif" if large.lower().endswith(".gif") else "photo",
+                "url": large,
+            }
             if pic_id:
                 item["id"] = pic_id
             media.append(item)
@@ -313,8 +318,11 @@ def _status_record(st: dict, pos: str, s: _State, report: Reporter) -> Iterator[
         return
     created = weibo_time(st.get("created_at"))
     if created is None:
-        report(f"{pos}.created_at", f"time {st.get('created_at')!r} is not in Weibo's format "
-               "('Wed Jan 24 11:19:36 +0800 2018'); status skipped")
+        report(
+            f"{pos}.created_at",
+            f"time {st.get('created_at')!r} is not in Weibo's format "
+            "('Wed Jan 24 11:19:36 +0800 2018'); status skipped",
+        )
         return
     author = _user_id(_user(st))
     if author is None:
@@ -342,7 +350,11 @@ def _status_record(st: dict, pos: str, s: _State, report: Reporter) -> Iterator[
         if link:
             rec["link"] = link
         metrics = {}
-        for src, dst in (("attitudes_count", "likes"), ("comments_count", "comments"), ("reposts_count", "shares")):
+        for src, dst in (
+            ("attitudes_count", "likes"),
+            ("comments_count", "comments"),
+            ("reposts_count", "shares"),
+        ):
             n = to_int(st.get(src))
             if n is not None:
                 metrics[dst] = n
@@ -351,7 +363,11 @@ def _status_record(st: dict, pos: str, s: _State, report: Reporter) -> Iterator[
         yield "posts", rec
         return
     # someone else's status: a mention of the brand?
-    if s.brand_handles and any(f"@{h}" in text.casefold() for h in s.brand_handles) and s.once("messages", sid):
+    if (
+        s.brand_handles
+        and any(f"@{h}" in text.casefold() for h in s.brand_handles)
+        and s.once("messages", sid)
+    ):
         acct = s.first_brand()
         assert acct is not None
         yield from s.account(acct)
@@ -379,8 +395,11 @@ def _comment_record(
         return
     created = weibo_time(c.get("created_at"))
     if created is None:
-        report(f"{pos}.created_at", f"time {c.get('created_at')!r} is not in Weibo's format "
-               "('Wed Jan 24 11:19:36 +0800 2018'); comment skipped")
+        report(
+            f"{pos}.created_at",
+            f"time {c.get('created_at')!r} is not in Weibo's format "
+            "('Wed Jan 24 11:19:36 +0800 2018'); comment skipped",
+        )
         return
     u = _user(c)
     author = _user_id(u)
@@ -418,7 +437,9 @@ def _comment_record(
     if in_reply_to is None:
         m = _REPLY.match(text)
         if m and status_id:
-            earlier = [x for x in s.by_author.get((status_id, m.group(1)), []) if x[0] <= created and x[1] != cid]
+            earlier = [
+                x for x in s.by_author.get((status_id, m.group(1)), []) if x[0] <= created and x[1] != cid
+            ]
             if earlier:
                 in_reply_to = pid(PLATFORM, max(earlier)[1])
         if in_reply_to is None:
@@ -469,8 +490,11 @@ def _follower_record(u: dict, pos: str, acct: str, s: _State, report: Reporter) 
     g = u.get("gender")
     if isinstance(g, str) and g in _GENDER:
         rec["gender"] = _GENDER[g]
-    for src, dst in (("followers_count", "followers_count"), ("friends_count", "following_count"),
-                     ("statuses_count", "posts_count")):
+    for src, dst in (
+        ("followers_count", "followers_count"),
+        ("friends_count", "following_count"),
+        ("statuses_count", "posts_count"),
+    ):
         n = to_int(u.get(src))
         if n is not None:
             rec[dst] = n
@@ -512,8 +536,11 @@ def parse_documents(docs: Iterable[tuple[str, Any]], ctx: Ctx) -> Iterator[Recor
         report = Reporter(ctx, name)
         kind = classify(obj)
         if kind is None:
-            report("top level", f"not a Weibo API response (found {type_name(obj)} without statuses, "
-                   "comments or users); skipped")
+            report(
+                "top level",
+                f"not a Weibo API response (found {type_name(obj)} without statuses, "
+                "comments or users); skipped",
+            )
             continue
         if kind == "status":
             yield from _status_record(obj, "top level", s, report)
@@ -555,8 +582,6 @@ def parse_documents(docs: Iterable[tuple[str, Any]], ctx: Ctx) -> Iterator[Recor
                 if not followers and to_bool(u.get("follow_me")) is not True:
                     continue
                 yield from _follower_record(u, pos, acct, s, report)
-
-
 
 
 # --------------------------------------------------------------------------- importer
