@@ -221,21 +221,6 @@ def normalize_handle(handle: str | None) -> str:
     return (handle or "").strip().lstrip("@").lower()
 
 
-def is_suspect(row: dict[str, Any]) -> bool:
-    """A follower that looks fake or inactive: no avatar and no posts, a follow-everyone profile, or silence.
-
-    A plain heuristic for the followers view; the audit's own mistake-5 rules make the finer judgement.
-    """
-    posts = row.get("posts_count")
-    following = row.get("following_count")
-    followers = row.get("followers_count")
-    if row.get("has_avatar") is False and (posts is None or posts == 0):
-        return True
-    if following is not None and following >= 1000 and (followers or 0) * 20 < following:
-        return True
-    return posts == 0 and (followers or 0) < 5
-
-
 # ------------------------------------------------------------------------------------------ the load
 
 
@@ -283,6 +268,10 @@ def load_into_store(engine: Engine, dataset: Dataset, *, labeler: Any = None, au
         refresh_inbox_state(db)
         # followers (+ customer match, suspect flag, interests)
         fol = t["followers"]
+        if fol.height:
+            from smguard.rules.m5_quality._signals import with_signals
+
+            fol = with_signals(fol, as_of).with_columns(pl.col("fake").alias("suspect"))
         rows = _rows(fol, Follower)
         if rows:
             by_id, by_handle = _customer_index(t["customers"])
@@ -290,7 +279,6 @@ def load_into_store(engine: Engine, dataset: Dataset, *, labeler: Any = None, au
             for r in rows:
                 p = platform.get(r["account_id"], "")
                 r["customer_id"] = by_id.get((p, str(r["user_id"]))) or by_handle.get((p, normalize_handle(r.get("handle"))))
-                r["suspect"] = is_suspect(r)
         upsert(db, Follower, rows, ("account_id", "user_id"))
         interests = [
             {"account_id": r["account_id"], "user_id": r["user_id"], "interest": str(i).strip()}
@@ -301,6 +289,10 @@ def load_into_store(engine: Engine, dataset: Dataset, *, labeler: Any = None, au
         for name in ("follower_counts", "likes", "customers", "guidelines", "acknowledgments", "campaigns"):
             model, keys = TABLE_MODELS[name]
             rows = _rows(t[name], model)
+            if name == "campaigns" and rows:
+                tcols = [c for c in t[name].columns if c.startswith("t_")]
+                for r, full in zip(rows, t[name].select(tcols).to_dicts(), strict=True):
+                    r["targeting"] = {c[2:]: v for c, v in full.items() if v not in (None, [], "")}
             if name == "acknowledgments":
                 rows = list({(r["employee_id"], r["version"]): r for r in rows}.values())
             if name == "guidelines":
@@ -332,9 +324,15 @@ def refresh_inbox_state(db: Session) -> None:
     )
 
 
+def dataset_brand_terms(dataset: Dataset) -> list[str]:
+    """The brand and product terms the audit uses (SM604): name, handles, embargoed products."""
+    from smguard.rules.context import AuditContext
+    from smguard.rules.m6_overdoing._brand_terms import brand_terms
+
+    return brand_terms(AuditContext(dataset))
+
+
 def _store_meta(db: Session, dataset: Dataset) -> None:
-    brand = dataset.accounts.filter(pl.col("owner") == "brand")
-    terms = [dataset.name] + [normalize_handle(h) for h in brand["handle"].to_list() if h]
     values = {
         "dataset_name": dataset.name,
         "timezone": dataset.timezone,
@@ -342,10 +340,8 @@ def _store_meta(db: Session, dataset: Dataset) -> None:
         "as_of": dataset.as_of.isoformat(),
         "dataset_path": str(dataset.path) if dataset.path else None,
         "policy": dataset.policy,
+        "brand_terms": dataset_brand_terms(dataset),  # folded brand/product terms for the likes queue
     }
-    existing = db.get(Meta, "brand_terms")
-    if existing is None:  # the likes queue's brand/product terms; editable in the workspace afterwards
-        values["brand_terms"] = sorted({x for x in terms if x})
     for k, v in values.items():
         row = db.get(Meta, k)
         if row is None:

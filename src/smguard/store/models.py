@@ -30,6 +30,9 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
 )
+from sqlalchemy import (
+    text as sa_text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 ROLES = ("admin", "manager", "agent", "employee")
@@ -154,12 +157,15 @@ class Message(Base):
     )  # out, from the app
 
     __table_args__ = (
-        # inbox first pages: every filter combination the inbox offers has an index that matches its order
-        Index("ix_messages_inbox", "direction", "urgency", "created_at"),
-        Index("ix_messages_inbox_open", "needs_reply", "urgency", "created_at"),
-        Index("ix_messages_inbox_label", "label", "needs_reply", "urgency", "created_at"),
-        Index("ix_messages_inbox_account", "account_id", "needs_reply", "urgency", "created_at"),
-        Index("ix_messages_inbox_assigned", "assigned_to", "needs_reply", "urgency", "created_at"),
+        # inbox first pages: every filter the inbox offers has an index in the inbox order (urgency desc,
+        # oldest first), so the first page is an index range scan, never a sort of the whole table
+        Index("ix_messages_inbox", "direction", sa_text("urgency DESC"), "created_at"),
+        Index("ix_messages_inbox_open", "needs_reply", sa_text("urgency DESC"), "created_at"),
+        Index("ix_messages_inbox_label", "label", sa_text("urgency DESC"), "created_at"),
+        Index("ix_messages_inbox_label_open", "label", "needs_reply", sa_text("urgency DESC"), "created_at"),
+        Index("ix_messages_inbox_account", "account_id", "needs_reply", sa_text("urgency DESC"), "created_at"),
+        Index("ix_messages_inbox_account_all", "account_id", "direction", sa_text("urgency DESC"), "created_at"),
+        Index("ix_messages_inbox_assigned", "assigned_to", "needs_reply", sa_text("urgency DESC"), "created_at"),
         Index(None, "thread_id"),
         Index(None, "in_reply_to"),
         Index(None, "author_id"),

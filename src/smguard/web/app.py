@@ -74,6 +74,9 @@ def create_app(db_url: str | None = None, *, settings: Settings | None = None, e
     for name in API_MODULES:
         module = importlib.import_module(f"smguard.web.api.{name}")
         app.include_router(module.router, prefix="/api")
+        for extra in ("tone_router", "extra_router"):
+            if hasattr(module, extra):
+                app.include_router(getattr(module, extra), prefix="/api")
 
     _include_pages(app)
     static = Path(__file__).parent / "static"
