@@ -179,6 +179,8 @@ def check_post(db: Session, inp: CheckInput) -> CheckResult:
         raise ValueError("give a platform or an account")
     tz = str(get_meta(db, "timezone", "UTC"))
     at = inp.at or now()
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=ZoneInfo(tz))
     existing = account_post_times(db, inp.account_id, at) if inp.account_id else None
     cap = int(policy_value(db, "SM601", "max_posts_per_day", DEFAULT_MAX_POSTS_PER_DAY))
     by_platform = policy_value(db, "SM601", "max_posts_per_day_by_platform", {}) or {}
