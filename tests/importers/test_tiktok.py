@@ -126,3 +126,24 @@ def test_key_lookup_ignores_case_and_spaces():
     assert get(d, "likelist") == 1 and get(d, "Date") == 2 and get(d, "missing") is None
     assert looks_like_tiktok({"Profile": {}, "Your Activity": {}})
     assert not looks_like_tiktok({"statuses": []})
+
+
+def test_big_exports_are_streamed_with_the_same_result(monkeypatch):
+    import smguard.importers.tiktok as tiktok_mod
+
+    small, _ = run(FIX / "new_layout")
+    monkeypatch.setattr(tiktok_mod, "STREAM_ABOVE", 0)
+    streamed, ctx = run(FIX / "new_layout")
+    assert streamed == small
+    assert len(ctx.problems) == 3
+    old, _ = run(FIX / "old_layout")
+    assert old["accounts"][0]["id"] == "tiktok:oldbrand" and len(old["likes"]) == 1
+
+
+def test_big_broken_export_reported(monkeypatch):
+    import smguard.importers.tiktok as tiktok_mod
+
+    monkeypatch.setattr(tiktok_mod, "STREAM_ABOVE", 0)
+    records, ctx = run(FIX / "broken")
+    assert records == {} and len(ctx.problems) == 1
+    assert ctx.problems[0].position.startswith("near byte") and "not valid JSON" in ctx.problems[0].message

@@ -374,6 +374,68 @@ def _is_tiktok_head(head: bytes) -> bool:
     return sum(m in head for m in _MARKERS) >= 1 or (b'"Activity"' in head and b'"Profile"' in head)
 
 
+#: exports above this size are streamed, keeping only the sections this importer reads (watch history
+#: and other bulky sections are skipped as they are parsed)
+STREAM_ABOVE = 16 << 20
+_KEEP_TOP = {
+    "profile",
+    "post",
+    "video",
+    "comment",
+    "directmessage",
+    "directmessages",
+    "youractivity",
+    "activity",
+}
+_KEEP_ACTIVITY = {"follower", "followerlist", "likelist"}
+
+
+def _wanted(path: str) -> bool | None:
+    """Whether a key path at depth 1 or 2 is read (None: deeper, decided by its parent)."""
+    parts = path.split(".")
+    top = _norm(parts[0])
+    if len(parts) == 1:
+        return top in _KEEP_TOP
+    if len(parts) == 2 and top in ("youractivity", "activity"):
+        return _norm(parts[1]) in _KEEP_ACTIVITY
+    return None
+
+
+def stream_export(source: Source, member: str, ctx: ImportContext) -> Any:
+    """Parse a big export without building the sections it does not need. Raises ``ImportFileError``."""
+    import ijson
+
+    from smguard.importers.base import ImportFileError
+    from smguard.importers.common import ProgressReader
+
+    raw = source.open_bytes(member)
+    head = raw.read(3)
+    if head == b"\xef\xbb\xbf":
+        head = b""
+    reader = ProgressReader(raw, ctx, source.display(member), source.size(member), head=head)
+    builder = ijson.ObjectBuilder()
+    skip: str | None = None
+    try:
+        for prefix, event, value in ijson.parse(reader, use_float=True):
+            if skip is not None:
+                if prefix == skip or prefix.startswith(skip + "."):
+                    continue
+                skip = None
+            if event == "map_key":
+                path = f"{prefix}.{value}" if prefix else str(value)
+                if _wanted(path) is False:
+                    skip = path
+                    continue
+            builder.event(event, value)
+    except (ijson.JSONError, ijson.IncompleteJSONError) as exc:
+        raise ImportFileError(
+            f"not valid JSON ({str(exc).strip()[:120]})", f"near byte {reader.done}"
+        ) from None
+    finally:
+        reader.close()
+    return getattr(builder, "value", None)
+
+
 class TikTokImporter(Importer):
     name = "tiktok"
     platform = "tiktok"
@@ -386,8 +448,24 @@ class TikTokImporter(Importer):
         return bool(self.claim(source))
 
     def read(self, source: Source, ctx: ImportContext) -> Iterator[tuple[str, dict[str, Any]]]:
-        for name, obj in load_documents(source, self.claim(source) or source.members(), ctx):
+        from smguard.importers.base import ImportFileError
+
+        members = self.claim(source) or source.members()
+        small = [m for m in members if source.size(m) <= STREAM_ABOVE]
+        for name, obj in load_documents(source, small, ctx):
             yield from parse_export(obj, name, ctx)
+        for m in members:
+            if m in small:
+                continue
+            try:
+                obj = stream_export(source, m, ctx)
+            except ImportFileError as exc:
+                ctx.problem(source.display(m), exc.position, f"{exc.message}; the file was skipped")
+                continue
+            except OSError as exc:
+                ctx.problem(source.display(m), "start of file", f"cannot read the file ({exc}); skipped")
+                continue
+            yield from parse_export(obj, source.display(m), ctx)
 
 
 IMPORTERS = [TikTokImporter()]
