@@ -9,12 +9,19 @@ from smguard.rules.context import AuditContext
 
 
 def norm_handle(col: pl.Expr) -> pl.Expr:
-    return (col.str.strip_chars().str.normalize("NFKC").str.strip_chars_start("@").str.to_lowercase()
-            .replace("", None))
+    """Handle key: lower case, surrounding spaces and leading ``@`` (or full-width ``＠``) removed."""
+    return col.str.strip_chars(" \t\u3000").str.strip_chars_start("@＠").str.to_lowercase().replace("", None)
 
 
 def customer_keys(ctx: AuditContext) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(platform, user_id, customer_id) and (platform, handle_key, customer_id), one row per key."""
+    cached = ctx.__dict__.get("_m5_customer_keys")
+    if cached is None:
+        cached = ctx.__dict__["_m5_customer_keys"] = _customer_keys(ctx)  # shared by SM501/SM504 in one audit
+    return cached
+
+
+def _customer_keys(ctx: AuditContext) -> tuple[pl.DataFrame, pl.DataFrame]:
     c = ctx.table("customers").select(pl.col("id").alias("customer_id"), "social")
     s = c.explode("social").drop_nulls("social").unnest("social")
     s = s.with_columns(pl.col("platform").str.strip_chars().str.to_lowercase())
@@ -28,31 +35,50 @@ def customer_keys(ctx: AuditContext) -> tuple[pl.DataFrame, pl.DataFrame]:
 def customer_platforms(ctx: AuditContext) -> set[str]:
     """Platforms on which at least one customer has a known social identity."""
     ids, handles = customer_keys(ctx)
-    return set(ids["platform"].to_list()) | set(handles["platform"].to_list())
+    return set(ids["platform"].unique().to_list()) | set(handles["platform"].unique().to_list())
 
 
 def match_customers(ctx: AuditContext, df: pl.DataFrame, id_col: str, handle_col: str,
                     platform_col: str = "platform") -> pl.DataFrame:
-    """``df`` with a ``customer_id`` column (null where the user is no known customer)."""
+    """``df`` with a ``customer_id`` column (null where the user is no known customer).
+
+    Works one platform at a time (a data set has a handful), so each join is on one string key; handles are
+    only normalised for the rows that their id did not match."""
     ids, handles = customer_keys(ctx)
-    out = df.with_columns(
-        pl.col(platform_col).str.to_lowercase().alias("__p"),
-        pl.col(id_col).cast(pl.String).alias("__u"),
-        norm_handle(pl.col(handle_col).cast(pl.String)).alias("__h"),
-    )
-    out = out.join(ids.rename({"platform": "__p", "user_id": "__u", "customer_id": "__c1"}), on=["__p", "__u"],
-                   how="left")
-    out = out.join(handles.rename({"platform": "__p", "handle_key": "__h", "customer_id": "__c2"}),
-                   on=["__p", "__h"], how="left")
-    return out.with_columns(pl.coalesce("__c1", "__c2").alias("customer_id")).drop("__p", "__u", "__h", "__c1", "__c2")
+    parts: list[pl.DataFrame] = []
+    for (plat,), part in df.partition_by(platform_col, as_dict=True, maintain_order=False).items():
+        p = (plat or "").lower()
+        kid = ids.filter(pl.col("platform") == p).select(pl.col("user_id").alias("__u"), pl.col("customer_id"))
+        part = (part.with_columns(pl.col(id_col).cast(pl.String).alias("__u"))
+                .join(kid, on="__u", how="left").drop("__u"))
+        kh = handles.filter(pl.col("platform") == p).select(pl.col("handle_key").alias("__h"),
+                                                            pl.col("customer_id").alias("__c2"))
+        if kh.height:
+            miss = part["customer_id"].is_null() & part[handle_col].is_not_null()
+            if miss.any():
+                hit = (part.filter(miss).with_row_index("__i")
+                       .with_columns(norm_handle(pl.col(handle_col).cast(pl.String)).alias("__h"))
+                       .join(kh, on="__h", how="inner").unique("__i", keep="first"))
+                if hit.height:
+                    idx = miss.arg_true().gather(hit["__i"])
+                    filled = part["customer_id"].scatter(idx, hit["__c2"])
+                    part = part.with_columns(filled.alias("customer_id"))
+        parts.append(part)
+    if not parts:
+        return df.with_columns(pl.lit(None, dtype=pl.String).alias("customer_id"))
+    return pl.concat(parts, how="vertical_relaxed")
 
 
 def current_brand_followers(ctx: AuditContext) -> pl.DataFrame:
     """Followers of brand accounts who still follow at ``as_of``."""
-    f = ctx.dataset.followers
+    cached = ctx.__dict__.get("_m5_current_followers")
+    if cached is not None:
+        return cached
     as_of = ctx.as_of
-    return f.filter(
+    out = ctx.dataset.followers.filter(
         (pl.col("owner") == "brand")
         & (pl.col("followed_at").is_null() | (pl.col("followed_at") <= as_of))
         & (pl.col("unfollowed_at").is_null() | (pl.col("unfollowed_at") > as_of))
     )
+    ctx.__dict__["_m5_current_followers"] = out  # shared by SM501-SM503 in one audit
+    return out

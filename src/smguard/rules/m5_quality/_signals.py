@@ -33,15 +33,14 @@ import polars as pl
 STRONG = ("no_avatar", "no_posts", "follows_many", "new_account", "default_handle")
 WEAK = ("empty_bio", "no_followers")
 # A handle that is a generated digit string: an optional short word, an optional separator, 6+ digits.
-DEFAULT_HANDLE_RE = r"^(?:[a-z\p{Han}]{0,12})[_\-.]?\d{6,}$"
+DEFAULT_HANDLE_RE = r"^(?:[a-z\p{Han}]{0,12})[_\-.]?[0-9０-９]{6,}\s*$"
 NEW_ACCOUNT_DAYS = 30  # Cresci et al. 2015 / Yang et al. 2013: fake accounts are typically days to weeks old
 FOLLOWS_MANY_MIN = 100  # following fewer than 100 accounts is ordinary for anyone
 FOLLOWS_RATIO = 10  # follows ten times more accounts than follow it back: the "mass follower" pattern
 
 
 def signal_exprs(as_of: datetime, bios_known: bool = True) -> dict[str, pl.Expr]:
-    handle = (pl.col("handle").fill_null("").str.strip_chars().str.normalize("NFKC").str.strip_chars_start("@")
-              .str.to_lowercase())
+    handle = pl.col("handle").fill_null("").str.strip_chars_start("@＠").str.to_lowercase()
     ref = pl.coalesce(pl.col("followed_at"), pl.lit(as_of, dtype=pl.Datetime("us", "UTC")))
     return {
         "no_avatar": pl.col("has_avatar").eq(False).fill_null(False),

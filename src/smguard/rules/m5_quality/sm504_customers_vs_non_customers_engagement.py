@@ -38,9 +38,11 @@ def customers_vs_non_customers_engagement(ctx: AuditContext, opts: Options) -> I
     the account.
     """
     plats = customer_platforms(ctx)
-    m = ctx.dataset.messages.filter((pl.col("owner") == "brand") & (pl.col("direction") == "in")
-                                    & (pl.col("created_at") <= ctx.as_of)
-                                    & (pl.col("author_id").is_not_null() | pl.col("author_handle").is_not_null()))
+    m = (ctx.dataset.messages.lazy()
+         .select("account_id", "platform", "owner", "direction", "created_at", "author_id", "author_handle")
+         .filter((pl.col("owner") == "brand") & (pl.col("direction") == "in") & (pl.col("created_at") <= ctx.as_of)
+                 & (pl.col("author_id").is_not_null() | pl.col("author_handle").is_not_null()))
+         .collect())
     if m.height == 0:
         return
     m = match_customers(ctx, m.select("account_id", "platform", "author_id", "author_handle"), "author_id",

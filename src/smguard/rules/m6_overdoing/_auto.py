@@ -8,9 +8,14 @@ from smguard.rules.context import AuditContext
 
 
 def brand_out(ctx: AuditContext) -> pl.DataFrame:
-    m = ctx.dataset.messages
-    return m.filter((pl.col("owner") == "brand") & (pl.col("direction") == "out")
-                    & (pl.col("created_at") <= ctx.as_of)).with_columns(pl.col("automated").fill_null(False))
+    cached = ctx.__dict__.get("_m6_brand_out")
+    if cached is not None:
+        return cached
+    m = ctx.dataset.messages.lazy().select("id", "account_id", "created_at", "text", "automated", "owner", "direction")
+    out = m.filter((pl.col("owner") == "brand") & (pl.col("direction") == "out")
+                   & (pl.col("created_at") <= ctx.as_of)).with_columns(pl.col("automated").fill_null(False)).collect()
+    ctx.__dict__["_m6_brand_out"] = out  # shared by SM605-SM607 within one audit
+    return out
 
 
 def handles(ctx: AuditContext) -> pl.DataFrame:

@@ -92,8 +92,13 @@ def brand_terms(ctx: AuditContext, extra: Iterable[str] = ()) -> list[str]:
     return sorted((t for t in terms if t and _ok(t)), key=lambda t: (-len(t), t))
 
 
-def mentions_any(col: pl.Expr, terms: list[str]) -> pl.Expr:
-    """True where the folded text contains any of the (already folded) terms."""
-    if not terms:
-        return pl.lit(False)
-    return fold_expr(col).str.contains_any(terms)
+def mentions_any(df: pl.DataFrame, col: str, terms: list[str]) -> pl.Series:
+    """True where the folded text contains any of the (already folded) terms. A fast case-insensitive pass on
+    the raw text settles most rows; only the others are folded (NFKC, separators removed)."""
+    if not terms or df.height == 0:
+        return pl.Series(col, [False] * df.height, dtype=pl.Boolean)
+    raw = df.select(pl.col(col).fill_null("").str.contains_any(terms, ascii_case_insensitive=True))[col]
+    if raw.all():
+        return raw
+    rest = df.filter(~raw).select(fold_expr(pl.col(col)).str.contains_any(terms))[col]
+    return raw.scatter((~raw).arg_true(), rest)

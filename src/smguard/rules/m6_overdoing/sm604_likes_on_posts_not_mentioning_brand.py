@@ -37,7 +37,8 @@ def likes_on_posts_not_mentioning_brand(ctx: AuditContext, opts: Options) -> Ite
     **Example** `@acme_coffee` liked "Sunset at the beach 🌅" → the like is evidence; a like on "My morning
     Acme latte ☕" is fine.
     """
-    likes = ctx.table("likes").filter((pl.col("owner") == "brand") & (pl.col("created_at") <= ctx.as_of))
+    likes = (ctx.table("likes").lazy().select("id", "account_id", "created_at", "target_post_id", "target_text", "owner")
+             .filter((pl.col("owner") == "brand") & (pl.col("created_at") <= ctx.as_of)).collect())
     if likes.height == 0:
         return
     terms = brand_terms(ctx, opts.brand_terms)
@@ -47,7 +48,8 @@ def likes_on_posts_not_mentioning_brand(ctx: AuditContext, opts: Options) -> Ite
     own = ctx.dataset.posts["id"]
     likes = likes.filter(~pl.col("target_post_id").fill_null("").is_in(own.implode()))
     text_ok = pl.col("target_text").fill_null("").str.strip_chars() != ""
-    judged = likes.filter(text_ok).with_columns(mentions_any(pl.col("target_text"), terms).alias("on_brand"))
+    judged = likes.filter(text_ok)
+    judged = judged.with_columns(mentions_any(judged, "target_text", terms).alias("on_brand"))
     totals = judged.group_by("account_id").agg(pl.len().alias("judged"))
     bad = judged.filter(~pl.col("on_brand")).sort("account_id", "created_at", "id")
     if bad.height == 0:
