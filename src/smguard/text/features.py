@@ -85,6 +85,8 @@ def extract(batch: Batch, n_bits: int = 18, char_orders=CHAR_ORDERS, words: bool
     m = (batch.n_chars + 1).astype(np.int64)  # characters per text plus its leading separator
     h = None
     for k in range(1, max(char_orders) + 1):
+        if L - k + 1 <= 0:
+            break
         h = c.copy() if h is None else h[:-1] * _P + c[k - 1:]
         if k not in char_orders:
             continue

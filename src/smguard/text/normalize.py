@@ -149,16 +149,19 @@ def prepare(texts: Sequence[str], langs: Sequence[str | None] | None = None) -> 
     table = fold_table()
     bmp = raw < 0x10000
     codes = np.where(bmp, table[np.minimum(raw, 0xFFFF)], raw).astype(np.uint32)
+    if codes.size == 0:  # a batch of empty texts
+        codes = np.zeros(n - 1, dtype=np.uint32)
     # collapse whitespace runs, drop spaces next to separators
     sp = codes == 0x20
     prev = np.empty_like(codes)
-    prev[0] = _SEP
-    prev[1:] = codes[:-1]
     nxt = np.empty_like(codes)
-    nxt[-1] = _SEP
-    nxt[:-1] = codes[1:]
+    if len(codes):
+        prev[0] = _SEP
+        prev[1:] = codes[:-1]
+        nxt[-1] = _SEP
+        nxt[:-1] = codes[1:]
     drop = sp & ((prev == 0x20) | (prev == _SEP) | (nxt == _SEP))
-    if drop.any():
+    if len(codes) and drop.any():
         codes = codes[~drop]
     sep = codes == _SEP
     doc = np.cumsum(sep, dtype=np.int32)
@@ -220,7 +223,7 @@ def detect_langs(codes: np.ndarray, doc: np.ndarray, n: int, cls: np.ndarray | N
     latin_total = n_lat + n_acc
     is_zh = (n_han > 0) & (n_han * 4 >= latin_total) & (n_kana == 0) & (n_hangul < n_han)
     is_en = (~is_zh) & (n_lat >= 2) & (n_acc * 20 <= n_lat) & (n_oth * 2 < n_lat) & (n_kana == 0)
-    is_en &= (n_hangul * 4 < n_lat) & (en_w >= other_w)
+    is_en &= (n_hangul * 4 < n_lat) & ((en_w > other_w) | (other_w == 0))
     lang[is_zh] = "zh"
     lang[is_en] = "en"
     return lang

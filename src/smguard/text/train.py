@@ -253,6 +253,9 @@ def train(data: Path, out_dir: Path, bits: int = 18, training_dir: Path | None =
         src = np.concatenate([np.full(len(p.texts), p.source, dtype=object) for p in plist])
         X = _features(texts, langs, bits)
         multiclass = HEADS.width(head) > 1
+        if len(set(y[~val].tolist())) < 2:
+            log(f"[{head}] only one class in the training part, skipped")
+            continue
         C = C_DEFAULT.get(head, 4.0)
         coef, bias = _fit(X[~val], y[~val], w[~val], multiclass, C)
         scores = X[val] @ coef + bias
