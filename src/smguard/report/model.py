@@ -63,6 +63,24 @@ def _text_backend() -> dict[str, Any]:
         return {"backend": "none", "note": "text understanding unavailable"}
 
 
+class _RecordingLabeler:
+    """Wraps the text labeler the rules use and keeps what it returned per kind, so that the report's
+    statistics (complaints per platform, …) reuse the audit's labels instead of classifying every text again."""
+
+    def __init__(self, labeler: Any = None):
+        self._labeler = labeler
+        self.results: dict[str, Any] = {}
+
+    def __call__(self, texts: Any, kind: str = "inbound", langs: Any = None) -> Any:
+        if self._labeler is None:
+            from smguard.text import classify_texts
+
+            self._labeler = classify_texts
+        out = self._labeler(texts, kind=kind, langs=langs) if langs is not None else self._labeler(texts, kind=kind)
+        self.results[kind] = out
+        return out
+
+
 def build_report(
     dataset: Dataset,
     *,
@@ -72,8 +90,9 @@ def build_report(
     result: RunResult | None = None,
 ) -> Report:
     """Run every rule and compute everything the renderers show."""
+    recorder = _RecordingLabeler(labeler)
     if result is None:
-        result = run_rules(dataset, labeler=labeler, on_rule=on_rule, strict=strict)
+        result = run_rules(dataset, labeler=recorder, on_rule=on_rule, strict=strict)
     per = scoring.scores(result.findings)
     start, end = dataset.period()
     report = Report(
@@ -98,5 +117,5 @@ def build_report(
     except ImportError:
         compute_stats = None
     if compute_stats is not None:
-        report.stats = compute_stats(dataset, report)
+        report.stats = compute_stats(dataset, report, labels=recorder.results)
     return report
