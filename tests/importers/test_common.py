@@ -147,3 +147,16 @@ def test_iter_csv_preamble_bom_and_line_numbers(tmp_path):
     assert rows[1][1]["URL"] == "multi\nline"
     with pytest.raises(ImportFileError):
         list(iter_csv(Source.open(p), "Connections.csv", skip_until="Nope"))
+
+
+def test_progress_hook_sees_every_byte(tmp_path):
+    p = tmp_path / "tweets.js"
+    text = "x" * 100
+    items = ", ".join(f'{{"tweet": {{"id_str": "{i}", "full_text": "{text}"}}}}' for i in range(3000))
+    p.write_text(f"window.YTD.tweets.part0 = [ {items} ]", encoding="utf-8")
+    seen = []
+    ctx = ImportContext(progress_hook=lambda label, done, total: seen.append((label, done, total)))
+    src = Source.open(p)
+    assert sum(1 for _ in iter_json_array(src, "tweets.js", ctx)) == 3000
+    assert seen and seen[-1][1] == seen[-1][2] == p.stat().st_size
+    assert all(label == str(p) for label, _, _ in seen)

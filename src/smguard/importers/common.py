@@ -378,6 +378,7 @@ def _open_json_stream(source: Source, member: str, ctx: ImportContext | None) ->
     """Binary stream of a JSON document, with a BOM and a ``window.YTD.x.part0 =`` prefix removed."""
     raw = source.open_bytes(member)
     head = raw.read(4096)
+    n = len(head)
     if head.startswith(b"\xef\xbb\xbf"):
         head = head[3:]
     m = _JS_PREFIX.match(head)
@@ -387,7 +388,9 @@ def _open_json_stream(source: Source, member: str, ctx: ImportContext | None) ->
         total = source.size(member)
     except OSError:
         total = None
-    return ProgressReader(raw, ctx, source.display(member), total, head=head)
+    reader = ProgressReader(raw, ctx, source.display(member), total, head=head)
+    reader.done = n - len(head)  # the BOM and prefix count as read
+    return reader
 
 
 def iter_json_array(
