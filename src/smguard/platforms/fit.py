@@ -23,7 +23,7 @@ Severity of an issue:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal
@@ -35,6 +35,7 @@ from smguard.platforms.counting import UNIT, count, find_urls, strip_urls
 FitSeverity = Literal["error", "warning", "tip"]
 
 VISUAL_MEDIA = frozenset({"photo", "video", "gif"})
+CHECK_GROUPS = frozenset({"format", "length", "hashtags", "links", "media"})
 
 #: Issue codes and the audit rule that reports them (codes are stable; never reuse one).
 ISSUE_RULES: dict[str, str] = {
@@ -105,6 +106,7 @@ def _verified(src: Source | None) -> bool:
 # ------------------------------------------------------------------------------------------- hashtags
 
 _HASH = "#＃"
+_HASH_RE = re.compile("[#＃]")
 _PREFIX_TAG_RE = re.compile(r"(?<![\w#＃&/])[#＃](?![\d_]+(?![\w]))([\w\u00b7\u30fc]+)")
 _WRAPPED_ON_PREFIX_RE = re.compile(r"(?<![\w#＃&/])[#＃]([^\s#＃]{1,40})[#＃]")
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -133,9 +135,8 @@ def wrapped_hashtags(text: str) -> tuple[list[str], list[str]]:
             bad.append("#" + frag)
 
     open_at: int | None = None
-    for i, ch in enumerate(t):
-        if ch not in _HASH:
-            continue
+    for hm in _HASH_RE.finditer(t):
+        i = hm.start()
         if open_at is None:
             prev = t[i - 1] if i else ""
             nxt = t[i + 1] if i + 1 < len(t) else ""
@@ -193,13 +194,16 @@ def check_post_fit(
     link: str | None = None,
     *,
     posted_at: date | datetime | None = None,
+    checks: Collection[str] | None = None,
 ) -> list[FitIssue]:
     """Every way this post does not fit ``platform``, worst first.
 
     ``media`` items are ``{"type": "photo"|"video"|"gif"|"audio"|"document"|"link", "duration_s": …}`` as in
     the data set. ``posted_at`` picks the rules in force on that day (Instagram's 5-hashtag cap applies from
-    19 December 2025); ``None`` means today's rules.
+    19 December 2025); ``None`` means today's rules. ``checks`` limits the work to some of the groups
+    ``format``, ``length``, ``hashtags``, ``links``, ``media`` (default: all).
     """
+    want = CHECK_GROUPS if checks is None else frozenset(checks)
     prof = get_profile(platform)
     text = text or ""
     types = _media_types(media)
@@ -210,7 +214,9 @@ def check_post_fit(
 
     # --- format
     has_visual = any(t in VISUAL_MEDIA for t in types)
-    if prof.is_visual and not has_visual:
+    if "format" not in want:
+        pass
+    elif prof.is_visual and not has_visual:
         sev: FitSeverity = "error" if prof.text_only == "impossible" else "warning"
         if not _verified(prof.text_only_source):
             sev = "tip"
@@ -237,7 +243,7 @@ def check_post_fit(
 
     # --- length, the platform's way
     lim = prof.text_limit
-    if lim is not None and text:
+    if lim is not None and text and "length" in want:
         n = count(text, lim.counting)
         unit_en, unit_zh = UNIT[lim.counting]
         data = {"platform": prof.key, "length": n, "limit": lim.max, "counting": lim.counting}
@@ -263,7 +269,7 @@ def check_post_fit(
 
     # --- hashtags
     hs = prof.hashtags
-    if text and any(c in text for c in _HASH):
+    if text and "hashtags" in want and ("#" in text or "＃" in text):
         if hs.style == "wrapped":
             good, bad = wrapped_hashtags(text)
             tags = good
@@ -315,7 +321,7 @@ def check_post_fit(
             ))
 
     # --- links
-    if prof.caption_links_clickable is False:
+    if prof.caption_links_clickable is False and "links" in want:
         urls = [text[s:e] for s, e in find_urls(text)]
         sev = "warning" if _verified(prof.caption_links_source) else "tip"
         if urls:
@@ -341,7 +347,7 @@ def check_post_fit(
 
     # --- media limits
     vr = prof.video
-    if vr is not None:
+    if vr is not None and "media" in want:
         for m in media or []:
             if str((m or {}).get("type") or "").lower() != "video":
                 continue
@@ -371,7 +377,7 @@ def check_post_fit(
                 ))
     ml = prof.media
     photos = sum(1 for t in types if t in ("photo", "gif"))
-    if ml.max_photos is not None and photos > ml.max_photos:
+    if ml.max_photos is not None and photos > ml.max_photos and "media" in want:
         issues.append(FitIssue(
             "too-many-photos", "error" if _verified(ml.source) else "tip",
             f"{photos} pictures in one {pname_en} post; the limit is {ml.max_photos}.",

@@ -30,10 +30,15 @@ def media_dicts(media: Any) -> list[dict]:
     return [dict(m) for m in (media or []) if m is not None]
 
 
+#: The check groups of :func:`check_post_fit` each rule needs (so a rule does not pay for the others).
+RULE_CHECKS = {"SM101": ("format",), "SM102": ("length",), "SM104": ("hashtags", "links"),
+               "SM105": ("format",), "SM106": ("media",)}
+
+
 def post_issues(row: dict[str, Any], rule_code: str, codes: set[str] | None = None) -> list[FitIssue]:
     """The fit issues of one post that ``rule_code`` reports (tips left out)."""
     issues = check_post_fit(row["platform"], row.get("text") or "", media_dicts(row.get("media")),
-                            row.get("link"), posted_at=row.get("date"))
+                            row.get("link"), posted_at=row.get("date"), checks=RULE_CHECKS.get(rule_code))
     return [i for i in issues if i.rule == rule_code and i.severity in SEVERITY
             and (codes is None or i.code in codes)]
 

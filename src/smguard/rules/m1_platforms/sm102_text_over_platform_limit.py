@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import polars as pl
 
 from smguard.platforms import all_profiles
-from smguard.platforms.counting import URL_HINT_PATTERN, X_URL_LENGTH, upper_bound_factor
+from smguard.platforms.counting import URL_HINT_PATTERN, X_HEAVY_PATTERN, X_URL_LENGTH
 from smguard.rules.base import Finding, RuleOptions, T, rule
 from smguard.rules.context import AuditContext
 from smguard.rules.m1_platforms._common import fit_findings
@@ -49,7 +49,8 @@ def text_over_platform_limit(ctx: AuditContext, opts: Options) -> Iterator[Findi
         if lim.counting == "utf8_bytes":
             over = text.str.len_bytes() > lim.max
         elif lim.counting == "x_weighted":
-            bound = text.str.len_chars() * upper_bound_factor(lim.counting) \
+            # every code point weighs 1, the heavy ones 1 more; each possible link adds at most 23
+            bound = text.str.len_chars() + text.str.count_matches(X_HEAVY_PATTERN) \
                 + text.str.count_matches(URL_HINT_PATTERN) * X_URL_LENGTH
             over = bound > lim.max
         else:  # chars, weibo: the count never exceeds the number of code points

@@ -16,7 +16,7 @@ from smguard.rules.context import AuditContext
 # then case, links, hashtags (#话题# and #tag), @mentions, and everything that is not a letter or a digit
 # (spaces, punctuation, emoji) are dropped, so "Spring menu! #coffee https://a.example/x" and
 # "spring menu #咖啡# t.cn/abc" compare equal.
-_URL = r"(?i)https?://[\x21-\x7e]+|www\.[\x21-\x7e]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/[\x21-\x7e]*)?"
+_URL = r"(?i)https?://[\x21-\x7e]+|www\.[\x21-\x7e]+|(?-u:\b)[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/[\x21-\x7e]*)?"
 _WRAPPED_TAG = r"#[^#\n]{1,64}#"
 _TAG = r"#[\p{L}\p{N}_]+"
 _MENTION = r"@[\p{L}\p{N}_.\-]+"
