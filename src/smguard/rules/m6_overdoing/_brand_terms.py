@@ -102,3 +102,66 @@ def mentions_any(df: pl.DataFrame, col: str, terms: list[str]) -> pl.Series:
         return raw
     rest = df.filter(~raw).select(fold_expr(pl.col(col)).str.contains_any(terms))[col]
     return raw.scatter((~raw).arg_true(), rest)
+
+
+# --------------------------------------------------------------------------- the brand's own vocabulary
+# Fans often name a product or a store without the brand ("the osmanthus latte at Sanlitun was great",
+# "在南山科技园店遇到了超可爱的咖啡师"). Such a post *does* mention the brand's products, so a like on it is fine.
+# The brand's own posts are the best catalogue of those names: a liked text that shares a distinctive phrase
+# with at least two brand posts counts as mentioning the brand. Distinctive phrases are
+#   * four consecutive Han characters none of which is a common function character (的, 了, 我, 今天 …), and
+#   * two consecutive Latin words, neither a stop word, each at least 3 letters ("osmanthus latte", "cold brew").
+
+_FUNCTION_HAN = set("的了是在我你他她它们这那就都也还很吗呢吧啊哦呀和与或有个今天明昨要会能去来到说看一不人大小好上下")
+_STOP_EN = {
+    "the", "and", "for", "with", "this", "that", "you", "your", "our", "are", "was", "were", "have", "has", "had",
+    "just", "new", "now", "today", "tonight", "tomorrow", "day", "week", "weekend", "time", "get", "got", "all",
+    "any", "not", "but", "can", "will", "out", "one", "two", "from", "what", "who", "how", "why", "when", "where",
+    "its", "it's", "i'm", "my", "me", "we", "they", "them", "their", "his", "her", "she", "him", "too", "very",
+    "really", "so", "more", "most", "some", "about", "into", "over", "after", "before", "again", "here", "there",
+    "best", "good", "great", "love", "like", "first", "last", "next", "every", "check", "finally", "anyone",
+    "watching", "keep", "going", "make", "made", "let", "lets", "let's", "please", "thanks", "thank", "off",
+}
+_RE_SPACED = r"[^\p{L}\p{N}]+"
+MIN_BRAND_POSTS = 2  # a phrase in one brand post may be chance; in two it is the brand's vocabulary
+
+
+def spaced_expr(col: pl.Expr) -> pl.Expr:
+    return (" " + col.fill_null("").str.normalize("NFKC").str.to_lowercase()
+            .str.replace_all(_RE_SPACED, " ") + " ")
+
+
+def _phrases(text: str) -> set[str]:
+    out: set[str] = set()
+    for run in re.findall(r"[\u3400-\u9fff]{4,}", text):
+        for i in range(len(run) - 3):
+            g = run[i:i + 4]
+            if not (set(g) & _FUNCTION_HAN):
+                out.add(g)
+    words = re.findall(r"[a-z][a-z'’]*", text)
+    for a, b in zip(words, words[1:], strict=False):
+        if len(a) >= 3 and len(b) >= 3 and a not in _STOP_EN and b not in _STOP_EN:
+            out.add(f" {a} {b} ")
+    return out
+
+
+def brand_vocabulary_hits(ctx: AuditContext, texts: pl.Series) -> pl.Series:
+    """For each text, True when it shares a distinctive phrase with at least two of the brand's own posts."""
+    if texts.len() == 0:
+        return pl.Series([], dtype=pl.Boolean)
+    posts = ctx.brand_posts.select(spaced_expr(pl.col("text")).alias("t"))["t"]
+    if posts.len() < MIN_BRAND_POSTS:
+        return pl.Series([False] * texts.len(), dtype=pl.Boolean)
+    spaced = texts.to_frame("x").select(spaced_expr(pl.col("x")).alias("x"))["x"]
+    uniq = spaced.unique()
+    per_text = {t: _phrases(t) for t in uniq.to_list()}
+    cands = sorted(set().union(*per_text.values())) if per_text else []
+    if not cands:
+        return pl.Series([False] * texts.len(), dtype=pl.Boolean)
+    found = (posts.to_frame("t").with_row_index("i")
+             .select("i", pl.col("t").str.extract_many(cands, overlapping=True).alias("g"))
+             .explode("g").drop_nulls("g").unique(["i", "g"])
+             .group_by("g").agg(pl.len().alias("n")).filter(pl.col("n") >= MIN_BRAND_POSTS))
+    vocab = set(found["g"].to_list())
+    ok = {t for t, ph in per_text.items() if ph & vocab}
+    return spaced.is_in(list(ok))

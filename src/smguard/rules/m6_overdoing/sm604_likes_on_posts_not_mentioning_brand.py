@@ -8,13 +8,16 @@ import polars as pl
 
 from smguard.rules.base import Evidence, Finding, RuleOptions, T, rule
 from smguard.rules.context import AuditContext
-from smguard.rules.m6_overdoing._brand_terms import brand_terms, mentions_any
+from smguard.rules.m6_overdoing._brand_terms import brand_terms, brand_vocabulary_hits, mentions_any
 
 
 class Options(RuleOptions):
     # Extra names of the brand and its products (the data set's name, brand handles and embargo terms are
     # always used). The article: a brand should like a fan's post only when it "明确提到了产品或者服务".
     brand_terms: list[str] = []
+    # Also count as on-brand a liked text that shares a distinctive phrase (a product or store name) with at
+    # least two of the brand's own posts: fans name products without the brand.
+    use_brand_posts_vocabulary: bool = True
     # How many example likes the message quotes.
     examples: int = 3
     # Share of an account's likes that are off-brand above which the finding is "medium" instead of "low".
@@ -50,6 +53,11 @@ def likes_on_posts_not_mentioning_brand(ctx: AuditContext, opts: Options) -> Ite
     text_ok = pl.col("target_text").fill_null("").str.strip_chars() != ""
     judged = likes.filter(text_ok)
     judged = judged.with_columns(mentions_any(judged, "target_text", terms).alias("on_brand"))
+    if opts.use_brand_posts_vocabulary and not judged["on_brand"].all():
+        rest = judged.filter(~pl.col("on_brand"))
+        hits = brand_vocabulary_hits(ctx, rest["target_text"])
+        vocab_ids = rest.filter(hits)["id"]
+        judged = judged.with_columns((pl.col("on_brand") | pl.col("id").is_in(vocab_ids.implode())).alias("on_brand"))
     totals = judged.group_by("account_id").agg(pl.len().alias("judged"))
     bad = judged.filter(~pl.col("on_brand")).sort("account_id", "created_at", "id")
     if bad.height == 0:
