@@ -74,3 +74,15 @@ def test_many_invalid_records_are_summarised(tmp_path):
         for i in range(50):
             b.add("posts", {"id": str(i)}, origin="big.json")
     assert len(ctx.problems) == 21 and "only the first 20" in ctx.problems[-1].message
+
+
+def test_a_table_kept_as_csv_is_not_hidden_by_a_new_jsonl(tmp_path):
+    out = tmp_path / "ds"
+    out.mkdir()
+    (out / "posts.csv").write_text("id,account_id,created_at\np1,x:1,2026-03-01T00:00:00Z\n", encoding="utf-8")
+    ctx = ImportContext()
+    with DatasetBuilder(out, ctx) as b:
+        assert b.add("posts", {"id": "x:10", "account_id": "x:1", "created_at": "2026-03-01T00:00:00+00:00"}) == "invalid"
+        assert b.add("accounts", {"id": "x:1", "platform": "x", "owner": "brand"}) == "added"
+    assert not (out / "posts.jsonl").exists()
+    assert any("posts.csv" in str(p) for p in ctx.problems)

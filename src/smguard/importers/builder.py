@@ -127,6 +127,7 @@ class DatasetBuilder:
         self._pending_refs: dict[str, dict[str, int]] = defaultdict(dict)  # "accounts.id" -> value -> count
         self._invalid_reported: Counter[tuple[str, str]] = Counter()
         self._loaded = False
+        self._csv_only: set[str] = set()  # tables the data set keeps as CSV: not written (a .jsonl would hide it)
 
     # ----------------------------------------------------------------------------------- existing data
     def _load_existing(self) -> None:
@@ -138,6 +139,8 @@ class DatasetBuilder:
             table = TABLES[name]
             keys: set[Any] = set()
             path = self.out_dir / f"{table.file_stem}.jsonl"
+            if not path.exists() and (self.out_dir / f"{table.file_stem}.csv").exists():
+                self._csv_only.add(name)
             if path.exists():
                 with open(path, "rb") as fh:
                     for line in fh:
@@ -173,6 +176,16 @@ class DatasetBuilder:
             what = rec_id = record.get("id") if isinstance(record, dict) else None
             where = position or (f"{table_name} id {rec_id}" if what else table_name)
             self._report_invalid(origin or self.source_label, where, table_name, f"{table_name} record skipped: {exc}")
+            return "invalid"
+        if table_name in self._csv_only:
+            counter["invalid"] += 1
+            self._report_invalid(
+                str(self.out_dir / f"{table.file_stem}.csv"),
+                "",
+                table_name,
+                f"the data set keeps {table_name} as CSV; writing {table_name}.jsonl beside it would hide it, so "
+                f"{table_name} records are not imported (convert the CSV to JSONL, or import into a new folder)",
+            )
             return "invalid"
         key = _key(table, rec)
         keys = self._keys[table_name]
