@@ -147,3 +147,8 @@ def test_big_broken_export_reported(monkeypatch):
     records, ctx = run(FIX / "broken")
     assert records == {} and len(ctx.problems) == 1
     assert ctx.problems[0].position.startswith("near byte") and "not valid JSON" in ctx.problems[0].message
+
+
+def test_unprefixed_brand_ids_do_not_replace_the_export_owner():
+    records, _ = run(FIX / "new_layout", brand_account_ids={"1001", "weibo:1001"})
+    assert records["accounts"][0]["id"] == ACCT

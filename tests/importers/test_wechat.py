@@ -161,3 +161,8 @@ def test_classify_ignores_configuration_responses():
 
 def test_reimport_is_stable():
     assert run(FIX)[0] == run(FIX)[0]
+
+
+def test_account_picked_from_mixed_brand_ids():
+    records, _ = run(FIX / "user_get.json", brand_account_ids={"1001", "gh_cafe", "weibo:1001"})
+    assert records["accounts"][0]["id"] == "wechat:gh_cafe"

@@ -163,3 +163,12 @@ def test_reimport_gives_same_ids():
     a, _ = run(FIX)
     b, _ = run(FIX)
     assert a == b
+
+
+def test_brand_account_by_screen_name_and_unrelated_bare_ids():
+    by_name, _ = run(FIX, brand_account_ids={"@晨光咖啡"})
+    assert by_name["accounts"][0]["id"] == "weibo:1001"
+    # a bare id that is not in these files (meant for another platform) does not stop the inference
+    mixed, _ = run(FIX, brand_account_ids={"1234567890123", "x:1001"})
+    assert mixed["accounts"][0]["id"] == "weibo:1001"
+    assert len(mixed["posts"]) == 2

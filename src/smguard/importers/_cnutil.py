@@ -44,27 +44,49 @@ def stable_id(*parts: Any) -> str:
     return h.hexdigest()[:16]
 
 
-def raw_ids(values: Iterable[Any] | None, platform: str) -> set[str]:
-    """Brand account ids as given by the user (``123`` or ``weibo:123``) reduced to the platform's raw ids.
+def split_ids(values: Iterable[Any] | None, platform: str) -> tuple[list[str], list[str]]:
+    """Brand account ids given by the user, for one platform: ``(strong, weak)``.
 
-    Ids prefixed with another platform are left out.
+    ``strong``: ids written with this platform's prefix (``weibo:123`` → ``123``); ``weak``: ids without a
+    prefix (they may be meant for another platform in a mixed import). ``@`` is removed; ids prefixed with
+    another platform are left out. Both lists are sorted and without duplicates.
     """
-    out: set[str] = set()
+    strong: set[str] = set()
+    weak: set[str] = set()
     for v in values or ():
         s = str(v).strip()
         if not s:
             continue
-        if ":" in s:
-            head, _, tail = s.partition(":")
-            if head == platform:
-                out.add(tail)
-            elif head.isalpha() and head.islower() and head in _KNOWN_PLATFORMS:
-                continue
-            else:
-                out.add(s)
+        head, sep, tail = s.partition(":")
+        if sep and head == platform:
+            if tail.strip().lstrip("@"):
+                strong.add(tail.strip().lstrip("@"))
+        elif sep and head in _KNOWN_PLATFORMS:
+            continue
         else:
-            out.add(s)
-    return out
+            weak.add(s.lstrip("@"))
+    return sorted(strong), sorted(weak)
+
+
+def raw_ids(values: Iterable[Any] | None, platform: str) -> set[str]:
+    """All brand ids that may belong to ``platform`` (strong and weak, see :func:`split_ids`)."""
+    strong, weak = split_ids(values, platform)
+    return set(strong) | set(weak)
+
+
+def pick_account(values: Iterable[Any] | None, platform: str, looks_right: Any = None) -> str | None:
+    """The one brand account id to use for a platform whose data does not name the account.
+
+    A prefixed id wins; otherwise an unprefixed id that ``looks_right(id)``; otherwise the only unprefixed id.
+    """
+    strong, weak = split_ids(values, platform)
+    if strong:
+        return strong[0]
+    if looks_right is not None:
+        fits = [w for w in weak if looks_right(w)]
+        if fits:
+            return fits[0]
+    return weak[0] if len(weak) == 1 else None
 
 
 _KNOWN_PLATFORMS = {

@@ -30,6 +30,7 @@ from smguard.importers._cnutil import (
     claim_json,
     each_dict,
     load_documents,
+    pick_account,
     pid,
     raw_ids,
     stable_id,
@@ -92,9 +93,9 @@ def looks_like_douyin(obj: Any) -> bool:
 
 class _State:
     def __init__(self, ctx: Ctx) -> None:
-        ids = sorted(raw_ids(getattr(ctx, "brand_account_ids", None), PLATFORM))
-        self.open_ids = set(ids)
-        self.account = pid(PLATFORM, ids[0] if ids else DEFAULT_ACCOUNT)
+        brands = getattr(ctx, "brand_account_ids", None)
+        self.open_ids = raw_ids(brands, PLATFORM)  # any of them marks the brand's own comments
+        self.account = pid(PLATFORM, pick_account(brands, PLATFORM) or DEFAULT_ACCOUNT)
         self.account_done = False
         self.emitted: set[tuple[str, str]] = set()
 

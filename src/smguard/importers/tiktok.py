@@ -36,8 +36,9 @@ from smguard.importers._cnutil import (
     each_dict,
     load_documents,
     local_time,
+    pick_account,
     pid,
-    raw_ids,
+    split_ids,
     stable_id,
     to_int,
     type_name,
@@ -130,10 +131,18 @@ class _State:
         self.username = clean_na(get(prof, "userName", "username", "user name"))
         if not isinstance(self.username, str) or not self.username.strip():
             self.username = None
-        ids = sorted(raw_ids(getattr(ctx, "brand_account_ids", None), PLATFORM))
-        raw = ids[0] if ids else (self.username or DEFAULT_ACCOUNT)
+        brands = getattr(ctx, "brand_account_ids", None)
+        strong, weak = split_ids(brands, PLATFORM)
+        # the export's own user name unless the user named the account with a tiktok: id
+        if strong:
+            raw = strong[0]
+        elif self.username:
+            raw = self.username
+        else:
+            raw = pick_account(brands, PLATFORM) or DEFAULT_ACCOUNT
         self.account = pid(PLATFORM, raw)
-        self.me = {x.casefold().lstrip("@") for x in ([self.username] if self.username else []) + ids}
+        names = ([self.username] if self.username else []) + strong + weak
+        self.me = {x.casefold().lstrip("@") for x in names}
         self.account_done = False
         self.emitted: set[tuple[str, str]] = set()
 

@@ -38,8 +38,8 @@ from smguard.importers._cnutil import (
     each_dict,
     load_documents,
     local_date,
+    pick_account,
     pid,
-    raw_ids,
     stable_id,
     to_int,
     to_str,
@@ -109,8 +109,10 @@ def looks_like_wechat_xml(text: str) -> bool:
 
 class _State:
     def __init__(self, ctx: Ctx) -> None:
-        ids = sorted(raw_ids(getattr(ctx, "brand_account_ids", None), PLATFORM))
-        self.account_raw = ids[0] if ids else None
+        # original ids are gh_…, app ids wx…
+        self.account_raw = pick_account(
+            getattr(ctx, "brand_account_ids", None), PLATFORM, lambda i: i.startswith(("gh_", "wx"))
+        )
         self.account_done = False
         self.emitted: set[tuple[str, str]] = set()
         self.tz = WECHAT_TZ

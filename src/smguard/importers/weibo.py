@@ -36,7 +36,7 @@ from smguard.importers._cnutil import (
     first_url,
     load_documents,
     pid,
-    raw_ids,
+    split_ids,
     to_bool,
     to_int,
     to_str,
@@ -216,6 +216,22 @@ def infer_brand_ids(docs: list[tuple[str, Any]], explicit: set[str]) -> tuple[se
         # only timelines by many authors: the brand is the most frequent author
         return {timeline_authors.most_common(1)[0][0]}, names
     return set(), names
+
+
+def resolve_brand_ids(values: Any, docs: list[tuple[str, Any]], names: dict[str, str]) -> set[str]:
+    """Brand uids from ``--brand-account``: ``weibo:<uid>`` always; a bare uid or a screen name (``@name``)
+    only when it appears in these files (a bare id may be meant for another platform)."""
+    strong, weak = split_ids(values, PLATFORM)
+    by_name = {n.casefold(): uid for uid, n in names.items()}
+    out: set[str] = set()
+    for v in strong + weak:
+        if v in names:
+            out.add(v)
+        elif v.casefold() in by_name:
+            out.add(by_name[v.casefold()])
+        elif v in strong and v.isdigit():
+            out.add(v)
+    return out
 
 
 # --------------------------------------------------------------------------- records
@@ -527,8 +543,10 @@ def _is_follower_list(name: str, obj: Any, users: list) -> bool:
 def parse_documents(docs: Iterable[tuple[str, Any]], ctx: Ctx) -> Iterator[Record]:
     """Turn parsed Weibo API responses ``(file name, JSON)`` into data set records."""
     docs = list(docs)
-    explicit = raw_ids(getattr(ctx, "brand_account_ids", None), PLATFORM)
-    brand, names = infer_brand_ids(docs, explicit)
+    brand, names = infer_brand_ids(docs, set())
+    explicit = resolve_brand_ids(getattr(ctx, "brand_account_ids", None), docs, names)
+    if explicit:
+        brand = explicit
     s = _State(ctx, brand, names)
     # statuses first so comments can point at posts and earlier comments
     order = {"status": 0, "statuses": 0, "user": 1, "comments": 2, "users": 3}
