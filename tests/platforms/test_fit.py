@@ -121,7 +121,7 @@ def test_links_in_captions():
 
 
 def test_video_ranges():
-    assert codes("tiktok", "clip", [{"type": "video", "duration_s": 2}]) == [("video-too-short", "error")]
+    assert codes("tiktok", "clip", [{"type": "video", "duration_s": 2}]) == []  # 3 s is an API-only minimum
     assert codes("tiktok", "clip", [{"type": "video", "duration_s": 3601}]) == [("video-too-long", "error")]
     assert codes("x", "clip", [{"type": "video", "duration_s": 0.4}]) == [("video-too-short", "error")]
     assert codes("x", "clip", [{"type": "video"}]) == []

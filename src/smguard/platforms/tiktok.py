@@ -34,8 +34,8 @@ PROFILE = PlatformProfile(
     text_limit=TextLimit("text", 2200, "chars", tp(NOTES, "caption 2,200 characters [3P]; photo-post "
                                                           "descriptions 4,000")),
     media=MediaLimits(max_photos=35, max_videos=1, source=tp(NOTES, "photo posts: up to 35 photos [3P]")),
-    video=VideoRange(3, 60 * 60, tp(NOTES, "API video 3 s–10 min [3P]; in-app uploads up to 60 min"),
-                     "the upper bound is the in-app upload limit"),
+    video=VideoRange(None, 60 * 60, tp(NOTES, "API video 3 s–10 min [3P]; in-app uploads up to 60 min"),
+                     "only the in-app upper bound is checked: the 3 s minimum applies to API uploads"),
     hashtags=Hashtags(
         "prefix", off(VIDEO_OBJECT, "#tag in video_description"),
         caps=(HashtagCap(5, date(2025, 8, 1), tp(NOTES, "hashtag cap of 5 since Aug 2025 [3P single source]"),

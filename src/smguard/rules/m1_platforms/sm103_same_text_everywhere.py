@@ -43,8 +43,8 @@ class Options(RuleOptions):
     # … published within this many hours of the first of them ("at once": one day covers cross-posting
     # tools and a marketer pasting the text by hand over the day).
     window_hours: float = 24.0
-    # Texts shorter than this after normalisation (letters and digits only) are too short to call copied:
-    # "早安", "Thank you!".
+    # Texts shorter than this after normalisation (letters and digits only) are too short to call copied
+    # ("早安", "Thank you!") unless the posts also share the same media files.
     min_chars: int = 10
 
 
@@ -56,7 +56,9 @@ def same_text_everywhere(ctx: AuditContext, opts: Options) -> Iterator[Finding]:
     emoji, links, hashtags and @mentions removed; full-width letters folded) and groups identical results.
     A group whose posts cover at least ``min_platforms`` different platforms (3; 2 for a brand on only two
     platforms) within ``window_hours`` (24 h) of its first post is one medium finding; its evidence is
-    every post of the group. Texts under ``min_chars`` (10) letters and digits are ignored.
+    every post of the group. Texts under ``min_chars`` (10) letters and digits count only when the posts
+    also carry the very same media files (``media`` ``id`` or ``url``): one uncaptioned video uploaded
+    unchanged everywhere.
 
     **Why it matters** Each platform has its own audience, format and length: what reads well on Weibo is
     too long for X, lacks a picture for Instagram and sounds wrong on LinkedIn. One text pasted everywhere
@@ -72,9 +74,20 @@ def same_text_everywhere(ctx: AuditContext, opts: Options) -> Iterator[Finding]:
         return
     brand_platforms = posts["platform"].n_unique()
     need = max(2, min(opts.min_platforms, brand_platforms))
-    keyed = posts.select("id", "account_id", "platform", "created_at", "date", "text").with_columns(
-        normalised_text(pl.col("text")).alias("_key"))
-    keyed = keyed.filter(pl.col("_key").str.len_chars() >= opts.min_chars)
+    media_ids = (
+        pl.col("media")
+        .list.eval(pl.coalesce(pl.element().struct.field("id"), pl.element().struct.field("url")))
+        .list.drop_nulls().list.sort().list.join(",")
+    )
+    keyed = posts.select("id", "account_id", "platform", "created_at", "date", "text", "media").with_columns(
+        normalised_text(pl.col("text")).alias("_norm"), media_ids.fill_null("").alias("_media"))
+    # A text long enough is compared by itself; a short or empty caption counts only together with the
+    # very same media files (the contract's media id/url), e.g. one video with no caption uploaded to
+    # five platforms.
+    long_enough = pl.col("_norm").str.len_chars() >= opts.min_chars
+    keyed = keyed.filter(long_enough | (pl.col("_media") != "")).with_columns(
+        pl.when(long_enough).then(pl.lit("t:") + pl.col("_norm"))
+        .otherwise(pl.lit("m:") + pl.col("_media") + pl.lit("|") + pl.col("_norm")).alias("_key"))
     groups = keyed.group_by("_key").agg(pl.col("platform").n_unique().alias("_np"))
     keys = groups.filter(pl.col("_np") >= need)["_key"]
     if keys.len() == 0:
@@ -100,7 +113,7 @@ def same_text_everywhere(ctx: AuditContext, opts: Options) -> Iterator[Finding]:
 
 def _finding(cluster: list[dict], plats: list[str], opts: Options) -> Finding:
     first = cluster[0]
-    quote = snippet(first["text"], 40)
+    quote = snippet(first["text"], 40) or "(no text; same media)"
     names_en = ", ".join(get_profile(p).name_en for p in plats)
     names_zh = "、".join(get_profile(p).name_zh for p in plats)
     span_min = (cluster[-1]["created_at"] - first["created_at"]).total_seconds() / 60
