@@ -11,7 +11,9 @@ from smguard.importers.runner import ImportResult, import_sources
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-def run(tmp_path: Path, *sources: str | Path, brand: tuple[str, ...] = (), tz: str = "UTC", fmt: str | None = None):
+def run(
+    tmp_path: Path, *sources: str | Path, brand: tuple[str, ...] = (), tz: str = "UTC", fmt: str | None = None
+):
     """Import fixture folders/files into ``tmp_path / "ds"``; returns (tables, ctx, result)."""
     ctx = ImportContext(brand_account_ids=set(brand), default_tz=tz)
     paths = [s if isinstance(s, Path) else FIXTURES / s for s in sources]
@@ -22,7 +24,9 @@ def run(tmp_path: Path, *sources: str | Path, brand: tuple[str, ...] = (), tz: s
 def read_tables(folder: Path) -> dict[str, list[dict]]:
     out: dict[str, list[dict]] = {}
     for p in sorted(folder.glob("*.jsonl")):
-        out[p.stem] = [json.loads(line) for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
+        out[p.stem] = [
+            json.loads(line) for line in p.read_text(encoding="utf-8").splitlines() if line.strip()
+        ]
     return out
 
 

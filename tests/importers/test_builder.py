@@ -12,19 +12,44 @@ from smguard.importers.builder import DatasetBuilder, RecordError, validate
 
 
 def test_validate_normalises_and_rejects():
-    rec = validate(TABLES["posts"], {"id": 1, "account_id": "x:1", "created_at": "2026-03-01T00:00:00+00:00", "link": None})
+    rec = validate(
+        TABLES["posts"],
+        {"id": 1, "account_id": "x:1", "created_at": "2026-03-01T00:00:00+00:00", "link": None},
+    )
     assert rec == {"id": "1", "account_id": "x:1", "created_at": "2026-03-01T00:00:00+00:00"}
     with pytest.raises(RecordError, match="created_at"):
         validate(TABLES["posts"], {"id": "1", "account_id": "x:1"})
     with pytest.raises(RecordError, match="channel"):
-        validate(TABLES["messages"], {"id": "1", "account_id": "a", "created_at": "2026-03-01T00:00:00Z", "channel": "sms", "direction": "in"})
+        validate(
+            TABLES["messages"],
+            {
+                "id": "1",
+                "account_id": "a",
+                "created_at": "2026-03-01T00:00:00Z",
+                "channel": "sms",
+                "direction": "in",
+            },
+        )
     with pytest.raises(RecordError, match="media"):
-        validate(TABLES["posts"], {"id": "1", "account_id": "a", "created_at": "2026-03-01T00:00:00Z", "media": [{"type": "hologram"}]})
+        validate(
+            TABLES["posts"],
+            {
+                "id": "1",
+                "account_id": "a",
+                "created_at": "2026-03-01T00:00:00Z",
+                "media": [{"type": "hologram"}],
+            },
+        )
     with pytest.raises(RecordError, match="ISO"):
         validate(TABLES["posts"], {"id": "1", "account_id": "a", "created_at": "last tuesday"})
     with pytest.raises(RecordError, match="employee_id"):
         validate(TABLES["accounts"], {"id": "a", "platform": "x", "owner": "employee"})
-    assert validate(TABLES["posts"], {"id": "1", "account_id": "a", "created_at": "2026-03-01T00:00:00Z", "extra": 1})["extra"] == 1
+    assert (
+        validate(
+            TABLES["posts"], {"id": "1", "account_id": "a", "created_at": "2026-03-01T00:00:00Z", "extra": 1}
+        )["extra"]
+        == 1
+    )
 
 
 def test_builder_dedupes_merges_and_reports(tmp_path):
@@ -39,7 +64,19 @@ def test_builder_dedupes_merges_and_reports(tmp_path):
         assert b.add("posts", post) == "duplicate"
         assert b.add("posts", {"id": "x:11"}, origin="f.json", position="record 2") == "invalid"
         assert b.add("nonsense", {}) == "invalid"
-        assert b.add("messages", {"id": "x:m", "account_id": "x:404", "created_at": "2026-03-01T00:00:00Z", "channel": "dm", "direction": "in"}) == "added"
+        assert (
+            b.add(
+                "messages",
+                {
+                    "id": "x:m",
+                    "account_id": "x:404",
+                    "created_at": "2026-03-01T00:00:00Z",
+                    "channel": "dm",
+                    "direction": "in",
+                },
+            )
+            == "added"
+        )
     assert b.counts[("one", "posts")] == {"added": 1, "duplicate": 1, "invalid": 1}
     errs = [str(p) for p in ctx.problems if p.level == "error"]
     assert any("f.json, record 2" in e and "created_at" in e for e in errs)
@@ -79,10 +116,15 @@ def test_many_invalid_records_are_summarised(tmp_path):
 def test_a_table_kept_as_csv_is_not_hidden_by_a_new_jsonl(tmp_path):
     out = tmp_path / "ds"
     out.mkdir()
-    (out / "posts.csv").write_text("id,account_id,created_at\np1,x:1,2026-03-01T00:00:00Z\n", encoding="utf-8")
+    (out / "posts.csv").write_text(
+        "id,account_id,created_at\np1,x:1,2026-03-01T00:00:00Z\n", encoding="utf-8"
+    )
     ctx = ImportContext()
     with DatasetBuilder(out, ctx) as b:
-        assert b.add("posts", {"id": "x:10", "account_id": "x:1", "created_at": "2026-03-01T00:00:00+00:00"}) == "invalid"
+        assert (
+            b.add("posts", {"id": "x:10", "account_id": "x:1", "created_at": "2026-03-01T00:00:00+00:00"})
+            == "invalid"
+        )
         assert b.add("accounts", {"id": "x:1", "platform": "x", "owner": "brand"}) == "added"
     assert not (out / "posts.jsonl").exists()
     assert any("posts.csv" in str(p) for p in ctx.problems)

@@ -20,7 +20,14 @@ def invoke(*args: str):
 
 def test_import_several_sources_with_summary_and_merge(tmp_path):
     out = tmp_path / "ds"
-    r = invoke(str(FIXTURES / "x_archive"), str(FIXTURES / "youtube"), "--out", str(out), "--timezone", "Asia/Shanghai")
+    r = invoke(
+        str(FIXTURES / "x_archive"),
+        str(FIXTURES / "youtube"),
+        "--out",
+        str(out),
+        "--timezone",
+        "Asia/Shanghai",
+    )
     assert r.exit_code == 0, r.output
     assert "x_archive (x_archive)" in r.output and "youtube (youtube)" in r.output
     assert "posts" in r.output and "messages" in r.output
@@ -33,7 +40,12 @@ def test_import_several_sources_with_summary_and_merge(tmp_path):
 
 
 def test_bad_file_is_named_and_the_others_still_import(tmp_path):
-    r = invoke(str(FIXTURES / "malformed" / "broken.json"), str(FIXTURES / "x_archive_bad"), "--out", str(tmp_path / "ds"))
+    r = invoke(
+        str(FIXTURES / "malformed" / "broken.json"),
+        str(FIXTURES / "x_archive_bad"),
+        "--out",
+        str(tmp_path / "ds"),
+    )
     assert r.exit_code == 0, r.output
     assert "broken.json" in r.output and "line 1, column" in r.output
     assert "tweets.js, record 4" in r.output
@@ -76,13 +88,17 @@ def test_zip_and_forced_format(tmp_path):
     # --format reads a file with an unusual name that detection would still find, here a copy
     single = tmp_path / "export.json"
     shutil.copy(FIXTURES / "x_api" / "tweets.json", single)
-    r = invoke(str(single), "--out", str(tmp_path / "ds2"), "--format", "x_api", "--brand-account", "AcmeCoffee")
+    r = invoke(
+        str(single), "--out", str(tmp_path / "ds2"), "--format", "x_api", "--brand-account", "AcmeCoffee"
+    )
     assert r.exit_code == 0, r.output
     assert (tmp_path / "ds2" / "posts.jsonl").exists()
 
 
 def test_automated_app_option(tmp_path):
-    r = invoke(str(FIXTURES / "x_archive"), "--out", str(tmp_path / "ds"), "--automated-app", "Twitter Web App")
+    r = invoke(
+        str(FIXTURES / "x_archive"), "--out", str(tmp_path / "ds"), "--automated-app", "Twitter Web App"
+    )
     assert r.exit_code == 0
     posts = [json.loads(x) for x in (tmp_path / "ds" / "posts.jsonl").read_text().splitlines()]
     assert all(p["source"] == "automated" for p in posts)

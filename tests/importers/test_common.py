@@ -78,13 +78,16 @@ def test_js_literal():
     text = "{data: [{text: 'it\\'s \"ok\"', n: 1, flag: true, none: undefined,},], // comment\n}"
     import json
 
-    assert json.loads(js_literal_to_json(text)) == {"data": [{"text": 'it\'s "ok"', "n": 1, "flag": True, "none": None}]}
+    assert json.loads(js_literal_to_json(text)) == {
+        "data": [{"text": 'it\'s "ok"', "n": 1, "flag": True, "none": None}]
+    }
 
 
 def _write_archive(folder: Path) -> None:
     (folder / "data").mkdir(parents=True)
     (folder / "data" / "tweets.js").write_text(
-        'window.YTD.tweets.part0 = [ {"tweet": {"id_str": "1", "n": 1.5}}, {"tweet": {"id_str": "2"}} ]', encoding="utf-8"
+        'window.YTD.tweets.part0 = [ {"tweet": {"id_str": "1", "n": 1.5}}, {"tweet": {"id_str": "2"}} ]',
+        encoding="utf-8",
     )
     (folder / ".hidden").write_text("x")
 
@@ -141,7 +144,9 @@ def test_load_json_errors_name_line_and_column(tmp_path):
 
 def test_iter_csv_preamble_bom_and_line_numbers(tmp_path):
     p = tmp_path / "Connections.csv"
-    p.write_text('\ufeffNotes:\n"some note"\n\nFirst Name,URL\nAda,u1\n,\nBob,"multi\nline"\nCy,u3\n', encoding="utf-8")
+    p.write_text(
+        '\ufeffNotes:\n"some note"\n\nFirst Name,URL\nAda,u1\n,\nBob,"multi\nline"\nCy,u3\n', encoding="utf-8"
+    )
     rows = list(iter_csv(Source.open(p), "Connections.csv", skip_until="First Name"))
     assert [(n, r["First Name"]) for n, r in rows] == [(5, "Ada"), (8, "Bob"), (9, "Cy")]
     assert rows[1][1]["URL"] == "multi\nline"

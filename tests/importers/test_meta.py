@@ -23,9 +23,16 @@ def test_facebook_graph(tmp_path):
     assert sched["source"] == "scheduled" and sched["created_at"] == "2026-04-01T08:00:00+00:00"
     msgs = by_id(t["messages"])
     q = msgs["facebook:1001_2001"]
-    assert (q["direction"], q["channel"], q["author_id"], q["post_id"]) == ("in", "comment", "3001", f"facebook:{PAGE}_1001")
+    assert (q["direction"], q["channel"], q["author_id"], q["post_id"]) == (
+        "in",
+        "comment",
+        "3001",
+        f"facebook:{PAGE}_1001",
+    )
     a = msgs["facebook:1001_2002"]
-    assert a["direction"] == "out" and a["in_reply_to"] == q["id"] and a["automated"] is True  # app "自动回复 bot"
+    assert (
+        a["direction"] == "out" and a["in_reply_to"] == q["id"] and a["automated"] is True
+    )  # app "自动回复 bot"
     visitor = msgs[f"facebook:{PAGE}_1004"]
     assert (visitor["direction"], visitor["channel"]) == ("in", "mention")
     dm_out = msgs["facebook:m_2"]
@@ -44,7 +51,10 @@ def test_facebook_dyi_fixes_mojibake(tmp_path):
     texts = {p["text"] for p in t["posts"]}
     assert "Åbent i dag ☕ #kaffe" in texts
     photo_post = next(p for p in t["posts"] if p["text"].startswith("Åbent"))
-    assert [m["type"] for m in photo_post["media"]] == ["photo", "video"]  # video from video_metadata, no extension
+    assert [m["type"] for m in photo_post["media"]] == [
+        "photo",
+        "video",
+    ]  # video from video_metadata, no extension
     link_post = next(p for p in t["posts"] if p.get("link"))
     assert link_post["link"] == "https://acme.example"
     msgs = t["messages"]
@@ -94,6 +104,10 @@ def test_instagram_graph(tmp_path):
     assert [m["type"] for m in carousel["media"]] == ["photo", "video"]
     msgs = by_id(t["messages"])
     q, a = msgs["instagram:17900000000000001"], msgs["instagram:17900000000000002"]
-    assert q["direction"] == "in" and q["author_handle"] == "fan1" and q["post_id"] == "instagram:18000000000000001"
+    assert (
+        q["direction"] == "in"
+        and q["author_handle"] == "fan1"
+        and q["post_id"] == "instagram:18000000000000001"
+    )
     assert a["direction"] == "out" and a["in_reply_to"] == q["id"]
     assert any("$.data[2]" in e for e in errors(ctx))

@@ -67,9 +67,20 @@ def test_every_importer_reads_some_real_sample(tmp_path: Path):
     for sample in SAMPLES:
         for imp, view in registry.assign(Source.open(sample)):
             claimed[imp.name] += len(view.members())
-    platforms_with_samples = {"x", "facebook", "instagram", "youtube", "linkedin", "weibo", "wechat", "douyin", "tiktok"}
+    platforms_with_samples = {
+        "x",
+        "facebook",
+        "instagram",
+        "youtube",
+        "linkedin",
+        "weibo",
+        "wechat",
+        "douyin",
+        "tiktok",
+    }
     missing = [
-        name for name, n in claimed.items()
+        name
+        for name, n in claimed.items()
         if n == 0 and registry.get(name).platform in platforms_with_samples
     ]
     assert not missing, f"importers that read no real sample: {missing}"

@@ -16,13 +16,19 @@ def test_archive(tmp_path):
     # brand tweets, the self-reply (thread) and the second part file are posts; the reply to a user is not
     assert set(posts) == {f"x:190000000000000000{i}" for i in (1, 3, 4, 5, 6, 7)}
     p1 = posts["x:1900000000000000001"]
-    assert p1["text"] == "New #SpringBlend is here & it is good! @beanfan"  # HTML entities undone, hashtags kept
+    assert (
+        p1["text"] == "New #SpringBlend is here & it is good! @beanfan"
+    )  # HTML entities undone, hashtags kept
     assert p1["created_at"] == "2026-03-02T09:00:00+00:00"
-    assert p1["media"] == [{"type": "photo", "id": "x:1800000000000000001", "url": "https://pbs.twimg.com/media/a.jpg"}]
+    assert p1["media"] == [
+        {"type": "photo", "id": "x:1800000000000000001", "url": "https://pbs.twimg.com/media/a.jpg"}
+    ]
     assert p1["link"] == "https://acme.example/spring"
     assert p1["metrics"] == {"likes": 12, "shares": 3} and p1["source"] == "manual"
     assert posts["x:1900000000000000004"]["source"] == "automated"  # Hootsuite
-    assert posts["x:1900000000000000005"]["media"] == [{"type": "video", "duration_s": 12.5, "id": "x:1800000000000000002"}]
+    assert posts["x:1900000000000000005"]["media"] == [
+        {"type": "video", "duration_s": 12.5, "id": "x:1800000000000000002"}
+    ]
     assert posts["x:1900000000000000005"]["retweet"] is True
     assert posts["x:1900000000000000006"]["media"][0]["type"] == "gif"
     msgs = by_id(t["messages"])

@@ -12,7 +12,10 @@ def test_youtube(tmp_path):
     assert [a["id"] for a in t["accounts"]] == [f"youtube:{CH}"]
     assert t["accounts"][0]["handle"] == "@acmecoffee" and t["accounts"][0]["followers"] == 2520
     posts = by_id(t["posts"])
-    assert set(posts) == {"youtube:vid00000001", "youtube:vid00000002"}  # the other channel's video is skipped
+    assert set(posts) == {
+        "youtube:vid00000001",
+        "youtube:vid00000002",
+    }  # the other channel's video is skipped
     v = posts["youtube:vid00000001"]
     assert v["text"] == "How we roast\n\nBehind the scenes #coffee"
     assert v["media"] == [{"type": "video", "duration_s": 349.0, "id": "youtube:vid00000001"}]
@@ -40,7 +43,10 @@ def test_linkedin_member_export(tmp_path):
     assert p["link"] == "https://acme.example/jobs"
     assert posts["linkedin:urn:li:share:7000000000000000002"]["text"] == 'One line, with "quotes"'
     c = t["messages"][0]
-    assert c["text"] == 'Bob Smith I said "thanks" already' and c["post_id"] == "linkedin:urn:li:activity:7000000000000000101"
+    assert (
+        c["text"] == 'Bob Smith I said "thanks" already'
+        and c["post_id"] == "linkedin:urn:li:activity:7000000000000000101"
+    )
     assert {f["user_id"] for f in t["followers"]} == {"grace-hopper", "alan-turing"}
     grace = next(f for f in t["followers"] if f["user_id"] == "grace-hopper")
     assert grace["followed_at"] == "2026-03-06T00:00:00+08:00" and grace["bio"] == "Admiral at Navy"

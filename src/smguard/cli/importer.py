@@ -18,7 +18,9 @@ _BIG = 8 << 20  # files above this size get a progress bar
 
 def import_command(
     sources: list[Path] = typer.Argument(None, help="Export folders, zip files or single files to import."),
-    out: Path | None = typer.Option(None, "--out", "-o", help="Data set folder to create or add to (required)."),
+    out: Path | None = typer.Option(
+        None, "--out", "-o", help="Data set folder to create or add to (required)."
+    ),
     format_name: str | None = typer.Option(
         None, "--format", "-f", help="Read every source with this importer (see --list-formats)."
     ),

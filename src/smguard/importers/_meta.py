@@ -66,7 +66,11 @@ def classify(source: Source, member: str) -> tuple[str, str] | None:
     for key, kind in _DYI_KEYS.items():
         if key in head:
             return kind
-    if '"participants"' in head and '"messages"' in head and ('"sender_name"' in head or '"timestamp_ms"' in head):
+    if (
+        '"participants"' in head
+        and '"messages"' in head
+        and ('"sender_name"' in head or '"timestamp_ms"' in head)
+    ):
         ig = '"is_geoblocked_for_viewer"' in head or "instagram" in path or "instagram" in source.name.lower()
         return ("instagram" if ig else "facebook", "dyi_thread")
     if stripped.startswith("["):
@@ -77,7 +81,9 @@ def classify(source: Source, member: str) -> tuple[str, str] | None:
         if '"string_list_data"' in head and "instagram.com" in head:
             return ("instagram", "dyi_ignore")
         if re.search(r'^\[\s*\{\s*"timestamp"', stripped) or (
-            '"timestamp"' in head and '"attachments"' in head and not re.search(r'^\[\s*\{\s*"media"', stripped)
+            '"timestamp"' in head
+            and '"attachments"' in head
+            and not re.search(r'^\[\s*\{\s*"media"', stripped)
         ):
             return ("facebook", "dyi_posts")
         if '"media"' in head and '"creation_timestamp"' in head and '"uri"' in head:
@@ -240,7 +246,10 @@ def insight_values(items: list[dict[str, Any]]) -> Iterator[tuple[str, str, Any,
 
 
 def follower_count_records(
-    items: list[dict[str, Any]], account_of: dict[str, str], default_account: str | None, tz: str,
+    items: list[dict[str, Any]],
+    account_of: dict[str, str],
+    default_account: str | None,
+    tz: str,
     total_metrics: tuple[str, ...],
 ) -> Iterator[tuple[str, Record]]:
     for obj, metric, value, end in insight_values(items):
@@ -248,7 +257,10 @@ def follower_count_records(
             continue
         account = account_of.get(obj) or default_account
         if account:
-            yield "follower_counts", {"account_id": account, "date": local_date(end, tz), "followers": to_int(value)}
+            yield (
+                "follower_counts",
+                {"account_id": account, "date": local_date(end, tz), "followers": to_int(value)},
+            )
 
 
 def graph_media_of_attachments(post: dict[str, Any]) -> tuple[list[dict[str, Any]], str | None]:
@@ -263,12 +275,18 @@ def graph_media_of_attachments(post: dict[str, Any]) -> tuple[list[dict[str, Any
                 link = link or (s.get("unshimmed_url") or s.get("url"))
                 media.append({"type": "link", "url": link})
                 continue
-            kind = "video" if "video" in mt else ("gif" if "gif" in mt or "animated" in mt else media_type(mt, "photo"))
+            kind = (
+                "video"
+                if "video" in mt
+                else ("gif" if "gif" in mt or "animated" in mt else media_type(mt, "photo"))
+            )
             rec: dict[str, Any] = {"type": kind}
             target = s.get("target") or {}
             if target.get("id"):
                 rec["id"] = pid("facebook", target["id"])
-            src = ((s.get("media") or {}).get("image") or {}).get("src") or (s.get("media") or {}).get("source")
+            src = ((s.get("media") or {}).get("image") or {}).get("src") or (s.get("media") or {}).get(
+                "source"
+            )
             if src:
                 rec["url"] = src
             dur = (s.get("media") or {}).get("duration") or s.get("length")
@@ -288,6 +306,8 @@ def graph_metrics(post: dict[str, Any]) -> dict[str, int] | None:
 
     return metrics(
         likes=total("reactions") if post.get("reactions") is not None else total("likes"),
-        comments=total("comments") if isinstance(post.get("comments"), dict) and "summary" in post["comments"] else None,
+        comments=total("comments")
+        if isinstance(post.get("comments"), dict) and "summary" in post["comments"]
+        else None,
         shares=total("shares"),
     )

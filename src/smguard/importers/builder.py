@@ -82,7 +82,12 @@ def validate(table: Table, record: dict[str, Any]) -> dict[str, Any]:
     out = {k: v for k, v in record.items() if v is not None}
     missing = [f.name for f in table.fields if f.required and f.name not in out]
     if missing:
-        raise RecordError(missing[0], "required field is missing" if len(missing) == 1 else f"required fields are missing: {', '.join(missing)}")
+        raise RecordError(
+            missing[0],
+            "required field is missing"
+            if len(missing) == 1
+            else f"required fields are missing: {', '.join(missing)}",
+        )
     for f in table.fields:
         if f.name not in out:
             continue
@@ -95,13 +100,19 @@ def validate(table: Table, record: dict[str, Any]) -> dict[str, Any]:
         for m in out["media"]:
             t = m.get("type")
             if t not in ("photo", "video", "gif", "audio", "document", "link"):
-                raise RecordError("media", f"media type {t!r} is not one of photo, video, gif, audio, document, link")
+                raise RecordError(
+                    "media", f"media type {t!r} is not one of photo, video, gif, audio, document, link"
+                )
     return out
 
 
 def _key(table: Table, record: dict[str, Any]) -> Any:
     if table.key:
-        return tuple(str(record.get(k)) for k in table.key) if len(table.key) > 1 else str(record.get(table.key[0]))
+        return (
+            tuple(str(record.get(k)) for k in table.key)
+            if len(table.key) > 1
+            else str(record.get(table.key[0]))
+        )
     return hashlib.blake2b(orjson.dumps(record, option=orjson.OPT_SORT_KEYS), digest_size=16).digest()
 
 
@@ -127,7 +138,9 @@ class DatasetBuilder:
         self._pending_refs: dict[str, dict[str, int]] = defaultdict(dict)  # "accounts.id" -> value -> count
         self._invalid_reported: Counter[tuple[str, str]] = Counter()
         self._loaded = False
-        self._csv_only: set[str] = set()  # tables the data set keeps as CSV: not written (a .jsonl would hide it)
+        self._csv_only: set[str] = (
+            set()
+        )  # tables the data set keeps as CSV: not written (a .jsonl would hide it)
 
     # ----------------------------------------------------------------------------------- existing data
     def _load_existing(self) -> None:
@@ -167,7 +180,9 @@ class DatasetBuilder:
         table = TABLES.get(table_name)
         if table is None:
             counter["invalid"] += 1
-            self._report_invalid(origin or self.source_label, position, table_name, f"unknown table {table_name!r}")
+            self._report_invalid(
+                origin or self.source_label, position, table_name, f"unknown table {table_name!r}"
+            )
             return "invalid"
         try:
             rec = validate(table, record)
@@ -175,7 +190,9 @@ class DatasetBuilder:
             counter["invalid"] += 1
             what = rec_id = record.get("id") if isinstance(record, dict) else None
             where = position or (f"{table_name} id {rec_id}" if what else table_name)
-            self._report_invalid(origin or self.source_label, where, table_name, f"{table_name} record skipped: {exc}")
+            self._report_invalid(
+                origin or self.source_label, where, table_name, f"{table_name} record skipped: {exc}"
+            )
             return "invalid"
         if table_name in self._csv_only:
             counter["invalid"] += 1

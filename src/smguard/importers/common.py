@@ -311,7 +311,9 @@ def guard(ctx: ImportContext, source: Source, member: str) -> Iterator[None]:
     except ImportFileError as exc:
         ctx.problem(source.display(member), exc.position, exc.message)
     except json.JSONDecodeError as exc:
-        ctx.problem(source.display(member), f"line {exc.lineno}, column {exc.colno}", f"not valid JSON: {exc.msg}")
+        ctx.problem(
+            source.display(member), f"line {exc.lineno}, column {exc.colno}", f"not valid JSON: {exc.msg}"
+        )
     except (ijson.JSONError, ijson.IncompleteJSONError) as exc:
         ctx.problem(source.display(member), "", f"not valid JSON: {exc}")
     except csv.Error as exc:
@@ -348,9 +350,13 @@ class ProgressReader(io.RawIOBase):
 
     def read(self, n: int = -1) -> bytes:
         if self._head:
-            data, self._head = (self._head, b"") if n < 0 or n >= len(self._head) else (
-                self._head[:n],
-                self._head[n:],
+            data, self._head = (
+                (self._head, b"")
+                if n < 0 or n >= len(self._head)
+                else (
+                    self._head[:n],
+                    self._head[n:],
+                )
             )
         else:
             data = self.raw.read(n)
@@ -371,7 +377,9 @@ class ProgressReader(io.RawIOBase):
         super().close()
 
 
-_JS_PREFIX = re.compile(rb"^\s*(?:window\.[A-Za-z0-9_.$\[\]'\"]+|(?:export\s+)?(?:const|let|var)\s+\w+)\s*=\s*")
+_JS_PREFIX = re.compile(
+    rb"^\s*(?:window\.[A-Za-z0-9_.$\[\]'\"]+|(?:export\s+)?(?:const|let|var)\s+\w+)\s*=\s*"
+)
 
 
 def _open_json_stream(source: Source, member: str, ctx: ImportContext | None) -> ProgressReader:
@@ -410,9 +418,14 @@ def iter_json_array(
             yield index, item
     except ijson.IncompleteJSONError as exc:
         msg = str(exc)
-        what = "the file ends in the middle of the data (truncated?)" if "premature EOF" in msg or "incomplete" in msg.lower() else f"not valid JSON ({msg.strip()})"
+        what = (
+            "the file ends in the middle of the data (truncated?)"
+            if "premature EOF" in msg or "incomplete" in msg.lower()
+            else f"not valid JSON ({msg.strip()})"
+        )
         raise ImportFileError(
-            f"{what}; {index + 1} records before it were read", f"record {index + 2} (near byte {stream.done})"
+            f"{what}; {index + 1} records before it were read",
+            f"record {index + 2} (near byte {stream.done})",
         ) from None
     except ijson.JSONError as exc:
         raise ImportFileError(
@@ -462,7 +475,9 @@ def load_json(source: Source, member: str, max_bytes: int = 256 << 20) -> Any:
                 return json.loads(js_literal_to_json(text))
             except (json.JSONDecodeError, ValueError):
                 pass
-        raise ImportFileError(f"not valid JSON: {exc.msg}", f"line {exc.lineno}, column {exc.colno}") from None
+        raise ImportFileError(
+            f"not valid JSON: {exc.msg}", f"line {exc.lineno}, column {exc.colno}"
+        ) from None
 
 
 def js_literal_to_json(text: str) -> str:

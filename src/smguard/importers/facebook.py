@@ -47,7 +47,9 @@ class FacebookImporter(Importer):
             if not kind or kind[0] != P:
                 continue
             with guard(ctx, source, m):
-                docs.append((m, kind[1], _meta.load_fixed(source, m) if kind[1] != "graph" else _load(source, m)))
+                docs.append(
+                    (m, kind[1], _meta.load_fixed(source, m) if kind[1] != "graph" else _load(source, m))
+                )
         graph = [(m, d) for m, k, d in docs if k == "graph"]
         dyi = [(m, k, d) for m, k, d in docs if k.startswith("dyi_")]
         if graph:
@@ -56,7 +58,9 @@ class FacebookImporter(Importer):
             yield from self._dyi(source, dyi, ctx)
 
     # ------------------------------------------------------------------------------------ Graph API
-    def _graph(self, source: Source, docs: list[tuple[str, Any]], ctx: ImportContext) -> Iterator[tuple[str, Record]]:
+    def _graph(
+        self, source: Source, docs: list[tuple[str, Any]], ctx: ImportContext
+    ) -> Iterator[tuple[str, Record]]:
         pages: dict[str, dict[str, Any]] = {}
         post_from: Counter[str] = Counter()
         id_prefix: Counter[str] = Counter()
@@ -69,30 +73,43 @@ class FacebookImporter(Importer):
                         post_from[str(it["from"]["id"])] += 1
                     if "_" in str(it.get("id", "")):
                         id_prefix[str(it["id"]).split("_", 1)[0]] += 1
-        given = {b.split(":", 1)[-1] for b in ctx.brand_account_ids if b.startswith("facebook:") or b.isdigit()}
+        given = {
+            b.split(":", 1)[-1] for b in ctx.brand_account_ids if b.startswith("facebook:") or b.isdigit()
+        }
         brand = set(pages) | given
         if not brand:
             guess = (id_prefix or post_from).most_common(1)
             if guess:
                 brand.add(guess[0][0])
-                ctx.warning(source.name, "", f"no page object and no --brand-account: page {guess[0][0]} (from the post ids) is taken as the brand")
+                ctx.warning(
+                    source.name,
+                    "",
+                    f"no page object and no --brand-account: page {guess[0][0]} (from the post ids) is taken as the brand",
+                )
         page_id = sorted(brand)[0] if brand else None
         if page_id is None:
-            ctx.problem(source.name, "", "cannot tell which Facebook Page this is: add the page object (GET /{page-id}) or --brand-account PAGE_ID")
+            ctx.problem(
+                source.name,
+                "",
+                "cannot tell which Facebook Page this is: add the page object (GET /{page-id}) or --brand-account PAGE_ID",
+            )
             return
         for b in sorted(brand):
             pg = pages.get(b, {})
-            yield "accounts", clean(
-                {
-                    "id": pid(P, b),
-                    "platform": P,
-                    "handle": pg.get("username") or pg.get("name") or b,
-                    "owner": "brand",
-                    "name": pg.get("name"),
-                    "category": pg.get("category"),
-                    "followers": to_int(pg.get("followers_count") or pg.get("fan_count")),
-                    "verified": pg.get("verification_status") not in (None, "not_verified") or None,
-                }
+            yield (
+                "accounts",
+                clean(
+                    {
+                        "id": pid(P, b),
+                        "platform": P,
+                        "handle": pg.get("username") or pg.get("name") or b,
+                        "owner": "brand",
+                        "name": pg.get("name"),
+                        "category": pg.get("category"),
+                        "followers": to_int(pg.get("followers_count") or pg.get("fan_count")),
+                        "verified": pg.get("verification_status") not in (None, "not_verified") or None,
+                    }
+                ),
             )
         account_id = pid(P, page_id)
         for m, doc in docs:
@@ -117,16 +134,24 @@ class FacebookImporter(Importer):
                 elif _is_post(it) or it.get("created_time"):
                     yield from self._post(it, brand, account_id, ctx, disp, where)
                 else:
-                    ctx.problem(disp, where, "not a Facebook post, comment, conversation, page or insight: skipped")
+                    ctx.problem(
+                        disp, where, "not a Facebook post, comment, conversation, page or insight: skipped"
+                    )
             if loose_messages:
-                yield from self._conversation({"id": m, "messages": {"data": loose_messages}}, brand, account_id, ctx, disp, "$.data")
+                yield from self._conversation(
+                    {"id": m, "messages": {"data": loose_messages}}, brand, account_id, ctx, disp, "$.data"
+                )
 
-    def _post(self, it: dict[str, Any], brand: set[str], account_id: str, ctx: ImportContext, disp: str, where: str) -> Iterator[tuple[str, Record]]:
+    def _post(
+        self, it: dict[str, Any], brand: set[str], account_id: str, ctx: ImportContext, disp: str, where: str
+    ) -> Iterator[tuple[str, Record]]:
         if not it.get("id"):
             ctx.problem(disp, where, "post without id: skipped")
             return
         try:
-            created = iso(it.get("created_time") or it.get("scheduled_publish_time") or it.get("updated_time"))
+            created = iso(
+                it.get("created_time") or it.get("scheduled_publish_time") or it.get("updated_time")
+            )
         except ValueError as exc:
             ctx.problem(disp, where, f"post {it['id']}: {exc}: skipped")
             return
@@ -139,36 +164,44 @@ class FacebookImporter(Importer):
         if by_brand:
             media, link = _meta.graph_media_of_attachments(it)
             scheduled = it.get("scheduled_publish_time") is not None and it.get("is_published") is False
-            yield "posts", clean(
-                {
-                    "id": pid(P, it["id"]),
-                    "account_id": pid(P, author) if author in brand else account_id,
-                    "created_at": iso(it["scheduled_publish_time"]) if scheduled else created,
-                    "text": text,
-                    "media": media or None,
-                    "link": link or it.get("link"),
-                    "source": "automated" if automated else ("scheduled" if scheduled else "manual"),
-                    "metrics": _meta.graph_metrics(it),
-                    "app": app,
-                    "permalink": it.get("permalink_url"),
-                    "promotion_status": it.get("promotion_status"),
-                }
+            yield (
+                "posts",
+                clean(
+                    {
+                        "id": pid(P, it["id"]),
+                        "account_id": pid(P, author) if author in brand else account_id,
+                        "created_at": iso(it["scheduled_publish_time"]) if scheduled else created,
+                        "text": text,
+                        "media": media or None,
+                        "link": link or it.get("link"),
+                        "source": "automated" if automated else ("scheduled" if scheduled else "manual"),
+                        "metrics": _meta.graph_metrics(it),
+                        "app": app,
+                        "permalink": it.get("permalink_url"),
+                        "promotion_status": it.get("promotion_status"),
+                    }
+                ),
             )
         else:
-            yield "messages", clean(
-                {
-                    "id": pid(P, it["id"]),
-                    "account_id": account_id,
-                    "created_at": created,
-                    "channel": "mention",
-                    "direction": "in",
-                    "author_id": author or None,
-                    "author_handle": (it.get("from") or {}).get("name"),
-                    "text": text,
-                }
+            yield (
+                "messages",
+                clean(
+                    {
+                        "id": pid(P, it["id"]),
+                        "account_id": account_id,
+                        "created_at": created,
+                        "channel": "mention",
+                        "direction": "in",
+                        "author_id": author or None,
+                        "author_handle": (it.get("from") or {}).get("name"),
+                        "text": text,
+                    }
+                ),
             )
         for j, c in enumerate(_meta.edge(it, "comments")):
-            yield from self._comment(c, brand, account_id, pid(P, it["id"]), None, ctx, disp, f"{where}.comments.data[{j}]")
+            yield from self._comment(
+                c, brand, account_id, pid(P, it["id"]), None, ctx, disp, f"{where}.comments.data[{j}]"
+            )
 
     def _comment(
         self,
@@ -215,13 +248,25 @@ class FacebookImporter(Importer):
             rec["in_reply_to"] = parent
         yield "messages", clean(rec)
         for j, r in enumerate(_meta.edge(c, "comments")):
-            yield from self._comment(r, brand, account_id, post_id, pid(P, c["id"]), ctx, disp, f"{where}.comments.data[{j}]")
+            yield from self._comment(
+                r, brand, account_id, post_id, pid(P, c["id"]), ctx, disp, f"{where}.comments.data[{j}]"
+            )
 
-    def _conversation(self, conv: dict[str, Any], brand: set[str], account_id: str, ctx: ImportContext, disp: str, where: str) -> Iterator[tuple[str, Record]]:
+    def _conversation(
+        self,
+        conv: dict[str, Any],
+        brand: set[str],
+        account_id: str,
+        ctx: ImportContext,
+        disp: str,
+        where: str,
+    ) -> Iterator[tuple[str, Record]]:
         msgs = []
         for j, m in enumerate(_meta.edge(conv, "messages")):
             if not m.get("id") or not m.get("created_time"):
-                ctx.problem(disp, f"{where}.messages.data[{j}]", "message without id or created_time: skipped")
+                ctx.problem(
+                    disp, f"{where}.messages.data[{j}]", "message without id or created_time: skipped"
+                )
                 continue
             try:
                 msgs.append((iso(m["created_time"]), m))
@@ -246,7 +291,11 @@ class FacebookImporter(Importer):
             }
             if out:
                 rec["in_reply_to"] = last_in
-                app = (m.get("application") or {}).get("name") if isinstance(m.get("application"), dict) else None
+                app = (
+                    (m.get("application") or {}).get("name")
+                    if isinstance(m.get("application"), dict)
+                    else None
+                )
                 rec["automated"] = ctx.is_automated_app(app)
                 last_in = None
             else:
@@ -254,7 +303,9 @@ class FacebookImporter(Importer):
             yield "messages", clean(rec)
 
     # ------------------------------------------------------------------------------------------ DYI
-    def _dyi(self, source: Source, docs: list[tuple[str, str, Any]], ctx: ImportContext) -> Iterator[tuple[str, Record]]:
+    def _dyi(
+        self, source: Source, docs: list[tuple[str, str, Any]], ctx: ImportContext
+    ) -> Iterator[tuple[str, Record]]:
         owner = None
         for b in sorted(ctx.brand_account_ids):
             if b.startswith("facebook:") or ":" not in b:
@@ -265,7 +316,11 @@ class FacebookImporter(Importer):
             for _, k, d in docs:
                 if k == "dyi_profile" and isinstance(d, dict):
                     prof = d.get("profile_v2") or d.get("profile") or {}
-                    owner = (prof.get("name") or {}).get("full_name") if isinstance(prof.get("name"), dict) else prof.get("name")
+                    owner = (
+                        (prof.get("name") or {}).get("full_name")
+                        if isinstance(prof.get("name"), dict)
+                        else prof.get("name")
+                    )
                     handle = prof.get("username")
         if owner is None:
             names: Counter[str] = Counter()
@@ -275,15 +330,28 @@ class FacebookImporter(Importer):
                 if k == "dyi_comments":
                     for c in _dyi_comment_items(d):
                         for x in c.get("data") or []:
-                            if isinstance(x, dict) and isinstance(x.get("comment"), dict) and x["comment"].get("author"):
+                            if (
+                                isinstance(x, dict)
+                                and isinstance(x.get("comment"), dict)
+                                and x["comment"].get("author")
+                            ):
                                 names[x["comment"]["author"]] += 1
             if names:
                 owner = names.most_common(1)[0][0]
         if owner is None:
             owner = "export-owner"
-            ctx.warning(source.name, "", "the owner of this Facebook export is unknown (no profile_information.json): pass --brand-account NAME")
+            ctx.warning(
+                source.name,
+                "",
+                "the owner of this Facebook export is unknown (no profile_information.json): pass --brand-account NAME",
+            )
         account_id = pid(P, owner)
-        yield "accounts", clean({"id": account_id, "platform": P, "handle": handle or owner, "owner": "brand", "name": owner})
+        yield (
+            "accounts",
+            clean(
+                {"id": account_id, "platform": P, "handle": handle or owner, "owner": "brand", "name": owner}
+            ),
+        )
         tz = ctx.default_tz
         for m, kind, d in docs:
             disp = source.display(m)
@@ -301,37 +369,53 @@ class FacebookImporter(Importer):
                     except ValueError as exc:
                         ctx.problem(disp, f"$[{i}]", f"{exc}: skipped")
                         continue
-                    yield "posts", clean(
-                        {
-                            "id": pid(P, f"post:{_meta.short_hash(owner, it['timestamp'], text, it.get('title'))}"),
-                            "account_id": account_id,
-                            "created_at": created,
-                            "text": text or desc,
-                            "media": media or None,
-                            "link": link,
-                            "source": "manual",
-                            "title": it.get("title"),
-                        }
+                    yield (
+                        "posts",
+                        clean(
+                            {
+                                "id": pid(
+                                    P,
+                                    f"post:{_meta.short_hash(owner, it['timestamp'], text, it.get('title'))}",
+                                ),
+                                "account_id": account_id,
+                                "created_at": created,
+                                "text": text or desc,
+                                "media": media or None,
+                                "link": link,
+                                "source": "manual",
+                                "title": it.get("title"),
+                            }
+                        ),
                     )
             elif kind == "dyi_comments":
                 for it in _dyi_comment_items(d):
-                    c = next((x["comment"] for x in it.get("data") or [] if isinstance(x, dict) and isinstance(x.get("comment"), dict)), None)
+                    c = next(
+                        (
+                            x["comment"]
+                            for x in it.get("data") or []
+                            if isinstance(x, dict) and isinstance(x.get("comment"), dict)
+                        ),
+                        None,
+                    )
                     ts = (c or {}).get("timestamp", it.get("timestamp"))
                     if c is None or ts is None:
                         continue  # a comment whose text Facebook did not export (only a title)
-                    yield "messages", clean(
-                        {
-                            "id": pid(P, f"comment:{_meta.short_hash(owner, ts, c.get('comment'))}"),
-                            "account_id": account_id,
-                            "created_at": iso(ts, tz),
-                            "channel": "comment",
-                            "direction": "out",
-                            "author_handle": c.get("author") or owner,
-                            "text": str(c.get("comment") or ""),
-                            "automated": False,
-                            "context": it.get("title"),
-                            "group": c.get("group"),
-                        }
+                    yield (
+                        "messages",
+                        clean(
+                            {
+                                "id": pid(P, f"comment:{_meta.short_hash(owner, ts, c.get('comment'))}"),
+                                "account_id": account_id,
+                                "created_at": iso(ts, tz),
+                                "channel": "comment",
+                                "direction": "out",
+                                "author_handle": c.get("author") or owner,
+                                "text": str(c.get("comment") or ""),
+                                "automated": False,
+                                "context": it.get("title"),
+                                "group": c.get("group"),
+                            }
+                        ),
                     )
             elif kind == "dyi_reactions":
                 items = d.get("reactions_v2") if isinstance(d, dict) else None
@@ -339,15 +423,27 @@ class FacebookImporter(Importer):
                     if not isinstance(it, dict) or it.get("timestamp") is None:
                         ctx.problem(disp, f"$.reactions_v2[{i}]", "reaction without timestamp: skipped")
                         continue
-                    r = next((x["reaction"] for x in it.get("data") or [] if isinstance(x, dict) and isinstance(x.get("reaction"), dict)), {})
-                    yield "likes", clean(
-                        {
-                            "id": pid(P, f"like:{_meta.short_hash(owner, it['timestamp'], it.get('title'))}"),
-                            "account_id": account_id,
-                            "created_at": iso(it["timestamp"], tz),
-                            "target_text": str(it.get("title") or ""),
-                            "reaction": r.get("reaction"),
-                        }
+                    r = next(
+                        (
+                            x["reaction"]
+                            for x in it.get("data") or []
+                            if isinstance(x, dict) and isinstance(x.get("reaction"), dict)
+                        ),
+                        {},
+                    )
+                    yield (
+                        "likes",
+                        clean(
+                            {
+                                "id": pid(
+                                    P, f"like:{_meta.short_hash(owner, it['timestamp'], it.get('title'))}"
+                                ),
+                                "account_id": account_id,
+                                "created_at": iso(it["timestamp"], tz),
+                                "target_text": str(it.get("title") or ""),
+                                "reaction": r.get("reaction"),
+                            }
+                        ),
                     )
             elif kind == "dyi_thread" and isinstance(d, dict):
                 yield from _meta.thread_messages(d, P, {owner}, account_id, disp, ctx)
@@ -371,18 +467,46 @@ def _dyi_comment_items(d: Any) -> list[dict[str, Any]]:
 
 
 def _is_page(it: dict[str, Any]) -> bool:
-    return "id" in it and "created_time" not in it and any(k in it for k in ("fan_count", "followers_count", "category", "category_list", "verification_status"))
+    return (
+        "id" in it
+        and "created_time" not in it
+        and any(
+            k in it
+            for k in ("fan_count", "followers_count", "category", "category_list", "verification_status")
+        )
+    )
 
 
 def _is_post(it: dict[str, Any]) -> bool:
     return any(
         k in it
-        for k in ("attachments", "permalink_url", "status_type", "story", "full_picture", "shares", "is_published", "scheduled_publish_time", "admin_creator", "promotion_status")
+        for k in (
+            "attachments",
+            "permalink_url",
+            "status_type",
+            "story",
+            "full_picture",
+            "shares",
+            "is_published",
+            "scheduled_publish_time",
+            "admin_creator",
+            "promotion_status",
+        )
     ) or ("comments" in it and "parent" not in it)
 
 
 def _is_comment(it: dict[str, Any]) -> bool:
-    return any(k in it for k in ("parent", "comment_count", "like_count", "can_reply_privately", "is_private", "private_reply_conversation")) and not _is_post(it)
+    return any(
+        k in it
+        for k in (
+            "parent",
+            "comment_count",
+            "like_count",
+            "can_reply_privately",
+            "is_private",
+            "private_reply_conversation",
+        )
+    ) and not _is_post(it)
 
 
 def _is_conversation(it: dict[str, Any]) -> bool:

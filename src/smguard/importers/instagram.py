@@ -24,7 +24,13 @@ from smguard.importers.common import clean, guard, iso, load_json, pid, to_int
 
 P = "instagram"
 _SHORTCODE = re.compile(r"instagram\.com/(?:p|reel|tv)/([A-Za-z0-9_-]+)")
-_IG_TYPES = {"IMAGE": "photo", "VIDEO": "video", "CAROUSEL_ALBUM": "photo", "REELS": "video", "STORY": "photo"}
+_IG_TYPES = {
+    "IMAGE": "photo",
+    "VIDEO": "video",
+    "CAROUSEL_ALBUM": "photo",
+    "REELS": "video",
+    "STORY": "photo",
+}
 _VIEW_METRICS = ("views", "video_views", "plays", "impressions", "ig_reels_aggregated_all_plays_count")
 
 
@@ -59,13 +65,17 @@ class InstagramImporter(Importer):
             yield from self._dyi(source, dyi, ctx)
 
     # ------------------------------------------------------------------------------------ Graph API
-    def _graph(self, source: Source, docs: list[tuple[str, Any]], ctx: ImportContext) -> Iterator[tuple[str, Record]]:
+    def _graph(
+        self, source: Source, docs: list[tuple[str, Any]], ctx: ImportContext
+    ) -> Iterator[tuple[str, Record]]:
         users: dict[str, dict[str, Any]] = {}
         media_owner: Counter[str] = Counter()
         insights: dict[str, dict[str, int]] = defaultdict(dict)
         for _, doc in docs:
             for it in _meta.graph_items(doc):
-                if it.get("username") and ("followers_count" in it or "media_count" in it or "biography" in it):
+                if it.get("username") and (
+                    "followers_count" in it or "media_count" in it or "biography" in it
+                ):
                     users[str(it.get("id") or it["username"])] = it
                 if "media_type" in it:
                     o = it.get("owner")
@@ -89,9 +99,15 @@ class InstagramImporter(Importer):
         if not brand_ids and not brand_names and media_owner:
             top = media_owner.most_common(1)[0][0]
             (brand_names.add(top[1:].lower()) if top.startswith("@") else brand_ids.add(top))
-            ctx.warning(source.name, "", f"no --brand-account: the owner of the media ({top}) is taken as the brand")
+            ctx.warning(
+                source.name, "", f"no --brand-account: the owner of the media ({top}) is taken as the brand"
+            )
         if not brand_ids and not brand_names:
-            ctx.problem(source.name, "", "cannot tell which Instagram account this is: pass --brand-account USERNAME or include GET /{ig-user-id}")
+            ctx.problem(
+                source.name,
+                "",
+                "cannot tell which Instagram account this is: pass --brand-account USERNAME or include GET /{ig-user-id}",
+            )
             return
         # one account id: the numeric id when known (user object), else the username
         main_user = next(iter(users.values()), None)
@@ -104,23 +120,30 @@ class InstagramImporter(Importer):
         else:
             account_key = handle = sorted(brand_names)[0]
         account_id = pid(P, account_key)
-        yield "accounts", clean(
-            {
-                "id": account_id,
-                "platform": P,
-                "handle": handle,
-                "owner": "brand",
-                "name": (main_user or {}).get("name"),
-                "followers": to_int((main_user or {}).get("followers_count")),
-                "bio": (main_user or {}).get("biography"),
-            }
+        yield (
+            "accounts",
+            clean(
+                {
+                    "id": account_id,
+                    "platform": P,
+                    "handle": handle,
+                    "owner": "brand",
+                    "name": (main_user or {}).get("name"),
+                    "followers": to_int((main_user or {}).get("followers_count")),
+                    "bio": (main_user or {}).get("biography"),
+                }
+            ),
         )
 
         def is_brand(c: dict[str, Any]) -> bool:
             frm = c.get("from") if isinstance(c.get("from"), dict) else {}
             uid = str(frm.get("id") or (c.get("user") or {}).get("id") or "")
             uname = str(c.get("username") or frm.get("username") or "").lower()
-            return (uid and uid in brand_ids) or (uname and uname in brand_names) or ctx.is_brand(uid or None, uname or None)  # type: ignore[return-value]
+            return (
+                (uid and uid in brand_ids)
+                or (uname and uname in brand_names)
+                or ctx.is_brand(uid or None, uname or None)
+            )  # type: ignore[return-value]
 
         for m, doc in docs:
             disp = source.display(m)
@@ -130,7 +153,9 @@ class InstagramImporter(Importer):
                     yield from self._media(it, account_id, insights, is_brand, ctx, disp, where)
                 elif "text" in it and ("timestamp" in it or "id" in it):
                     post = (it.get("media") or {}).get("id") if isinstance(it.get("media"), dict) else None
-                    yield from self._comment(it, account_id, pid(P, post) if post else None, None, is_brand, ctx, disp, where)
+                    yield from self._comment(
+                        it, account_id, pid(P, post) if post else None, None, is_brand, ctx, disp, where
+                    )
                 elif "values" in it or "total_value" in it or it.get("username"):
                     continue  # insights (merged into posts) and user objects (the account)
                 else:
@@ -153,7 +178,11 @@ class InstagramImporter(Importer):
             t = _IG_TYPES.get(str(ch.get("media_type") or mt).upper(), "photo")
             if kind == "REELS":
                 t = "video"
-            media.append(clean({"type": t, "id": pid(P, ch["id"]) if ch.get("id") else None, "url": ch.get("media_url")}))
+            media.append(
+                clean(
+                    {"type": t, "id": pid(P, ch["id"]) if ch.get("id") else None, "url": ch.get("media_url")}
+                )
+            )
         ins = dict(insights.get(str(it["id"]), {}))
         for obj, metric, value, _end in _meta.insight_values(edge_or_self(it, "insights")):
             if obj in ("", str(it["id"])) and to_int(value) is not None:
@@ -164,32 +193,43 @@ class InstagramImporter(Importer):
         met = {
             k: v
             for k, v in {
-                "likes": to_int(it.get("like_count")) if it.get("like_count") is not None else ins.get("likes"),
-                "comments": to_int(it.get("comments_count")) if it.get("comments_count") is not None else ins.get("comments"),
+                "likes": to_int(it.get("like_count"))
+                if it.get("like_count") is not None
+                else ins.get("likes"),
+                "comments": to_int(it.get("comments_count"))
+                if it.get("comments_count") is not None
+                else ins.get("comments"),
                 "shares": shares,
                 "views": views,
             }.items()
             if v is not None
         }
-        yield "posts", clean(
-            {
-                "id": pid(P, it["id"]),
-                "account_id": account_id,
-                "created_at": created,
-                "text": str(it.get("caption") or ""),
-                "media": media,
-                "source": "manual",
-                "metrics": met or None,
-                "permalink": it.get("permalink"),
-                "product_type": kind.lower() or None,
-                "reach": ins.get("reach"),
-                "saved": ins.get("saved"),
-            }
+        yield (
+            "posts",
+            clean(
+                {
+                    "id": pid(P, it["id"]),
+                    "account_id": account_id,
+                    "created_at": created,
+                    "text": str(it.get("caption") or ""),
+                    "media": media,
+                    "source": "manual",
+                    "metrics": met or None,
+                    "permalink": it.get("permalink"),
+                    "product_type": kind.lower() or None,
+                    "reach": ins.get("reach"),
+                    "saved": ins.get("saved"),
+                }
+            ),
         )
         for j, c in enumerate(_meta.edge(it, "comments")):
-            yield from self._comment(c, account_id, pid(P, it["id"]), None, is_brand, ctx, disp, f"{where}.comments.data[{j}]")
+            yield from self._comment(
+                c, account_id, pid(P, it["id"]), None, is_brand, ctx, disp, f"{where}.comments.data[{j}]"
+            )
 
-    def _comment(self, c, account_id, post_id, parent, is_brand, ctx, disp, where) -> Iterator[tuple[str, Record]]:  # type: ignore[no-untyped-def]
+    def _comment(
+        self, c, account_id, post_id, parent, is_brand, ctx, disp, where
+    ) -> Iterator[tuple[str, Record]]:  # type: ignore[no-untyped-def]
         if not c.get("id") or not c.get("timestamp"):
             ctx.problem(disp, where, "comment without id or timestamp: skipped")
             return
@@ -219,10 +259,14 @@ class InstagramImporter(Importer):
             rec["automated"] = False
         yield "messages", clean(rec)
         for j, r in enumerate(_meta.edge(c, "replies")):
-            yield from self._comment(r, account_id, post_id, pid(P, c["id"]), is_brand, ctx, disp, f"{where}.replies.data[{j}]")
+            yield from self._comment(
+                r, account_id, post_id, pid(P, c["id"]), is_brand, ctx, disp, f"{where}.replies.data[{j}]"
+            )
 
     # ------------------------------------------------------------------------------------------ DYI
-    def _dyi(self, source: Source, docs: list[tuple[str, str, Any]], ctx: ImportContext) -> Iterator[tuple[str, Record]]:
+    def _dyi(
+        self, source: Source, docs: list[tuple[str, str, Any]], ctx: ImportContext
+    ) -> Iterator[tuple[str, Record]]:
         handle = None
         names: set[str] = set()
         for _, k, d in docs:
@@ -238,16 +282,33 @@ class InstagramImporter(Importer):
                     handle = b.split(":", 1)[-1].lstrip("@")
                     break
         thread_owners = Counter(
-            _meta.thread_owner(d) for _, k, d in docs if k == "dyi_thread" and isinstance(d, dict) and _meta.thread_owner(d)
+            _meta.thread_owner(d)
+            for _, k, d in docs
+            if k == "dyi_thread" and isinstance(d, dict) and _meta.thread_owner(d)
         )
         if thread_owners:
             names.add(thread_owners.most_common(1)[0][0])  # type: ignore[arg-type]
         if handle is None:
             handle = "export-owner"
-            ctx.warning(source.name, "", "the owner of this Instagram export is unknown (no personal_information.json): pass --brand-account USERNAME")
+            ctx.warning(
+                source.name,
+                "",
+                "the owner of this Instagram export is unknown (no personal_information.json): pass --brand-account USERNAME",
+            )
         names.add(handle)
         account_id = pid(P, handle)
-        yield "accounts", clean({"id": account_id, "platform": P, "handle": handle, "owner": "brand", "name": next((n for n in sorted(names) if n != handle), None)})
+        yield (
+            "accounts",
+            clean(
+                {
+                    "id": account_id,
+                    "platform": P,
+                    "handle": handle,
+                    "owner": "brand",
+                    "name": next((n for n in sorted(names) if n != handle), None),
+                }
+            ),
+        )
         tz = ctx.default_tz
         for m, kind, d in docs:
             disp = source.display(m)
@@ -260,7 +321,13 @@ class InstagramImporter(Importer):
                         continue
                     yield "posts", rec
             elif kind == "dyi_comments":
-                items = d if isinstance(d, list) else next((v for v in d.values() if isinstance(v, list)), []) if isinstance(d, dict) else []
+                items = (
+                    d
+                    if isinstance(d, list)
+                    else next((v for v in d.values() if isinstance(v, list)), [])
+                    if isinstance(d, dict)
+                    else []
+                )
                 for i, it in enumerate(items):
                     smd = (it or {}).get("string_map_data") or {}
                     ts = (smd.get("Time") or {}).get("timestamp")
@@ -269,18 +336,21 @@ class InstagramImporter(Importer):
                         ctx.problem(disp, f"$[{i}]", "comment without Comment or Time: skipped")
                         continue
                     owner_of_media = (smd.get("Media Owner") or {}).get("value")
-                    yield "messages", clean(
-                        {
-                            "id": pid(P, f"comment:{_meta.short_hash(handle, ts, text)}"),
-                            "account_id": account_id,
-                            "created_at": iso(ts, tz),
-                            "channel": "comment",
-                            "direction": "out",
-                            "author_handle": handle,
-                            "text": str(text),
-                            "automated": False,
-                            "media_owner": owner_of_media,
-                        }
+                    yield (
+                        "messages",
+                        clean(
+                            {
+                                "id": pid(P, f"comment:{_meta.short_hash(handle, ts, text)}"),
+                                "account_id": account_id,
+                                "created_at": iso(ts, tz),
+                                "channel": "comment",
+                                "direction": "out",
+                                "author_handle": handle,
+                                "text": str(text),
+                                "automated": False,
+                                "media_owner": owner_of_media,
+                            }
+                        ),
                     )
             elif kind == "dyi_likes" and isinstance(d, dict):
                 for key, items in d.items():
@@ -291,22 +361,25 @@ class InstagramImporter(Importer):
                                 continue
                             href = s.get("href") or ""
                             code = _SHORTCODE.search(href)
-                            yield "likes", clean(
-                                {
-                                    "id": pid(
-                                        P,
-                                        f"like:{handle}:{code.group(1)}"
-                                        if code and "comment" not in key
-                                        else f"like:{handle}:{_meta.short_hash(key, href, s['timestamp'], it.get('title'))}",
-                                    ),
-                                    "account_id": account_id,
-                                    "created_at": iso(s["timestamp"], tz),
-                                    "target_post_id": code.group(1) if code else None,
-                                    "target_author_handle": it.get("title") or None,
-                                    "target_text": "",
-                                    "target_url": href or None,
-                                    "liked": "comment" if "comment" in key else "post",
-                                }
+                            yield (
+                                "likes",
+                                clean(
+                                    {
+                                        "id": pid(
+                                            P,
+                                            f"like:{handle}:{code.group(1)}"
+                                            if code and "comment" not in key
+                                            else f"like:{handle}:{_meta.short_hash(key, href, s['timestamp'], it.get('title'))}",
+                                        ),
+                                        "account_id": account_id,
+                                        "created_at": iso(s["timestamp"], tz),
+                                        "target_post_id": code.group(1) if code else None,
+                                        "target_author_handle": it.get("title") or None,
+                                        "target_text": "",
+                                        "target_url": href or None,
+                                        "liked": "comment" if "comment" in key else "post",
+                                    }
+                                ),
                             )
             elif kind == "dyi_followers":
                 items = d.get("relationships_followers") if isinstance(d, dict) else d
@@ -315,13 +388,16 @@ class InstagramImporter(Importer):
                         if not isinstance(s, dict) or not s.get("value"):
                             ctx.problem(disp, f"$[{i}]", "follower without username: skipped")
                             continue
-                        yield "followers", clean(
-                            {
-                                "account_id": account_id,
-                                "user_id": s["value"],
-                                "handle": s["value"],
-                                "followed_at": iso(s["timestamp"], tz) if s.get("timestamp") else None,
-                            }
+                        yield (
+                            "followers",
+                            clean(
+                                {
+                                    "account_id": account_id,
+                                    "user_id": s["value"],
+                                    "handle": s["value"],
+                                    "followed_at": iso(s["timestamp"], tz) if s.get("timestamp") else None,
+                                }
+                            ),
                         )
             elif kind == "dyi_thread" and isinstance(d, dict):
                 yield from _meta.thread_messages(d, P, names, account_id, disp, ctx)
@@ -355,7 +431,11 @@ def _dyi_post(it: Any, account_id: str, tz: str, story: bool) -> Record | None:
         kind = "video" if "video_metadata" in meta else _meta.media_type_from_uri(uri, "photo")
         media.append(clean({"type": kind, "id": basename(uri) or None}))
     app = next(
-        ((m.get("cross_post_source") or {}).get("source_app") for m in items if isinstance(m, dict) and m.get("cross_post_source")),
+        (
+            (m.get("cross_post_source") or {}).get("source_app")
+            for m in items
+            if isinstance(m, dict) and m.get("cross_post_source")
+        ),
         None,
     )
     return clean(

@@ -111,14 +111,19 @@ class LinkedInImporter(Importer):
             yield from self._api(source, jsons, ctx)
 
     # ----------------------------------------------------------------------------------- member export
-    def _member_export(self, source: Source, csvs: dict[str, str], ctx: ImportContext) -> Iterator[tuple[str, Record]]:
+    def _member_export(
+        self, source: Source, csvs: dict[str, str], ctx: ImportContext
+    ) -> Iterator[tuple[str, Record]]:
         owner = None
         name = None
         for m, k in csvs.items():
             if k == "profile":
                 with guard(ctx, source, m):
                     for _, row in iter_csv(source, m):
-                        name = f"{row.get('First Name', '').strip()} {row.get('Last Name', '').strip()}".strip() or None
+                        name = (
+                            f"{row.get('First Name', '').strip()} {row.get('Last Name', '').strip()}".strip()
+                            or None
+                        )
                         url = row.get("Public Profile Url") or row.get("Websites") or ""
                         slug = re.search(r"linkedin\.com/in/([^/?\s,\]]+)", url)
                         owner = slug.group(1) if slug else name
@@ -130,9 +135,16 @@ class LinkedInImporter(Importer):
                     break
         if owner is None:
             owner = "export-owner"
-            ctx.warning(source.name, "", "the owner of this LinkedIn export is unknown (no Profile.csv): pass --brand-account NAME")
+            ctx.warning(
+                source.name,
+                "",
+                "the owner of this LinkedIn export is unknown (no Profile.csv): pass --brand-account NAME",
+            )
         account_id = pid(P, owner)
-        yield "accounts", clean({"id": account_id, "platform": P, "handle": owner, "owner": "brand", "name": name})
+        yield (
+            "accounts",
+            clean({"id": account_id, "platform": P, "handle": owner, "owner": "brand", "name": name}),
+        )
         tz = ctx.default_tz
         for m, kind in sorted(csvs.items()):
             disp = source.display(m)
@@ -153,17 +165,20 @@ class LinkedInImporter(Importer):
                             media.append({"type": media_type_from_uri(media_url, "photo"), "url": media_url})
                         if shared:
                             media.append({"type": "link", "url": shared})
-                        yield "posts", clean(
-                            {
-                                "id": pid(P, urn or f"share:{_meta.short_hash(owner, created, text)}"),
-                                "account_id": account_id,
-                                "created_at": created,
-                                "text": text,
-                                "media": media or None,
-                                "link": shared or None,
-                                "source": "manual",
-                                "visibility": row.get("Visibility") or None,
-                            }
+                        yield (
+                            "posts",
+                            clean(
+                                {
+                                    "id": pid(P, urn or f"share:{_meta.short_hash(owner, created, text)}"),
+                                    "account_id": account_id,
+                                    "created_at": created,
+                                    "text": text,
+                                    "media": media or None,
+                                    "link": shared or None,
+                                    "source": "manual",
+                                    "visibility": row.get("Visibility") or None,
+                                }
+                            ),
                         )
                 elif kind == "comments":
                     for line, row in iter_csv(source, m, escapechar="\\"):
@@ -174,18 +189,21 @@ class LinkedInImporter(Importer):
                             continue
                         text = row.get("Message") or ""
                         post = urn_of_link(row.get("Link") or "")
-                        yield "messages", clean(
-                            {
-                                "id": pid(P, f"comment:{_meta.short_hash(owner, created, post, text)}"),
-                                "account_id": account_id,
-                                "created_at": created,
-                                "channel": "comment",
-                                "direction": "out",
-                                "author_handle": owner,
-                                "text": text,
-                                "post_id": pid(P, post) if post else None,
-                                "automated": False,
-                            }
+                        yield (
+                            "messages",
+                            clean(
+                                {
+                                    "id": pid(P, f"comment:{_meta.short_hash(owner, created, post, text)}"),
+                                    "account_id": account_id,
+                                    "created_at": created,
+                                    "channel": "comment",
+                                    "direction": "out",
+                                    "author_handle": owner,
+                                    "text": text,
+                                    "post_id": pid(P, post) if post else None,
+                                    "automated": False,
+                                }
+                            ),
                         )
                 elif kind == "connections":
                     hidden = 0
@@ -203,21 +221,27 @@ class LinkedInImporter(Importer):
                                 ctx.problem(disp, f"line {line}", f"Connected On: {exc}")
                         position = (row.get("Position") or "").strip()
                         company = (row.get("Company") or "").strip()
-                        yield "followers", clean(
-                            {
-                                "account_id": account_id,
-                                "user_id": unquote(slug.group(1)),
-                                "handle": unquote(slug.group(1)),
-                                "followed_at": followed,
-                                "name": f"{row.get('First Name', '').strip()} {row.get('Last Name', '').strip()}".strip() or None,
-                                "bio": " at ".join(x for x in (position, company) if x) or None,
-                                "company": company or None,
-                                "position": position or None,
-                                "email": (row.get("Email Address") or "").strip() or None,
-                            }
+                        yield (
+                            "followers",
+                            clean(
+                                {
+                                    "account_id": account_id,
+                                    "user_id": unquote(slug.group(1)),
+                                    "handle": unquote(slug.group(1)),
+                                    "followed_at": followed,
+                                    "name": f"{row.get('First Name', '').strip()} {row.get('Last Name', '').strip()}".strip()
+                                    or None,
+                                    "bio": " at ".join(x for x in (position, company) if x) or None,
+                                    "company": company or None,
+                                    "position": position or None,
+                                    "email": (row.get("Email Address") or "").strip() or None,
+                                }
+                            ),
                         )
                     if hidden:
-                        ctx.warning(disp, "", f"{hidden} connection(s) hide their profile (blank rows): not imported")
+                        ctx.warning(
+                            disp, "", f"{hidden} connection(s) hide their profile (blank rows): not imported"
+                        )
 
     # ------------------------------------------------------------------------------------------ API
     def _api(self, source: Source, members: list[str], ctx: ImportContext) -> Iterator[tuple[str, Record]]:
@@ -247,10 +271,17 @@ class LinkedInImporter(Importer):
                 ctx.problem(source.name, "", "no LinkedIn posts or comments found")
                 return
             brand.add(top[0][0])
-            ctx.warning(source.name, "", f"no --brand-account: {top[0][0]} (the most frequent author) is taken as the brand")
+            ctx.warning(
+                source.name,
+                "",
+                f"no --brand-account: {top[0][0]} (the most frequent author) is taken as the brand",
+            )
         main = sorted(brand, key=lambda u: (-authors.get(u, 0), u))[0]
         for b in sorted(brand):
-            yield "accounts", {"id": pid(P, b), "platform": P, "handle": b.rsplit(":", 1)[-1], "owner": "brand"}
+            yield (
+                "accounts",
+                {"id": pid(P, b), "platform": P, "handle": b.rsplit(":", 1)[-1], "owner": "brand"},
+            )
         for m, items in docs:
             disp = source.display(m)
             for i, it in enumerate(items):
@@ -262,9 +293,16 @@ class LinkedInImporter(Importer):
                 else:
                     ctx.problem(disp, where, "not a LinkedIn post or comment: skipped")
 
-    def _post(self, it: dict[str, Any], brand: set[str], main: str, ctx: ImportContext, disp: str, where: str) -> Iterator[tuple[str, Record]]:
+    def _post(
+        self, it: dict[str, Any], brand: set[str], main: str, ctx: ImportContext, disp: str, where: str
+    ) -> Iterator[tuple[str, Record]]:
         urn = it.get("id") or it.get("$URN")
-        when = it.get("publishedAt") or it.get("firstPublishedAt") or it.get("createdAt") or (it.get("created") or {}).get("time")
+        when = (
+            it.get("publishedAt")
+            or it.get("firstPublishedAt")
+            or it.get("createdAt")
+            or (it.get("created") or {}).get("time")
+        )
         if not urn or when is None:
             ctx.problem(disp, where, "post without id or publication time: skipped")
             return
@@ -283,7 +321,16 @@ class LinkedInImporter(Importer):
         content = it.get("content") or {}
         if isinstance(content.get("media"), dict):
             mid = str(content["media"].get("id") or "")
-            media.append(clean({"type": "video" if ":video:" in mid else ("document" if ":document:" in mid else "photo"), "id": pid(P, mid) if mid else None}))
+            media.append(
+                clean(
+                    {
+                        "type": "video"
+                        if ":video:" in mid
+                        else ("document" if ":document:" in mid else "photo"),
+                        "id": pid(P, mid) if mid else None,
+                    }
+                )
+            )
         for im in (content.get("multiImage") or {}).get("images") or []:
             media.append(clean({"type": "photo", "id": pid(P, im.get("id")) if im.get("id") else None}))
         if isinstance(content.get("article"), dict):
@@ -291,29 +338,51 @@ class LinkedInImporter(Importer):
             media.append(clean({"type": "link", "url": link}))
         cat = str(share.get("shareMediaCategory") or "").upper()
         for sm in share.get("media") or []:
-            t = {"IMAGE": "photo", "VIDEO": "video", "ARTICLE": "link", "RICH": "photo", "DOCUMENT": "document"}.get(cat, "photo")
+            t = {
+                "IMAGE": "photo",
+                "VIDEO": "video",
+                "ARTICLE": "link",
+                "RICH": "photo",
+                "DOCUMENT": "document",
+            }.get(cat, "photo")
             url = (sm.get("originalUrl") if isinstance(sm, dict) else None) or None
             if t == "link":
                 link = link or url
-            media.append(clean({"type": t, "url": url, "id": pid(P, sm["media"]) if isinstance(sm, dict) and sm.get("media") else None}))
+            media.append(
+                clean(
+                    {
+                        "type": t,
+                        "url": url,
+                        "id": pid(P, sm["media"]) if isinstance(sm, dict) and sm.get("media") else None,
+                    }
+                )
+            )
         scheduled = str(it.get("lifecycleState") or "").upper() == "SCHEDULED"
         if author not in brand:
             return  # another organization's post (e.g. a reshared one): not the brand's
-        yield "posts", clean(
-            {
-                "id": pid(P, urn),
-                "account_id": pid(P, author or main),
-                "created_at": created,
-                "text": str(text or ""),
-                "media": media or None,
-                "link": link,
-                "source": "scheduled" if scheduled else "manual",
-                "metrics": metrics(likes=(it.get("likesSummary") or {}).get("totalLikes"), comments=(it.get("commentsSummary") or {}).get("totalFirstLevelComments")),
-                "visibility": it.get("visibility") if isinstance(it.get("visibility"), str) else None,
-            }
+        yield (
+            "posts",
+            clean(
+                {
+                    "id": pid(P, urn),
+                    "account_id": pid(P, author or main),
+                    "created_at": created,
+                    "text": str(text or ""),
+                    "media": media or None,
+                    "link": link,
+                    "source": "scheduled" if scheduled else "manual",
+                    "metrics": metrics(
+                        likes=(it.get("likesSummary") or {}).get("totalLikes"),
+                        comments=(it.get("commentsSummary") or {}).get("totalFirstLevelComments"),
+                    ),
+                    "visibility": it.get("visibility") if isinstance(it.get("visibility"), str) else None,
+                }
+            ),
         )
 
-    def _comment(self, c: dict[str, Any], brand: set[str], main: str, ctx: ImportContext, disp: str, where: str) -> Iterator[tuple[str, Record]]:
+    def _comment(
+        self, c: dict[str, Any], brand: set[str], main: str, ctx: ImportContext, disp: str, where: str
+    ) -> Iterator[tuple[str, Record]]:
         cid = c.get("$URN") or c.get("commentUrn") or c.get("id")
         when = (c.get("created") or {}).get("time")
         if not cid or when is None:
@@ -357,7 +426,9 @@ def _elements(doc: Any) -> list[dict[str, Any]]:
 
 
 def _is_post(it: dict[str, Any]) -> bool:
-    return "author" in it and ("commentary" in it or "specificContent" in it or "lifecycleState" in it or "distribution" in it)
+    return "author" in it and (
+        "commentary" in it or "specificContent" in it or "lifecycleState" in it or "distribution" in it
+    )
 
 
 IMPORTERS = [LinkedInImporter()]

@@ -80,7 +80,9 @@ def import_sources(
                 rest = [m for m in source.members() if m not in claimed]
                 if rest:
                     shown = ", ".join(rest[:5]) + (", …" if len(rest) > 5 else "")
-                    ctx.warning(str(p), "", f"{len(rest)} file(s) not read (no importer recognises them): {shown}")
+                    ctx.warning(
+                        str(p), "", f"{len(rest)} file(s) not read (no importer recognises them): {shown}"
+                    )
             for imp, view in plan:
                 label = f"{source.name} ({imp.name})"
                 res.importers.append(imp.name)
@@ -91,7 +93,9 @@ def import_sources(
                         builder.add(table, record, origin=str(p))
                 except Exception as exc:  # noqa: BLE001 - an importer bug must not lose the other sources
                     ctx.problem(str(p), "", f"the {imp.name} importer stopped: {type(exc).__name__}: {exc}")
-                res.added += sum(c["added"] for (lbl, _), c in builder.counts.items() if lbl == label) - before
+                res.added += (
+                    sum(c["added"] for (lbl, _), c in builder.counts.items() if lbl == label) - before
+                )
             close = getattr(source, "close", None)
             if close:
                 close()

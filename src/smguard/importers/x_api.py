@@ -69,7 +69,9 @@ class _Response:
         u = self.url
         m = _URL_USER.search(u)
         if m:
-            return {"liked_tweets": "other", "following": "other", "timelines": "tweets"}.get(m.group(2), m.group(2))
+            return {"liked_tweets": "other", "following": "other", "timelines": "tweets"}.get(
+                m.group(2), m.group(2)
+            )
         if _URL_BY_NAME.search(u) or _URL_ME.search(u):
             return "user"
         if "liking_users" in u or "retweeted_by" in u:
@@ -88,7 +90,9 @@ class _Response:
 class XApiImporter(Importer):
     name = "x_api"
     platform = "x"
-    description = "X/Twitter API v2 JSON: tweets with includes, users, followers, mentions (also recorded cassettes)"
+    description = (
+        "X/Twitter API v2 JSON: tweets with includes, users, followers, mentions (also recorded cassettes)"
+    )
 
     def claim(self, source: Source) -> list[str]:
         out = []
@@ -166,16 +170,19 @@ class XApiImporter(Importer):
 
         for bid in sorted(brand_ids):
             u = users.get(bid, {})
-            yield "accounts", clean(
-                {
-                    "id": pid(P, bid),
-                    "platform": P,
-                    "handle": u.get("username") or bid,
-                    "owner": "brand",
-                    "name": u.get("name"),
-                    "verified": u.get("verified"),
-                    "created_at": _iso_or_none(u.get("created_at")),
-                }
+            yield (
+                "accounts",
+                clean(
+                    {
+                        "id": pid(P, bid),
+                        "platform": P,
+                        "handle": u.get("username") or bid,
+                        "owner": "brand",
+                        "name": u.get("name"),
+                        "verified": u.get("verified"),
+                        "created_at": _iso_or_none(u.get("created_at")),
+                    }
+                ),
             )
 
         for r in responses:
@@ -194,11 +201,15 @@ class XApiImporter(Importer):
             for i, item in enumerate(r.items):
                 where = f"$.data[{i}]"
                 if "text" in item or "note_tweet" in item:
-                    yield from self._tweet(item, r, ep, context_brand, brand_ids, users, media, ctx, disp, where)
+                    yield from self._tweet(
+                        item, r, ep, context_brand, brand_ids, users, media, ctx, disp, where
+                    )
                 elif "username" in item:
                     if ep == "followers":
                         if not context_brand:
-                            ctx.problem(disp, where, "followers, but the followed account is unknown: skipped")
+                            ctx.problem(
+                                disp, where, "followers, but the followed account is unknown: skipped"
+                            )
                             continue
                         yield "followers", _follower(item, pid(P, context_brand))
                 elif item.get("id") is None:
@@ -212,7 +223,9 @@ class XApiImporter(Importer):
                 )
             for j, err in enumerate(r.body.get("errors") or []):
                 if isinstance(err, dict):
-                    ctx.warning(disp, f"$.errors[{j}]", f"the API reported: {err.get('detail') or err.get('title')}")
+                    ctx.warning(
+                        disp, f"$.errors[{j}]", f"the API reported: {err.get('detail') or err.get('title')}"
+                    )
 
     def _responses(self, doc: Any, member: str) -> list[_Response]:
         out: list[_Response] = []
@@ -271,7 +284,9 @@ class XApiImporter(Importer):
             ctx.problem(disp, where, f"tweet {tid}: {exc}: skipped")
             return
         text = str((t.get("note_tweet") or {}).get("text") or t.get("text") or "")
-        refs = {x.get("type"): str(x.get("id")) for x in t.get("referenced_tweets") or [] if isinstance(x, dict)}
+        refs = {
+            x.get("type"): str(x.get("id")) for x in t.get("referenced_tweets") or [] if isinstance(x, dict)
+        }
         replied = refs.get("replied_to")
         reply_user = str(t["in_reply_to_user_id"]) if t.get("in_reply_to_user_id") else None
         conv = str(t["conversation_id"]) if t.get("conversation_id") else None
@@ -282,46 +297,52 @@ class XApiImporter(Importer):
         if is_brand:
             account_id = pid(P, author)
             if replied and reply_user and reply_user != author:
-                yield "messages", clean(
-                    {
-                        "id": pid(P, tid),
-                        "account_id": account_id,
-                        "created_at": created,
-                        "channel": "comment",
-                        "direction": "out",
-                        "author_id": author,
-                        "author_handle": users.get(author, {}).get("username"),
-                        "text": text,
-                        "in_reply_to": pid(P, replied),
-                        "post_id": pid(P, conv) if conv and conv != tid else None,
-                        "automated": automated,
-                        "app": app,
-                    }
+                yield (
+                    "messages",
+                    clean(
+                        {
+                            "id": pid(P, tid),
+                            "account_id": account_id,
+                            "created_at": created,
+                            "channel": "comment",
+                            "direction": "out",
+                            "author_id": author,
+                            "author_handle": users.get(author, {}).get("username"),
+                            "text": text,
+                            "in_reply_to": pid(P, replied),
+                            "post_id": pid(P, conv) if conv and conv != tid else None,
+                            "automated": automated,
+                            "app": app,
+                        }
+                    ),
                 )
                 return
             pm = t.get("public_metrics") or {}
             shares = None
             if pm.get("retweet_count") is not None or pm.get("quote_count") is not None:
                 shares = (to_int(pm.get("retweet_count")) or 0) + (to_int(pm.get("quote_count")) or 0)
-            yield "posts", clean(
-                {
-                    "id": pid(P, tid),
-                    "account_id": account_id,
-                    "created_at": created,
-                    "text": text,
-                    "media": _media(t, media) or None,
-                    "link": _link(t),
-                    "source": "automated" if automated else "manual",
-                    "metrics": metrics(
-                        likes=pm.get("like_count"),
-                        comments=pm.get("reply_count"),
-                        shares=shares,
-                        views=pm.get("impression_count"),
-                    ),
-                    "lang": t.get("lang"),
-                    "retweet": True if "retweeted" in refs else None,
-                    "in_reply_to": pid(P, replied) if replied else None,
-                }
+            yield (
+                "posts",
+                clean(
+                    {
+                        "id": pid(P, tid),
+                        "account_id": account_id,
+                        "created_at": created,
+                        "text": text,
+                        "media": _media(t, media) or None,
+                        "link": _link(t),
+                        "source": "automated" if automated else "manual",
+                        "metrics": metrics(
+                            likes=pm.get("like_count"),
+                            comments=pm.get("reply_count"),
+                            shares=shares,
+                            views=pm.get("impression_count"),
+                        ),
+                        "lang": t.get("lang"),
+                        "retweet": True if "retweeted" in refs else None,
+                        "in_reply_to": pid(P, replied) if replied else None,
+                    }
+                ),
             )
             return
 
@@ -339,19 +360,22 @@ class XApiImporter(Importer):
         if ep in ("search", "tweet", "other") and author is None:
             self._no_author.append(tid)
             return
-        yield "messages", clean(
-            {
-                "id": pid(P, tid),
-                "account_id": pid(P, target),
-                "created_at": created,
-                "channel": "comment" if replied else "mention",
-                "direction": "in",
-                "author_id": author,
-                "author_handle": users.get(author, {}).get("username") if author else None,
-                "text": text,
-                "in_reply_to": pid(P, replied) if replied else None,
-                "post_id": pid(P, conv) if conv and conv != tid else None,
-            }
+        yield (
+            "messages",
+            clean(
+                {
+                    "id": pid(P, tid),
+                    "account_id": pid(P, target),
+                    "created_at": created,
+                    "channel": "comment" if replied else "mention",
+                    "direction": "in",
+                    "author_id": author,
+                    "author_handle": users.get(author, {}).get("username") if author else None,
+                    "text": text,
+                    "in_reply_to": pid(P, replied) if replied else None,
+                    "post_id": pid(P, conv) if conv and conv != tid else None,
+                }
+            ),
         )
 
 

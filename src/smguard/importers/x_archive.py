@@ -126,18 +126,21 @@ class XArchiveImporter(Importer):
                 else "no account.js and no --brand-account: the archive's owner is called 'archive-owner'",
             )
         account_id = pid(P, owner["id"])
-        yield "accounts", clean(
-            {
-                "id": account_id,
-                "platform": P,
-                "handle": owner.get("handle") or owner["id"],
-                "owner": "brand",
-                "name": owner.get("name"),
-                "bio": owner.get("bio"),
-                "location": owner.get("location"),
-                "verified": owner.get("verified"),
-                "created_at": owner.get("created_at"),
-            }
+        yield (
+            "accounts",
+            clean(
+                {
+                    "id": account_id,
+                    "platform": P,
+                    "handle": owner.get("handle") or owner["id"],
+                    "owner": "brand",
+                    "name": owner.get("name"),
+                    "bio": owner.get("bio"),
+                    "location": owner.get("location"),
+                    "verified": owner.get("verified"),
+                    "created_at": owner.get("created_at"),
+                }
+            ),
         )
         for m in by_kind["tweets"]:
             with guard(ctx, source, m):
@@ -150,7 +153,9 @@ class XArchiveImporter(Importer):
                 for i, item in iter_json_array(source, m, ctx):
                     f = item.get("follower") if isinstance(item, dict) else None
                     if not isinstance(f, dict) or not f.get("accountId"):
-                        ctx.problem(source.display(m), f"record {i + 1}", "follower without accountId: skipped")
+                        ctx.problem(
+                            source.display(m), f"record {i + 1}", "follower without accountId: skipped"
+                        )
                         continue
                     yield "followers", {"account_id": account_id, "user_id": str(f["accountId"])}
         for m in by_kind["dms"]:
@@ -210,39 +215,45 @@ class XArchiveImporter(Importer):
             reply_to = t.get("in_reply_to_status_id_str") or t.get("in_reply_to_status_id")
             reply_user = str(t.get("in_reply_to_user_id_str") or t.get("in_reply_to_user_id") or "")
             if reply_to and reply_user and reply_user != owner_id:
-                yield "messages", clean(
+                yield (
+                    "messages",
+                    clean(
+                        {
+                            "id": pid(P, tid),
+                            "account_id": account_id,
+                            "created_at": created,
+                            "channel": "comment",
+                            "direction": "out",
+                            "author_id": owner_id,
+                            "author_handle": owner.get("handle"),
+                            "text": text,
+                            "in_reply_to": pid(P, reply_to),
+                            "automated": automated,
+                            "app": app,
+                            "in_reply_to_user_id": reply_user,
+                            "in_reply_to_handle": t.get("in_reply_to_screen_name"),
+                        }
+                    ),
+                )
+                continue
+            yield (
+                "posts",
+                clean(
                     {
                         "id": pid(P, tid),
                         "account_id": account_id,
                         "created_at": created,
-                        "channel": "comment",
-                        "direction": "out",
-                        "author_id": owner_id,
-                        "author_handle": owner.get("handle"),
                         "text": text,
-                        "in_reply_to": pid(P, reply_to),
-                        "automated": automated,
+                        "media": tweet_media(t) or None,
+                        "link": tweet_link(t),
+                        "source": "automated" if automated else "manual",
+                        "metrics": metrics(likes=t.get("favorite_count"), shares=t.get("retweet_count")),
                         "app": app,
-                        "in_reply_to_user_id": reply_user,
-                        "in_reply_to_handle": t.get("in_reply_to_screen_name"),
+                        "lang": t.get("lang"),
+                        "retweet": True if text.startswith("RT @") or t.get("retweeted_status") else None,
+                        "in_reply_to": pid(P, reply_to) if reply_to else None,
                     }
-                )
-                continue
-            yield "posts", clean(
-                {
-                    "id": pid(P, tid),
-                    "account_id": account_id,
-                    "created_at": created,
-                    "text": text,
-                    "media": tweet_media(t) or None,
-                    "link": tweet_link(t),
-                    "source": "automated" if automated else "manual",
-                    "metrics": metrics(likes=t.get("favorite_count"), shares=t.get("retweet_count")),
-                    "app": app,
-                    "lang": t.get("lang"),
-                    "retweet": True if text.startswith("RT @") or t.get("retweeted_status") else None,
-                    "in_reply_to": pid(P, reply_to) if reply_to else None,
-                }
+                ),
             )
 
     def _likes(
@@ -262,16 +273,19 @@ class XArchiveImporter(Importer):
                 ctx.problem(disp, f"record {i + 1}", f"like of tweet {tweet_id}: no time known: skipped")
                 continue
             estimated += 1
-            yield "likes", clean(
-                {
-                    "id": pid(P, f"like:{account_id.split(':', 1)[1]}:{tweet_id}"),
-                    "account_id": account_id,
-                    "created_at": when.isoformat(timespec="seconds"),
-                    "created_at_estimated": True,
-                    "target_post_id": tweet_id,
-                    "target_text": unescape_tweet_text(str(lk.get("fullText") or "")),
-                    "target_url": lk.get("expandedUrl"),
-                }
+            yield (
+                "likes",
+                clean(
+                    {
+                        "id": pid(P, f"like:{account_id.split(':', 1)[1]}:{tweet_id}"),
+                        "account_id": account_id,
+                        "created_at": when.isoformat(timespec="seconds"),
+                        "created_at_estimated": True,
+                        "target_post_id": tweet_id,
+                        "target_text": unescape_tweet_text(str(lk.get("fullText") or "")),
+                        "target_url": lk.get("expandedUrl"),
+                    }
+                ),
             )
         if estimated:
             ctx.warning(
@@ -297,7 +311,11 @@ class XArchiveImporter(Importer):
                 if not isinstance(mc, dict):
                     continue  # joins, reactions, conversation name changes
                 if not mc.get("id") or not mc.get("createdAt") or not mc.get("senderId"):
-                    ctx.problem(disp, f"record {i + 1}, message {j + 1}", "direct message without id, time or sender: skipped")
+                    ctx.problem(
+                        disp,
+                        f"record {i + 1}, message {j + 1}",
+                        "direct message without id, time or sender: skipped",
+                    )
                     continue
                 try:
                     created = iso(mc["createdAt"])

@@ -38,7 +38,9 @@ _TAKEOUT_COLUMNS = ("Comment ID", "Video ID", "Comment Text")
 class YouTubeImporter(Importer):
     name = "youtube"
     platform = P
-    description = "YouTube Data API v3 JSON (videos, commentThreads, comments, channels) and Takeout comments CSV"
+    description = (
+        "YouTube Data API v3 JSON (videos, commentThreads, comments, channels) and Takeout comments CSV"
+    )
 
     def claim(self, source: Source) -> list[str]:
         out = []
@@ -110,17 +112,20 @@ class YouTubeImporter(Importer):
             c = channels.get(ch, {})
             sn = c.get("snippet") or {}
             st = c.get("statistics") or {}
-            yield "accounts", clean(
-                {
-                    "id": pid(P, ch),
-                    "platform": P,
-                    "handle": sn.get("customUrl") or sn.get("title") or _handle_of(api, ch) or ch,
-                    "owner": "brand",
-                    "name": sn.get("title"),
-                    "followers": to_int(st.get("subscriberCount")),
-                    "videos": to_int(st.get("videoCount")),
-                    "views": to_int(st.get("viewCount")),
-                }
+            yield (
+                "accounts",
+                clean(
+                    {
+                        "id": pid(P, ch),
+                        "platform": P,
+                        "handle": sn.get("customUrl") or sn.get("title") or _handle_of(api, ch) or ch,
+                        "owner": "brand",
+                        "name": sn.get("title"),
+                        "followers": to_int(st.get("subscriberCount")),
+                        "videos": to_int(st.get("videoCount")),
+                        "views": to_int(st.get("viewCount")),
+                    }
+                ),
             )
 
         for m, items in api:
@@ -142,27 +147,37 @@ class YouTubeImporter(Importer):
                         continue
                     top = (it.get("snippet") or {}).get("topLevelComment") or {}
                     vid = (it.get("snippet") or {}).get("videoId")
-                    yield from self._comment(top, ch, vid, brand, ctx, disp, f"{where}.snippet.topLevelComment")
+                    yield from self._comment(
+                        top, ch, vid, brand, ctx, disp, f"{where}.snippet.topLevelComment"
+                    )
                     for j, r in enumerate((it.get("replies") or {}).get("comments") or []):
-                        yield from self._comment(r, ch, vid, brand, ctx, disp, f"{where}.replies.comments[{j}]")
+                        yield from self._comment(
+                            r, ch, vid, brand, ctx, disp, f"{where}.replies.comments[{j}]"
+                        )
                 elif kind == "youtube#comment":
                     ch = (it.get("snippet") or {}).get("channelId")
                     if ch not in brand:
                         skipped += 1
                         continue
-                    yield from self._comment(it, ch, (it.get("snippet") or {}).get("videoId"), brand, ctx, disp, where)
+                    yield from self._comment(
+                        it, ch, (it.get("snippet") or {}).get("videoId"), brand, ctx, disp, where
+                    )
                 elif kind in ("youtube#channel", "youtube#searchResult", "youtube#playlistItem"):
                     continue
                 else:
                     ctx.problem(disp, where, f"unknown YouTube object kind {kind!r}: skipped")
             if skipped:
-                ctx.warning(disp, "", f"{skipped} item(s) of channels that are not brand channels were skipped")
+                ctx.warning(
+                    disp, "", f"{skipped} item(s) of channels that are not brand channels were skipped"
+                )
 
         for m in csvs:
             with guard(ctx, source, m):
                 yield from self._takeout(source, m, ctx)
 
-    def _video(self, it: dict[str, Any], ctx: ImportContext, disp: str, where: str) -> Iterator[tuple[str, Record]]:
+    def _video(
+        self, it: dict[str, Any], ctx: ImportContext, disp: str, where: str
+    ) -> Iterator[tuple[str, Record]]:
         sn = it.get("snippet") or {}
         if not it.get("id") or not sn.get("publishedAt"):
             ctx.problem(disp, where, "video without id or snippet.publishedAt: skipped")
@@ -179,22 +194,34 @@ class YouTubeImporter(Importer):
         dur = iso_duration_seconds((it.get("contentDetails") or {}).get("duration") or "")
         title = str(sn.get("title") or "")
         desc = str(sn.get("description") or "")
-        yield "posts", clean(
-            {
-                "id": pid(P, vid),
-                "account_id": pid(P, sn["channelId"]),
-                "created_at": iso(status["publishAt"]) if scheduled else created,
-                "text": f"{title}\n\n{desc}".strip() if desc else title,
-                "media": [clean({"type": "video", "duration_s": dur, "id": pid(P, vid)})],
-                "source": "scheduled" if scheduled else "manual",
-                "metrics": metrics(likes=st.get("likeCount"), comments=st.get("commentCount"), views=st.get("viewCount")),
-                "title": title,
-                "tags": sn.get("tags"),
-            }
+        yield (
+            "posts",
+            clean(
+                {
+                    "id": pid(P, vid),
+                    "account_id": pid(P, sn["channelId"]),
+                    "created_at": iso(status["publishAt"]) if scheduled else created,
+                    "text": f"{title}\n\n{desc}".strip() if desc else title,
+                    "media": [clean({"type": "video", "duration_s": dur, "id": pid(P, vid)})],
+                    "source": "scheduled" if scheduled else "manual",
+                    "metrics": metrics(
+                        likes=st.get("likeCount"), comments=st.get("commentCount"), views=st.get("viewCount")
+                    ),
+                    "title": title,
+                    "tags": sn.get("tags"),
+                }
+            ),
         )
 
     def _comment(
-        self, c: dict[str, Any], channel: str, video: str | None, brand: set[str], ctx: ImportContext, disp: str, where: str
+        self,
+        c: dict[str, Any],
+        channel: str,
+        video: str | None,
+        brand: set[str],
+        ctx: ImportContext,
+        disp: str,
+        where: str,
     ) -> Iterator[tuple[str, Record]]:
         sn = c.get("snippet") or {}
         if not c.get("id") or not sn.get("publishedAt"):
@@ -236,7 +263,11 @@ class YouTubeImporter(Importer):
             cid, ch = (row.get("Comment ID") or "").strip(), (row.get("Channel ID") or "").strip()
             ts = (row.get("Comment Create Timestamp") or "").strip()
             if not cid or not ch or not ts:
-                ctx.problem(disp, f"line {line}", "row without Comment ID, Channel ID or Comment Create Timestamp: skipped")
+                ctx.problem(
+                    disp,
+                    f"line {line}",
+                    "row without Comment ID, Channel ID or Comment Create Timestamp: skipped",
+                )
                 continue
             try:
                 created = iso(ts, ctx.default_tz)
@@ -248,19 +279,22 @@ class YouTubeImporter(Importer):
                 yield "accounts", {"id": pid(P, ch), "platform": P, "handle": ch, "owner": "brand"}
             parent = (row.get("Parent Comment ID") or "").strip()
             video = (row.get("Video ID") or "").strip()
-            yield "messages", clean(
-                {
-                    "id": pid(P, cid),
-                    "account_id": pid(P, ch),
-                    "created_at": created,
-                    "channel": "comment",
-                    "direction": "out",
-                    "author_id": ch,
-                    "text": takeout_comment_text(row.get("Comment Text") or ""),
-                    "in_reply_to": pid(P, parent) if parent else None,
-                    "post_id": pid(P, video) if video else None,
-                    "automated": False,
-                }
+            yield (
+                "messages",
+                clean(
+                    {
+                        "id": pid(P, cid),
+                        "account_id": pid(P, ch),
+                        "created_at": created,
+                        "channel": "comment",
+                        "direction": "out",
+                        "author_id": ch,
+                        "text": takeout_comment_text(row.get("Comment Text") or ""),
+                        "in_reply_to": pid(P, parent) if parent else None,
+                        "post_id": pid(P, video) if video else None,
+                        "automated": False,
+                    }
+                ),
             )
 
 
