@@ -30,25 +30,27 @@ def score_bar(score: int, width: int = BAR) -> Text:
     return t
 
 
-def _finding(f: FindingView, lang: str) -> Text:
-    t = Text("  ")
-    t.append(f"[{f.severity_label}] ", style=SEV_COLORS[f.severity])
-    t.append(f.rule + " ", style="bold")
-    t.append(f.title)
+def _finding(f: FindingView, lang: str) -> Table:
+    """One finding: a severity tag, then title, the exact items and what to do, wrapped with a hanging indent."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=6, no_wrap=True)
+    grid.add_column(ratio=1, overflow="fold")
+    head = Text(f.rule + " ", style="bold")
+    head.append(f.title)
+    grid.add_row(Text(f.severity_label, style=SEV_COLORS[f.severity]), head)
     for ev in f.evidence[:EVIDENCE_PER_FINDING]:
-        t.append("\n      • ")
-        t.append(ev.label, style="dim")
-        if ev.text:
-            t.append("  “" + ev.text[:90] + ("…" if len(ev.text) > 90 else "") + "”")
+        line = Text("• ", style="dim")
+        line.append(ev.label, style="dim")
         if ev.note:
-            t.append(f"  ({ev.note})", style="italic")
+            line.append(f" ({ev.note})", style="italic")
+        if ev.text:
+            line.append("\n  “" + ev.text[:110] + ("…" if len(ev.text) > 110 else "") + "”")
+        grid.add_row("", line)
     more = len(f.evidence) - EVIDENCE_PER_FINDING + f.more_evidence
     if more > 0:
-        t.append("\n      ")
-        t.append(tr("and_more", lang, n=more), style="dim")
-    t.append("\n      → ", style="green")
-    t.append(f.recommendation)
-    return t
+        grid.add_row("", Text(tr("and_more", lang, n=more), style="dim"))
+    grid.add_row(Text("     →", style="green"), Text(f.recommendation))
+    return grid
 
 
 def render_view(v: ReportView, console: Console) -> None:
@@ -61,7 +63,7 @@ def render_view(v: ReportView, console: Console) -> None:
 
     t = Table(show_edge=False, pad_edge=False, box=None, padding=(0, 1))
     t.add_column("#", justify="right")
-    t.add_column(tr("mistake", lang))
+    t.add_column(tr("mistake", lang), overflow="fold")
     t.add_column(tr("score", lang), justify="right")
     t.add_column("")
     t.add_column(tr("findings", lang), justify="right")
@@ -75,7 +77,7 @@ def render_view(v: ReportView, console: Console) -> None:
     console.print()
 
     for m in v.mistakes:
-        shown = (m.problems or m.findings)[:TOP_PER_MISTAKE]
+        shown = m.top(TOP_PER_MISTAKE)
         if not shown:
             continue
         title = Text(f"{m.number}. {m.title}", style="bold")

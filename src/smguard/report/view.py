@@ -42,6 +42,24 @@ class FindingView:
     more_evidence: int
     anchor: str
 
+    @property
+    def brief(self) -> str:
+        """A few words telling this finding apart from the others of its rule (account, the single item)."""
+        if len(self.evidence) == 1 and self.evidence[0].type in ("post", "message", "like", "day", "campaign"):
+            return self.evidence[0].label
+        return self.account or ""
+
+
+@dataclass
+class RuleGroup:
+    rule: str
+    rule_name: str
+    findings: list[FindingView]
+
+    @property
+    def severity(self) -> str:
+        return self.findings[0].severity
+
 
 @dataclass
 class MistakeView:
@@ -59,6 +77,28 @@ class MistakeView:
     @property
     def level(self) -> str:
         return "good" if self.score >= 80 else ("fair" if self.score >= 50 else "poor")
+
+    @property
+    def groups(self) -> list[RuleGroup]:
+        """Findings grouped by rule, most severe group first (the order of :attr:`findings`)."""
+        out: dict[str, RuleGroup] = {}
+        for f in self.findings:
+            out.setdefault(f.rule, RuleGroup(f.rule, f.rule_name, [])).findings.append(f)
+        return list(out.values())
+
+    def top(self, n: int = 3) -> list[FindingView]:
+        """The ``n`` findings to show first: the most severe of each rule before a second one of any rule, so
+        a summary names different problems rather than the same one three times. Tips only when no issue."""
+        pool = self.problems or self.findings
+        picked: list[FindingView] = []
+        seen: set[str] = set()
+        for f in pool:  # already ordered by severity, then rule
+            if f.rule not in seen:
+                picked.append(f)
+                seen.add(f.rule)
+        picked.sort(key=lambda f: (SEVERITY_ORDER[f.severity], f.rule))
+        picked += [f for f in pool if f not in picked]
+        return picked[:n]
 
 
 @dataclass
