@@ -12,8 +12,11 @@ from smguard.rules.context import AuditContext
 
 
 class Options(RuleOptions):
-    # The article: "尽可能增加间隔时间" (space posts out as much as possible) names no number; one hour is the
-    # smallest gap at which two posts stop landing in the same feed refresh (see smguard.guard.cadence).
+    # The article: "尽可能增加间隔时间" (space posts out as much as possible) names no number. Two levels:
+    # posts less than `burst_minutes` apart are a burst, published back to back, and are the finding;
+    # gaps up to `min_gap_minutes` (the composer's advice, see smguard.guard.cadence) are only counted in a tip,
+    # because two posts of an ordinary day land that close by chance.
+    burst_minutes: float = 15
     min_gap_minutes: float = DEFAULT_MIN_GAP_MINUTES
     # How many example posts the message names.
     examples: int = 3
@@ -21,25 +24,45 @@ class Options(RuleOptions):
 
 @rule("SM602", "posts-too-close-together", requires=("posts",), options=Options)
 def posts_too_close_together(ctx: AuditContext, opts: Options) -> Iterator[Finding]:
-    """Brand posts published less than an hour (default) after the same account's previous post.
+    """Brand posts published in a burst: less than 15 minutes (default) after the same account's previous post.
 
     **What it does** Sorts each brand account's published posts by time and reports, per account, every post
-    that came less than `min_gap_minutes` (default 60) after the previous one. The evidence is the later
-    post of each pair: it is the one that should have waited.
+    that came less than `burst_minutes` (default 15) after the previous one. The evidence is the later post of
+    each pair: it is the one that should have waited. Posts less than `min_gap_minutes` (default 60, the
+    composer's advice) but at least `burst_minutes` apart are counted in an info tip without evidence.
 
     **Why it matters** The article advises spacing posts as far apart as possible. Bursts of posts bury each
     other in followers' feeds and read as spam, which costs followers.
 
-    **Example** `@acme_coffee` posted at 10:00 and again at 10:12 → the 10:12 post is evidence.
+    **Example** `@acme_coffee` posted at 10:00 and again at 10:03 → the 10:03 post is evidence; a post at
+    10:40 would only be counted in the tip.
     """
     posts = ctx.brand_posts
     if posts.height < 2:
         return
-    pairs = close_pairs(posts, opts.min_gap_minutes)
-    if pairs.height == 0:
+    near = close_pairs(posts, max(opts.min_gap_minutes, opts.burst_minutes))
+    if near.height == 0:
         return
     acc = ctx.brand_accounts.select(pl.col("id").alias("account_id"), "handle", "platform")
-    pairs = pairs.join(acc, on="account_id", how="left").sort("account_id", "created_at")
+    near = near.join(acc, on="account_id", how="left").sort("account_id", "created_at")
+    pairs = near.filter(pl.col("gap_minutes") < opts.burst_minutes)
+    tips = near.filter(pl.col("gap_minutes") >= opts.burst_minutes)
+    for (account_id,), g in tips.group_by("account_id", maintain_order=True):
+        handle = g["handle"][0] or account_id
+        gap = f"{opts.min_gap_minutes:g}"
+        yield Finding(
+            severity="info",
+            title=T(f"{g.height} posts from {handle} came less than {gap} min after the previous one",
+                    f"{handle} 有 {g.height} 条内容与上一条间隔不足 {gap} 分钟"),
+            message=T(f"{g.height} of {handle}'s posts followed the previous one by {opts.burst_minutes:g}-{gap} "
+                      "minutes. Not a burst, but more room between posts gives each one its own moment in the feed.",
+                      f"{handle} 有 {g.height} 条内容与上一条相隔 {opts.burst_minutes:g}-{gap} 分钟。"
+                      "虽不算集中刷屏,但拉开间隔能让每条内容都被看到。"),
+            recommendation=T(f"Leave at least {gap} minutes, better several hours, between posts.",
+                             f"两条内容之间至少间隔 {gap} 分钟,最好几个小时。"),
+            account_id=account_id,
+            data={"posts": g.height, "min_gap_minutes": opts.min_gap_minutes},
+        )
     tz = ctx.tz
     for (account_id,), g in pairs.group_by("account_id", maintain_order=True):
         handle = g["handle"][0] or account_id
@@ -51,7 +74,7 @@ def posts_too_close_together(ctx: AuditContext, opts: Options) -> Iterator[Findi
                           for r in ex.iter_rows(named=True))
         ex_zh = ";".join(f"{r['t']} 的 {r['id']} 距上一条 {r['prev_id']} 仅 {r['gap_minutes']:.0f} 分钟"
                          for r in ex.iter_rows(named=True))
-        gap = f"{opts.min_gap_minutes:g}"
+        gap = f"{opts.burst_minutes:g}"
         yield Finding(
             severity="low",
             title=T(f"{n} posts from {handle} came less than {gap} min after the previous one",
@@ -63,12 +86,12 @@ def posts_too_close_together(ctx: AuditContext, opts: Options) -> Iterator[Findi
                 "发得太密会互相挤占粉丝的信息流。",
             ),
             recommendation=T(
-                f"Leave at least {gap} minutes (better several hours) between posts; schedule the later ones "
-                "instead of publishing them in a burst.",
-                f"两条内容之间至少间隔 {gap} 分钟(最好几个小时),用定时发布代替集中发布。",
+                f"Do not publish back to back: leave at least {opts.min_gap_minutes:g} minutes (better several "
+                "hours) between posts and schedule the later ones.",
+                f"不要连续发布:两条内容之间至少间隔 {opts.min_gap_minutes:g} 分钟(最好几个小时),用定时发布代替集中发布。",
             ),
             account_id=account_id,
             evidence=[Evidence.post(i) for i in g["id"].to_list()],
-            data={"posts": n, "min_gap_minutes": opts.min_gap_minutes,
+            data={"posts": n, "burst_minutes": opts.burst_minutes,
                   "min_gap_seen_minutes": float(g["gap_minutes"].min())},
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 
 import polars as pl
@@ -17,10 +18,13 @@ class Options(RuleOptions):
     # The article: posting too often "会导致掉粉" (makes followers leave). We look at the 1-2 days after a
     # heavy day: that is when followers who saw the flood react.
     days_after: int = 2
-    # A spike: at least this many times the account's usual daily unfollows (on days that follow no heavy day)...
+    # A spike: at least this many times the account's usual daily unfollows (on days that follow no heavy day),
     spike_factor: float = 3.0
-    # ...and at least this many unfollows on one day, so that 1 → 3 unfollows is not called a spike.
-    min_unfollows: int = 5
+    # at least this many unfollows on one day,
+    min_unfollows: int = 3
+    # and a count the usual daily rate (a Poisson rate, at least 0.1 a day) would reach by chance on fewer than
+    # this share of days: one day in a thousand.
+    max_chance: float = 0.001
 
 
 def _daily_losses(ctx: AuditContext) -> pl.DataFrame:
@@ -55,6 +59,15 @@ def _daily_losses(ctx: AuditContext) -> pl.DataFrame:
     return pl.concat(parts)
 
 
+def _poisson_tail(k: int, lam: float) -> float:
+    """P(X >= k) for X ~ Poisson(lam)."""
+    term, cdf = math.exp(-lam), 0.0
+    for i in range(int(k)):
+        cdf += term
+        term *= lam / (i + 1)
+    return max(0.0, 1.0 - cdf)
+
+
 @rule("SM603", "unfollow-spike-after-heavy-day", requires=("posts",), options=Options)
 def unfollow_spike_after_heavy_day(ctx: AuditContext, opts: Options) -> Iterator[Finding]:
     """Unfollows spiking in the day or two after a brand account posted more than the daily cap.
@@ -62,8 +75,9 @@ def unfollow_spike_after_heavy_day(ctx: AuditContext, opts: Options) -> Iterator
     **What it does** Finds the days on which a brand account went over the daily cap (as SM601), then looks at
     the followers it lost on each of the next `days_after` days (default 2): from the followers' `unfollowed_at`
     when the data has it, otherwise from drops in `follower_counts`. When the worst of those days lost at least
-    `spike_factor` (default 3) times the account's usual daily loss and at least `min_unfollows` (default 5)
-    followers, the heavy day is reported as the likely cause.
+    `spike_factor` (default 3) times the account's usual daily loss, at least `min_unfollows` (default 3)
+    followers, and a number the usual rate would reach by chance on fewer than one day in a thousand (Poisson),
+    the heavy day is reported as the likely cause.
 
     **Why it matters** The article warns that posting too often makes even engaged fans unfollow. This rule
     shows the cost in the brand's own numbers.
@@ -113,6 +127,8 @@ def unfollow_spike_after_heavy_day(ctx: AuditContext, opts: Options) -> Iterator
            .join(ctx.brand_accounts.select(pl.col("id").alias("account_id"), "handle", "platform"), on="account_id")
            .sort("account_id", "date"))
     for r in top.iter_rows(named=True):
+        if _poisson_tail(r["lost"], max(r["baseline"], 0.1)) >= opts.max_chance:
+            continue
         handle = r["handle"] or r["account_id"]
         day, peak, lost, n = str(r["date"]), str(r["peak_day"]), r["lost"], r["posts"]
         base_s = f"{r['baseline']:.1f}"
