@@ -66,8 +66,8 @@ from smguard.dataset.schema import TABLES
 from smguard.importers._cnutil import (
     local_date,
     local_time,
+    pick_account,
     pid,
-    raw_ids,
     stable_id,
     to_bool,
     to_float,
@@ -385,9 +385,11 @@ def sniff_delimiter(first_line: str, explicit: str | None, member: str) -> str:
 
 
 def read_table(
-    source: Source, member: str, m: Mapping | None = None, max_rows: int | None = None
+    source: Source, member: str, m: Mapping | None = None, max_rows: int | None = None, ctx: Any = None
 ) -> tuple[list[str], Iterator[tuple[str, list[Any]]]]:
     """``(header, rows)`` of a CSV or Excel member; rows are ``(position, values)``.
+
+    With ``ctx``, reading a CSV reports progress (``ctx.progress``) for the progress bar of big files.
 
     Raises ``ValueError`` with a plain message when the file cannot be read as a table.
     """
@@ -396,11 +398,11 @@ def read_table(
         return _read_xlsx(source, member, m.sheet if m else None, header_row, max_rows)
     if member.lower().endswith(".xls"):
         raise ValueError("old Excel .xls files are not supported: save the sheet as .xlsx or .csv")
-    return _read_csv(source, member, m, header_row, max_rows)
+    return _read_csv(source, member, m, header_row, max_rows, ctx)
 
 
 def _read_csv(
-    source: Source, member: str, m: Mapping | None, header_row: int, max_rows: int | None
+    source: Source, member: str, m: Mapping | None, header_row: int, max_rows: int | None, ctx: Any = None
 ) -> tuple[list[str], Iterator[tuple[str, list[Any]]]]:
     with source.open_bytes(member) as f:
         head = f.read(65536)
@@ -419,7 +421,12 @@ def _read_csv(
     header = [h.strip().lstrip("\ufeff") for h in header_rows[header_row - 1]]
 
     def rows() -> Iterator[tuple[str, list[Any]]]:
-        with io.TextIOWrapper(source.open_bytes(member), encoding=enc, errors="replace", newline="") as fh:
+        raw: Any = source.open_bytes(member)
+        if ctx is not None:
+            from smguard.importers.common import ProgressReader
+
+            raw = io.BufferedReader(ProgressReader(raw, ctx, source.display(member), source.size(member)))
+        with io.TextIOWrapper(raw, encoding=enc, errors="replace", newline="") as fh:
             reader = csv.reader(fh, delimiter=delim)
             n = 0
             try:
@@ -526,8 +533,8 @@ class Converter:
             brands = getattr(ctx, "brand_account_ids", None) or ()
             if m.platform:
                 # ids of this platform ("douyin:123" or a bare "123"); other platforms' ids do not fit
-                own = sorted(raw_ids(brands, m.platform))
-                self.account = pid(m.platform, own[0].lstrip("@")) if own else None
+                own = pick_account(brands, m.platform)
+                self.account = pid(m.platform, own) if own else None
             else:
                 self.account = str(sorted(brands)[0]) if brands else None
         req_missing = [
@@ -900,7 +907,7 @@ class GenericImporter(Importer):
     ) -> Iterator[tuple[str, dict[str, Any]]]:
         file = src.display(member)
         try:
-            header, rows = read_table(src, member, m)
+            header, rows = read_table(src, member, m, ctx=ctx)
         except (ValueError, OSError, KeyError, EOFError) as exc:
             ctx.problem(file, "start of file", f"{exc}; skipped")
             return
