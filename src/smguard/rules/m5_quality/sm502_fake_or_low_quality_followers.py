@@ -38,7 +38,7 @@ def fake_or_low_quality_followers(ctx: AuditContext, opts: Options) -> Iterator[
     """Brand accounts with a material share of clearly fake followers, each fake follower as evidence.
 
     **What it does** Scores every current follower of each brand account on five profile signals (no profile
-    picture, no posts, following ≥ 10× as many accounts as follow it, an account created less than 30 days
+    picture, no posts, following ≥ 500 accounts and ≥ 20× as many as follow it, an account created less than 30 days
     before it followed, a generated digit handle such as `user84920174`). A follower showing at least
     `min_signals` (default 3) of them, and not verified, is counted as fake; unknown fields never count. When
     fakes are at least `min_share` (1%) of the account's followers and at least `min_count` (2), the account
