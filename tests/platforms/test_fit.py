@@ -43,7 +43,8 @@ def test_text_only_on_visual_platforms():
 def test_photo_on_video_platform():
     assert codes("youtube", "hi", PHOTO) == [("photo-on-video-platform", "warning")]
     assert codes("youtube", "hi", VIDEO) == []
-    assert codes("tiktok", "hi", PHOTO) == []  # photo mode exists
+    assert codes("tiktok", "hi", PHOTO) == [("photo-on-video-platform", "warning")]  # photo mode is secondary
+    assert codes("instagram", "hi", PHOTO) == []
 
 
 def test_length_x_weighted():
@@ -101,13 +102,18 @@ def test_hashtag_caps_follow_the_date():
     many = " ".join(f"#t{i}" for i in range(31))
     assert codes("instagram", many, PHOTO, posted_at=date(2024, 1, 1)) == [("too-many-hashtags", "error")]
     assert codes("youtube", " ".join(f"#t{i}" for i in range(61)), VIDEO) == [("too-many-hashtags", "error")]
-    assert codes("youtube", " ".join(f"#t{i}" for i in range(20)), VIDEO) == [("hashtags-over-recommended",
-                                                                               "tip")]
+    assert codes("youtube", " ".join(f"#t{i}" for i in range(20)), VIDEO) == [
+        ("hashtags-over-recommended", "tip")
+    ]
     assert codes("x", "#a #b #c") == [("hashtags-over-recommended", "tip")]
 
 
 def test_prefix_hashtags():
-    assert prefix_hashtags("#coffee #咖啡 #1 #tea_time https://a.example/#frag C#") == ["coffee", "咖啡", "tea_time"]
+    assert prefix_hashtags("#coffee #咖啡 #1 #tea_time https://a.example/#frag C#") == [
+        "coffee",
+        "咖啡",
+        "tea_time",
+    ]
 
 
 def test_links_in_captions():
@@ -116,8 +122,9 @@ def test_links_in_captions():
     assert codes("douyin", "下单 acme.cn/shop", VIDEO) == [("link-not-clickable", "warning")]
     assert codes("xiaohongshu", "官网 www.acme.cn", PHOTO) == [("link-not-clickable", "warning")]
     assert codes("x", "Order at https://acme.example/o") == []
-    assert codes("instagram", "Link in bio", PHOTO, link="https://acme.example") == [("link-field-not-shown",
-                                                                                       "tip")]
+    assert codes("instagram", "Link in bio", PHOTO, link="https://acme.example") == [
+        ("link-field-not-shown", "tip")
+    ]
 
 
 def test_video_ranges():
@@ -125,7 +132,9 @@ def test_video_ranges():
     assert codes("tiktok", "clip", [{"type": "video", "duration_s": 3601}]) == [("video-too-long", "error")]
     assert codes("x", "clip", [{"type": "video", "duration_s": 0.4}]) == [("video-too-short", "error")]
     assert codes("x", "clip", [{"type": "video"}]) == []
-    assert codes("youtube", "talk", [{"type": "video", "duration_s": 13 * 3600}]) == [("video-too-long", "error")]
+    assert codes("youtube", "talk", [{"type": "video", "duration_s": 13 * 3600}]) == [
+        ("video-too-long", "error")
+    ]
 
 
 def test_photo_counts():

@@ -65,11 +65,20 @@ def test_named_tools_exist():
         "douyin": {"douyin_dou_plus", "douyin_ocean_engine", "douyin_qianchuan"},
         "xiaohongshu": {"xhs_juguang", "xhs_shutiao"},
         "bilibili": {"bili_huahuo", "bili_qifei"},
-        "facebook": {"meta_ads_manager", "meta_custom_audiences", "meta_boost", "facebook_events",
-                     "meta_lead_ads"},
+        "facebook": {
+            "meta_ads_manager",
+            "meta_custom_audiences",
+            "meta_boost",
+            "facebook_events",
+            "meta_lead_ads",
+        },
         "x": {"x_ads"},
-        "linkedin": {"linkedin_campaign_manager", "linkedin_matched_audiences", "linkedin_lead_gen_forms",
-                     "linkedin_events"},
+        "linkedin": {
+            "linkedin_campaign_manager",
+            "linkedin_matched_audiences",
+            "linkedin_lead_gen_forms",
+            "linkedin_events",
+        },
         "youtube": {"google_ads_video"},
         "pinterest": {"pinterest_ads"},
         "tiktok": {"tiktok_ads_manager", "tiktok_promote"},
@@ -80,7 +89,9 @@ def test_named_tools_exist():
 
 
 def test_tools_for_kind():
-    assert [t.key for t in get_profile("weibo").tools_for_kind("audience_search")] == ["weibo_audience_search"]
+    assert [t.key for t in get_profile("weibo").tools_for_kind("audience_search")] == [
+        "weibo_audience_search"
+    ]
     assert "meta_custom_audiences" in {t.key for t in get_profile("facebook").tools_for_kind("retargeting")}
     assert get_profile("other").tools_for_kind("ad") == ()
     with pytest.raises(KeyError):
@@ -91,7 +102,12 @@ def test_visual_platforms_are_the_articles():
     visual = {k for k, p in all_profiles().items() if p.is_visual}
     assert visual == {"youtube", "instagram", "douyin", "tiktok", "pinterest", "xiaohongshu", "bilibili"}
     assert get_profile("youtube").requires_video
-    assert not get_profile("instagram").requires_video
+    assert {k for k, p in all_profiles().items() if p.requires_video} == {
+        "youtube",
+        "douyin",
+        "tiktok",
+        "bilibili",
+    }
 
 
 def test_limits_and_counting():

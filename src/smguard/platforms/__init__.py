@@ -29,13 +29,33 @@ from smguard.platforms.base import (
 
 #: Every platform of the data set contract (CONTRACT §2 accounts.platform), in the contract's order.
 PLATFORM_KEYS: tuple[str, ...] = (
-    "weibo", "wechat", "douyin", "xiaohongshu", "bilibili", "facebook", "instagram", "x", "linkedin",
-    "youtube", "pinterest", "tiktok", "other",
+    "weibo",
+    "wechat",
+    "douyin",
+    "xiaohongshu",
+    "bilibili",
+    "facebook",
+    "instagram",
+    "x",
+    "linkedin",
+    "youtube",
+    "pinterest",
+    "tiktok",
+    "other",
 )
 
 __all__ = [
-    "PLATFORM_KEYS", "HashtagCap", "Hashtags", "MarketingTool", "MediaLimits", "PlatformProfile", "Source",
-    "TextLimit", "VideoRange", "all_profiles", "get_profile",
+    "PLATFORM_KEYS",
+    "HashtagCap",
+    "Hashtags",
+    "MarketingTool",
+    "MediaLimits",
+    "PlatformProfile",
+    "Source",
+    "TextLimit",
+    "VideoRange",
+    "all_profiles",
+    "get_profile",
 ]
 
 

@@ -151,7 +151,8 @@ class PlatformProfile:
 
     - ``formats``: the formats the platform is built for, best first (``video``, ``photo``, ``text``).
     - ``text_only``: whether a post without photo or video is ``appropriate``, ``weak`` or ``impossible``.
-    - ``requires_video``: a photo-only post is off the platform's purpose (YouTube).
+    - ``requires_video``: video is the platform's format, so a photo-only post misses its audience (YouTube,
+      Douyin, TikTok, Bilibili — the photo modes of Douyin and TikTok exist but are secondary).
     - ``text_limit``: the limit of ``posts.text`` (``None``: no documented limit); ``other_limits``: titles etc.
     - ``hashtags``: syntax and caps; ``caption_links_clickable``: ``False`` where a URL in a caption is plain
       text (``None``: unknown).
@@ -170,6 +171,7 @@ class PlatformProfile:
     audience_en: str
     audience_zh: str
     requires_video: bool = False
+    requires_video_source: Source | None = None
     text_limit: TextLimit | None = None
     other_limits: tuple[TextLimit, ...] = ()
     media: MediaLimits = field(default_factory=MediaLimits)

@@ -52,7 +52,7 @@ def find_urls(text: str) -> list[tuple[int, int]]:
         s, e = m.span()
         while e > s and text[e - 1] in _TRAILING:
             # keep a closing bracket that has its opening one inside the URL
-            if text[e - 1] == ")" and "(" in text[s:e - 1]:
+            if text[e - 1] == ")" and "(" in text[s : e - 1]:
                 break
             e -= 1
         if e - s >= 4:
@@ -81,8 +81,28 @@ def _is_emoji_base(cp: int) -> bool:
         0x1F000 <= cp <= 0x1FAFF
         or 0x2600 <= cp <= 0x27BF
         or 0x2B05 <= cp <= 0x2B55
-        or cp in (0x00A9, 0x00AE, 0x203C, 0x2049, 0x2122, 0x2139, 0x231A, 0x231B, 0x2328, 0x23CF, 0x24C2,
-                  0x25AA, 0x25AB, 0x25B6, 0x25C0, 0x3030, 0x303D, 0x3297, 0x3299)
+        or cp
+        in (
+            0x00A9,
+            0x00AE,
+            0x203C,
+            0x2049,
+            0x2122,
+            0x2139,
+            0x231A,
+            0x231B,
+            0x2328,
+            0x23CF,
+            0x24C2,
+            0x25AA,
+            0x25AB,
+            0x25B6,
+            0x25C0,
+            0x3030,
+            0x303D,
+            0x3297,
+            0x3299,
+        )
         or 0x2194 <= cp <= 0x21AA
         or 0x23E9 <= cp <= 0x23FA
         or 0x25FB <= cp <= 0x25FE
@@ -91,7 +111,9 @@ def _is_emoji_base(cp: int) -> bool:
 
 
 def _is_modifier(cp: int) -> bool:
-    return cp == 0xFE0F or cp == 0xFE0E or 0x1F3FB <= cp <= 0x1F3FF or cp == 0x20E3 or 0xE0020 <= cp <= 0xE007F
+    return (
+        cp == 0xFE0F or cp == 0xFE0E or 0x1F3FB <= cp <= 0x1F3FF or cp == 0x20E3 or 0xE0020 <= cp <= 0xE007F
+    )
 
 
 def _emoji_len(text: str, i: int) -> int:
@@ -118,8 +140,11 @@ def _emoji_len(text: str, i: int) -> int:
         c = ord(text[j])
         if _is_modifier(c):
             j += 1
-        elif c == 0x200D and j + 1 < n and (_is_emoji_base(ord(text[j + 1])) or ord(text[j + 1]) == 0x2640
-                                            or ord(text[j + 1]) == 0x2642):
+        elif (
+            c == 0x200D
+            and j + 1 < n
+            and (_is_emoji_base(ord(text[j + 1])) or ord(text[j + 1]) == 0x2640 or ord(text[j + 1]) == 0x2642)
+        ):
             j += 2
         else:
             break

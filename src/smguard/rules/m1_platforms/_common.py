@@ -31,16 +31,30 @@ def media_dicts(media: Any) -> list[dict]:
 
 
 #: The check groups of :func:`check_post_fit` each rule needs (so a rule does not pay for the others).
-RULE_CHECKS = {"SM101": ("format",), "SM102": ("length",), "SM104": ("hashtags", "links"),
-               "SM105": ("format",), "SM106": ("media",)}
+RULE_CHECKS = {
+    "SM101": ("format",),
+    "SM102": ("length",),
+    "SM104": ("hashtags", "links"),
+    "SM105": ("format",),
+    "SM106": ("media",),
+}
 
 
 def post_issues(row: dict[str, Any], rule_code: str, codes: set[str] | None = None) -> list[FitIssue]:
     """The fit issues of one post that ``rule_code`` reports (tips left out)."""
-    issues = check_post_fit(row["platform"], row.get("text") or "", media_dicts(row.get("media")),
-                            row.get("link"), posted_at=row.get("date"), checks=RULE_CHECKS.get(rule_code))
-    return [i for i in issues if i.rule == rule_code and i.severity in SEVERITY
-            and (codes is None or i.code in codes)]
+    issues = check_post_fit(
+        row["platform"],
+        row.get("text") or "",
+        media_dicts(row.get("media")),
+        row.get("link"),
+        posted_at=row.get("date"),
+        checks=RULE_CHECKS.get(rule_code),
+    )
+    return [
+        i
+        for i in issues
+        if i.rule == rule_code and i.severity in SEVERITY and (codes is None or i.code in codes)
+    ]
 
 
 def fit_findings(
@@ -69,6 +83,5 @@ def fit_findings(
             recommendation=T(fix_en, fix_zh),
             account_id=row["account_id"],
             evidence=[Evidence.post(str(row["id"]))],
-            data={"platform": row["platform"], "date": day,
-                  "issues": [i.to_json() for i in issues]},
+            data={"platform": row["platform"], "date": day, "issues": [i.to_json() for i in issues]},
         )

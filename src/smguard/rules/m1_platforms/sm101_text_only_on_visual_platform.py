@@ -43,5 +43,6 @@ def text_only_on_visual_platform(ctx: AuditContext, opts: Options) -> Iterator[F
     posts = ctx.brand_posts
     visual = pl.col("media").list.eval(pl.element().struct.field("type").is_in(list(VISUAL_MEDIA))).list.any()
     cand = posts.filter(pl.col("platform").is_in(platforms) & ~visual.fill_null(False))
-    yield from fit_findings(ctx, cand, "SM101",
-                            T("Text-only post on a photo/video platform", "在图片/视频平台上发布纯文字内容"))
+    yield from fit_findings(
+        ctx, cand, "SM101", T("Text-only post on a photo/video platform", "在图片/视频平台上发布纯文字内容")
+    )

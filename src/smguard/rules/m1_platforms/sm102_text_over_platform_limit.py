@@ -50,8 +50,11 @@ def text_over_platform_limit(ctx: AuditContext, opts: Options) -> Iterator[Findi
             over = text.str.len_bytes() > lim.max
         elif lim.counting == "x_weighted":
             # every code point weighs 1, the heavy ones 1 more; each possible link adds at most 23
-            bound = text.str.len_chars() + text.str.count_matches(X_HEAVY_PATTERN) \
+            bound = (
+                text.str.len_chars()
+                + text.str.count_matches(X_HEAVY_PATTERN)
                 + text.str.count_matches(URL_HINT_PATTERN) * X_URL_LENGTH
+            )
             over = bound > lim.max
         else:  # chars, weibo: the count never exceeds the number of code points
             over = text.str.len_chars() > lim.max
@@ -59,5 +62,10 @@ def text_over_platform_limit(ctx: AuditContext, opts: Options) -> Iterator[Findi
     if not conds:
         return
     cand = posts.filter(pl.any_horizontal(conds))
-    yield from fit_findings(ctx, cand, "SM102", T("Text over the platform's limit", "文字超出平台字数上限"),
-                            codes={"text-over-limit"})
+    yield from fit_findings(
+        ctx,
+        cand,
+        "SM102",
+        T("Text over the platform's limit", "文字超出平台字数上限"),
+        codes={"text-over-limit"},
+    )

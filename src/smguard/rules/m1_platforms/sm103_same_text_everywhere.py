@@ -26,7 +26,9 @@ _NON_WORD = r"[^\p{L}\p{N}]+"
 def normalised_text(col: pl.Expr) -> pl.Expr:
     """The text reduced to what a reader would call "the same text" (vectorised)."""
     return (
-        col.fill_null("").str.normalize("NFKC").str.to_lowercase()
+        col.fill_null("")
+        .str.normalize("NFKC")
+        .str.to_lowercase()
         .str.replace_all(_URL, " ")
         .str.replace_all(_WRAPPED_TAG, " ")
         .str.replace_all(_TAG, " ")
@@ -77,17 +79,23 @@ def same_text_everywhere(ctx: AuditContext, opts: Options) -> Iterator[Finding]:
     media_ids = (
         pl.col("media")
         .list.eval(pl.coalesce(pl.element().struct.field("id"), pl.element().struct.field("url")))
-        .list.drop_nulls().list.sort().list.join(",")
+        .list.drop_nulls()
+        .list.sort()
+        .list.join(",")
     )
     keyed = posts.select("id", "account_id", "platform", "created_at", "date", "text", "media").with_columns(
-        normalised_text(pl.col("text")).alias("_norm"), media_ids.fill_null("").alias("_media"))
+        normalised_text(pl.col("text")).alias("_norm"), media_ids.fill_null("").alias("_media")
+    )
     # A text long enough is compared by itself; a short or empty caption counts only together with the
     # very same media files (the contract's media id/url), e.g. one video with no caption uploaded to
     # five platforms.
     long_enough = pl.col("_norm").str.len_chars() >= opts.min_chars
     keyed = keyed.filter(long_enough | (pl.col("_media") != "")).with_columns(
-        pl.when(long_enough).then(pl.lit("t:") + pl.col("_norm"))
-        .otherwise(pl.lit("m:") + pl.col("_media") + pl.lit("|") + pl.col("_norm")).alias("_key"))
+        pl.when(long_enough)
+        .then(pl.lit("t:") + pl.col("_norm"))
+        .otherwise(pl.lit("m:") + pl.col("_media") + pl.lit("|") + pl.col("_norm"))
+        .alias("_key")
+    )
     groups = keyed.group_by("_key").agg(pl.col("platform").n_unique().alias("_np"))
     keys = groups.filter(pl.col("_np") >= need)["_key"]
     if keys.len() == 0:
@@ -138,6 +146,11 @@ def _finding(cluster: list[dict], plats: list[str], opts: Options) -> Finding:
         ),
         account_id=accounts[0] if len(accounts) == 1 else None,
         evidence=[Evidence.post(str(r["id"])) for r in cluster],
-        data={"platforms": plats, "accounts": accounts, "posts": len(cluster),
-              "min_platforms": opts.min_platforms, "window_hours": opts.window_hours},
+        data={
+            "platforms": plats,
+            "accounts": accounts,
+            "posts": len(cluster),
+            "min_platforms": opts.min_platforms,
+            "window_hours": opts.window_hours,
+        },
     )

@@ -74,4 +74,6 @@ def platform_conventions_broken(ctx: AuditContext, opts: Options) -> Iterator[Fi
         return
     cond = pl.any_horizontal(conds)
     cand = ctx.brand_posts.filter(cond)
-    yield from fit_findings(ctx, cand, "SM104", T("Platform conventions broken", "不符合平台惯例"), codes=checks)
+    yield from fit_findings(
+        ctx, cand, "SM104", T("Platform conventions broken", "不符合平台惯例"), codes=checks
+    )

@@ -12,7 +12,8 @@ from smguard.rules.m1_platforms._common import fit_findings, profiles_where
 
 
 class Options(RuleOptions):
-    # Platforms whose profile sets requires_video (YouTube — the article: "YouTube is for publishing video").
+    # Platforms whose profile sets requires_video: YouTube (the article: "YouTube is for publishing video"),
+    # Douyin, TikTok and Bilibili (short- and long-video platforms whose feeds are built for video).
     video_platforms: list[str] | None = None
 
 
@@ -20,14 +21,17 @@ class Options(RuleOptions):
 def photo_on_video_platform(ctx: AuditContext, opts: Options) -> Iterator[Finding]:
     """A brand post with photos but no video on a platform that is for video.
 
-    **What it does** Finds published brand posts on YouTube (platforms whose profile requires video) whose
-    media holds a photo or GIF but no video. Text-only posts there are SM101's. One low finding per post.
+    **What it does** Finds published brand posts on YouTube, Douyin, TikTok and Bilibili (platforms whose
+    profile says video is their format) whose media holds a photo or GIF but no video. Douyin's image sets
+    and TikTok's photo mode exist, but their feeds are built for video. Text-only posts there are SM101's.
+    One low finding per post.
 
     **Why it matters** The article's own example: YouTube is for video, Instagram for photos. A photo
     published to a video platform reaches almost nobody there and would have worked on a photo platform.
 
-    **Example** The YouTube channel publishes a product photo with a caption: one finding; turn it into a
-    short video, or publish the photo on Instagram, Pinterest or Xiaohongshu.
+    **Example** The YouTube channel publishes a product photo with a caption, the Douyin account a poster
+    for a promotion: one finding each; turn them into short videos, or publish the photos on Instagram,
+    Pinterest or Xiaohongshu.
     """
     platforms = opts.video_platforms
     if platforms is None:

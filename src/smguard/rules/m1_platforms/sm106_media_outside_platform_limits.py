@@ -37,22 +37,36 @@ def media_outside_platform_limits(ctx: AuditContext, opts: Options) -> Iterator[
     rows = []
     for key, prof in all_profiles().items():
         vr, ml = prof.video, prof.media
-        rows.append({
-            "platform": key,
-            "_min_s": vr.min_s if vr and vr.source.trust != "guess" else None,
-            "_max_s": vr.max_s if vr and vr.source.trust != "guess" else None,
-            "_max_photos": ml.max_photos if ml.source and ml.source.trust != "guess" else None,
-        })
-    lim = pl.DataFrame(rows, schema={"platform": pl.String, "_min_s": pl.Float64, "_max_s": pl.Float64,
-                                     "_max_photos": pl.Int64})
+        rows.append(
+            {
+                "platform": key,
+                "_min_s": vr.min_s if vr and vr.source.trust != "guess" else None,
+                "_max_s": vr.max_s if vr and vr.source.trust != "guess" else None,
+                "_max_photos": ml.max_photos if ml.source and ml.source.trust != "guess" else None,
+            }
+        )
+    lim = pl.DataFrame(
+        rows,
+        schema={"platform": pl.String, "_min_s": pl.Float64, "_max_s": pl.Float64, "_max_photos": pl.Int64},
+    )
     posts = ctx.brand_posts.join(lim, on="platform", how="left")
-    ex = posts.select("id", "_min_s", "_max_s", pl.col("media")).explode("media").filter(
-        pl.col("media").is_not_null())
-    ex = ex.with_columns(pl.col("media").struct.field("type").alias("_t"),
-                         pl.col("media").struct.field("duration_s").alias("_d"))
-    bad_video = ex.filter((pl.col("_t") == "video") & pl.col("_d").is_not_null() & (
-        (pl.col("_max_s").is_not_null() & (pl.col("_d") > pl.col("_max_s")))
-        | (pl.col("_min_s").is_not_null() & (pl.col("_d") < pl.col("_min_s")))))["id"]
+    ex = (
+        posts.select("id", "_min_s", "_max_s", pl.col("media"))
+        .explode("media")
+        .filter(pl.col("media").is_not_null())
+    )
+    ex = ex.with_columns(
+        pl.col("media").struct.field("type").alias("_t"),
+        pl.col("media").struct.field("duration_s").alias("_d"),
+    )
+    bad_video = ex.filter(
+        (pl.col("_t") == "video")
+        & pl.col("_d").is_not_null()
+        & (
+            (pl.col("_max_s").is_not_null() & (pl.col("_d") > pl.col("_max_s")))
+            | (pl.col("_min_s").is_not_null() & (pl.col("_d") < pl.col("_min_s")))
+        )
+    )["id"]
     photos = pl.col("media").list.eval(pl.element().struct.field("type").is_in(["photo", "gif"])).list.sum()
     too_many = posts.filter(pl.col("_max_photos").is_not_null() & (photos > pl.col("_max_photos")))["id"]
     ids = set(bad_video.to_list()) | set(too_many.to_list())
