@@ -13,9 +13,10 @@ from smguard.rules.m5_quality._customers import current_brand_followers, custome
 
 class Options(RuleOptions):
     # The article: "有多少粉丝真的是客户呢?" (how many followers are really customers?) gives no number. We call
-    # it a problem only when customers are a very small minority: under 5% of followers (1 in 20) is "low",
-    # under 1% (1 in 100) "medium". Above that the share is reported as a statistic only.
-    low_share: float = 0.05
+    # it a problem only when customers are a very small minority: under 3% of followers (fewer than 1 in 33)
+    # is "low", under 1% (1 in 100) "medium". A modest share (a B2B page, a channel for prospects) is reported
+    # as a statistic only: matching depends on how many customers have their handles in the CRM.
+    low_share: float = 0.03
     medium_share: float = 0.01
     # Below this many current followers a share is too noisy to judge.
     min_followers: int = 50
@@ -28,7 +29,7 @@ def few_followers_are_customers(ctx: AuditContext, opts: Options) -> Iterator[Fi
     **What it does** Matches every current follower of each brand account to `customers.jsonl` (same platform
     and `user_id`, or same platform and handle, case-insensitive, leading `@` ignored) and reports the share
     as a statistic (info). When the account has at least `min_followers` (default 50) followers and the share
-    is below `low_share` (default 5%), it is a finding (below `medium_share`, 1%, a medium one). Accounts on
+    is below `low_share` (default 3%), it is a finding (below `medium_share`, 1%, a medium one). Accounts on
     a platform where no customer has a known identity are only described: the share cannot be measured there.
 
     **Why it matters** The article's fifth mistake is counting followers instead of asking how many of them

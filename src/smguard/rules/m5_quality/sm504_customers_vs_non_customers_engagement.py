@@ -14,8 +14,8 @@ from smguard.rules.m5_quality._customers import customer_platforms, match_custom
 class Options(RuleOptions):
     # The article: "提升对于与企业在社交媒体上进行互动的真正消费者的辨别能力" (know which of the people who
     # engage are real customers). Engagement "mostly from non-customers" is a finding when customers are fewer
-    # than 1 in 20 of the people who comment, mention or message the account.
-    low_share: float = 0.05
+    # than 1 in 33 of the people who comment, mention or message the account (the same line as SM501).
+    low_share: float = 0.03
     # Below this many distinct people engaging, the share is too noisy to judge.
     min_people: int = 30
 
@@ -27,7 +27,7 @@ def customers_vs_non_customers_engagement(ctx: AuditContext, opts: Options) -> I
     **What it does** Takes the inbound comments, mentions, messages and reviews of each brand account, matches
     their authors (`author_id` or `author_handle`, on the account's platform) to `customers.jsonl`, and
     reports the share of engaging people and of messages that come from customers (info). When at least
-    `min_people` (30) distinct people engaged and fewer than `low_share` (5%) of them are customers, it is a
+    `min_people` (30) distinct people engaged and fewer than `low_share` (3%) of them are customers, it is a
     finding. Accounts on a platform where no customer has a known identity are not judged.
 
     **Why it matters** The article: a like is not a sale. What counts is recognising the real customers who
