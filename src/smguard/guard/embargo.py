@@ -103,7 +103,10 @@ def fold_many(texts: Sequence[str | None]) -> list[str]:
 
 def fold(text: str | None) -> str:
     """Fold one text (see :func:`fold_many`)."""
-    return fold_many([text])[0]
+    if not text:
+        return ""
+    table = _table()
+    return "".join(chr(table[o]) if (o := ord(c)) < 0x10000 else c for c in str(text))
 
 
 def _is_latin(ch: str) -> bool:
@@ -234,21 +237,23 @@ class EmbargoMatcher:
     def __init__(self, entries: Iterable[EmbargoEntry]):
         self.entries: list[EmbargoEntry] = list(entries)
         self._names: list[tuple[int, str]] = []  # (entry index, name) per regex group
+        self._pats: list[re.Pattern] = []  # one expression per name, same order
+        by_skeleton: dict[str, list[int]] = {}
         parts: list[str] = []
-        skeletons: set[str] = set()
         # longest names first so that "Project Phoenix" wins over "Phoenix" at the same place
         order = sorted(((i, n) for i, e in enumerate(self.entries) for n in e.names), key=lambda x: -len(x[1]))
         for i, name in order:
             pat = _term_pattern(name)
             if pat is None:
                 continue
-            parts.append(f"(?P<g{len(self._names)}>{pat})")
+            k = len(self._names)
+            parts.append(f"(?P<g{k}>{pat})")
             self._names.append((i, name))
-            sk = _skeleton(fold(name).lower())
-            if sk:
-                skeletons.add(sk)
+            self._pats.append(re.compile(pat, re.IGNORECASE))
+            by_skeleton.setdefault(_skeleton(fold(name).lower()), []).append(k)
         self._regex = re.compile("|".join(parts), re.IGNORECASE) if parts else None
-        self._skeletons = sorted(skeletons)
+        self._skeletons = sorted(by_skeleton)
+        self._by_skeleton = by_skeleton
 
     @classmethod
     def from_rows(cls, rows: Iterable[Mapping[str, Any]] | Any) -> EmbargoMatcher:
@@ -305,29 +310,52 @@ class EmbargoMatcher:
                   dates: Sequence[date | None] | None = None) -> list[tuple[int, list[Match]]]:
         """Mentions in many texts: ``[(index of the text, its matches), …]`` for texts with at least one.
 
-        Vectorised pre-filter: texts are folded at once and only those whose letters contain a term's letters
-        are searched with the full expression.
+        Vectorised: texts are folded at once, an Aho-Corasick pass over their letters (separators removed)
+        finds which names may occur where, and only those names' expressions run, on those texts.
         """
         if self._regex is None or not texts:
             return []
         folded = fold_many(texts)
-        candidates = self._candidates(folded)
         out: list[tuple[int, list[Match]]] = []
-        for i in candidates:
-            day = dates[i] if dates is not None else None
-            found = self._find_folded(texts[i] or "", folded[i], _to_date(day))
+        for i, names in self._candidates(folded):
+            day = _to_date(dates[i]) if dates is not None else None
+            text = texts[i] or ""
+            found: list[Match] = []
+            for k in names:
+                entry_i, name = self._names[k]
+                e = self.entries[entry_i]
+                if not e.holds_on(day):
+                    continue
+                for m in self._pats[k].finditer(folded[i]):
+                    a, b = m.span()
+                    found.append(Match(e.term, name, a, b, text[a:b], e.until, e.reason, entry_i))
             if found:
-                out.append((i, found))
+                out.append((i, _no_overlaps(found)))
         return out
 
-    def _candidates(self, folded: list[str]) -> list[int]:
-        try:
-            import polars as pl
-        except ImportError:  # pragma: no cover - polars is a dependency of smguard
-            return [i for i, f in enumerate(folded) if any(s in _skeleton(f.lower()) for s in self._skeletons)]
-        s = pl.Series("t", folded, dtype=pl.String).str.to_lowercase().str.replace_all(r"[\W_]+", "")
-        hit = s.str.contains_any(self._skeletons)
-        return np.flatnonzero(hit.fill_null(False).to_numpy()).tolist()
+    def _candidates(self, folded: list[str]) -> list[tuple[int, list[int]]]:
+        """(text index, name indices whose letters occur in it), names longest first."""
+        import polars as pl
+
+        sk = pl.Series("t", folded, dtype=pl.String).str.to_lowercase().str.replace_all(r"[\W_]+", "")
+        hits = sk.str.extract_many(self._skeletons, overlapping=True)
+        idx = np.flatnonzero((hits.list.len().fill_null(0) > 0).to_numpy())
+        out = []
+        for i, found in zip(idx.tolist(), hits.gather(idx).to_list(), strict=True):
+            names = sorted({k for s in found for k in self._by_skeleton.get(s, ())})
+            out.append((i, names))
+        return out
+
+
+def _no_overlaps(found: list[Match]) -> list[Match]:
+    """Mentions in text order; where two overlap, the longer (then the earlier-listed) one is kept."""
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    out: list[Match] = []
+    for m in found:
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
 
 
 def snippet(text: str, start: int, end: int, width: int = 24) -> str:

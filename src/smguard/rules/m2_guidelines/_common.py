@@ -36,3 +36,17 @@ def local_day(ts: datetime, tz: str) -> str:
     from zoneinfo import ZoneInfo
 
     return ts.astimezone(ZoneInfo(tz)).date().isoformat()
+
+
+# Beyond this many items of one rule on one account, the rest are reported together in one finding (with every
+# item as evidence): a report with thousands of one-item findings is not read, and building them is slow.
+MAX_FINDINGS_PER_ACCOUNT = 100
+
+
+def split_capped(df: pl.DataFrame, cap: int, by: str = "account_id") -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Split rows (already in priority order) into the first ``cap`` per ``by`` group and the rest."""
+    if df.height == 0 or cap <= 0:
+        return df.head(0), df
+    n = pl.int_range(pl.len()).over(by)
+    keep = df.with_columns(n.alias("__n"))
+    return keep.filter(pl.col("__n") < cap).drop("__n"), keep.filter(pl.col("__n") >= cap).drop("__n")

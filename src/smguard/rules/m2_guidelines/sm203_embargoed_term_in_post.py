@@ -9,12 +9,14 @@ import polars as pl
 from smguard.guard.embargo import EmbargoMatcher, snippet
 from smguard.rules.base import Evidence, Finding, RuleOptions, T, rule
 from smguard.rules.context import AuditContext
-from smguard.rules.m2_guidelines._common import handles
+from smguard.rules.m2_guidelines._common import MAX_FINDINGS_PER_ACCOUNT, handles
 
 
 class Options(RuleOptions):
     # Also check scheduled posts (created_at after the audit moment): a leak is best stopped before it is out.
     include_scheduled: bool = True
+    # Beyond this many on one account, the rest are listed together in one finding (all still evidence).
+    max_findings_per_account: int = MAX_FINDINGS_PER_ACCOUNT
 
 
 @rule("SM203", "embargoed-term-in-post", requires=("posts", "embargo"), options=Options)
@@ -51,7 +53,13 @@ def embargoed_term_in_post(ctx: AuditContext, opts: Options) -> Iterator[Finding
     emp_of = dict(zip(ctx.accounts["id"].to_list(), ctx.accounts["employee_id"].to_list(), strict=True))
     ids, accts, owners, plats, created = (posts[c].to_list() for c in
                                           ("id", "account_id", "owner", "platform", "created_at"))
+    per_account: dict[str, int] = {}
+    rest: dict[str, list[int]] = {}
     for i, matches in hits:
+        per_account[accts[i]] = per_account.get(accts[i], 0) + 1
+        if per_account[accts[i]] > opts.max_findings_per_account:
+            rest.setdefault(accts[i], []).append(i)
+            continue
         text = texts[i]
         first = matches[0]
         terms = list(dict.fromkeys(m.term for m in matches))
@@ -91,4 +99,19 @@ def embargoed_term_in_post(ctx: AuditContext, opts: Options) -> Iterator[Finding
             data={"terms": terms, "matched": [m.text for m in matches], "owner": owner,
                   "employee_id": emp_of.get(accts[i]), "scheduled": scheduled,
                   "until": first.until.isoformat() if first.until else None},
+        )
+    for acct_id, idx in rest.items():
+        who = handle.get(acct_id, acct_id)
+        yield Finding(
+            severity="high",
+            title=T(f"{len(idx)} more posts by {who} mention embargoed topics",
+                    f"{who} 另有 {len(idx)} 条帖子提到保密内容"),
+            message=T(f"Besides those listed one by one, {len(idx)} more posts by {who} mention an embargoed term "
+                      "while the embargo holds.",
+                      f"除逐条列出的以外，{who} 还有 {len(idx)} 条帖子在保密期内提到了保密内容。"),
+            recommendation=T("Remove these posts and add an embargo check to the publishing workflow.",
+                             "删除这些帖子，并在发布流程中加入保密清单检查。"),
+            account_id=acct_id,
+            evidence=[Evidence.post(ids[i]) for i in idx],
+            data={"count": len(idx)},
         )

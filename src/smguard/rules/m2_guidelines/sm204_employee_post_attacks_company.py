@@ -8,11 +8,12 @@ import polars as pl
 
 from smguard.rules.base import Evidence, Finding, RuleOptions, T, rule
 from smguard.rules.context import AuditContext
-from smguard.rules.m2_guidelines._common import handles, short
+from smguard.rules.m2_guidelines._common import MAX_FINDINGS_PER_ACCOUNT, handles, short, split_capped
 
 
 class Options(RuleOptions):
-    pass
+    # Beyond this many on one account, the rest are listed together in one finding (all still evidence).
+    max_findings_per_account: int = MAX_FINDINGS_PER_ACCOUNT
 
 
 @rule("SM204", "employee-post-attacks-company", requires=("posts",), options=Options)
@@ -41,7 +42,23 @@ def employee_post_attacks_company(ctx: AuditContext, opts: Options) -> Iterator[
         return
     handle = handles(ctx.accounts)
     emp_of = dict(zip(ctx.accounts["id"].to_list(), ctx.accounts["employee_id"].to_list(), strict=True))
-    for row in bad.select("id", "account_id", "platform", "date", "text").iter_rows(named=True):
+    one_by_one, rest = split_capped(bad.sort("account_id", "created_at"), opts.max_findings_per_account)
+    for row in rest.group_by("account_id", maintain_order=True).agg(pl.col("id")).iter_rows(named=True):
+        who = handle.get(row["account_id"], row["account_id"])
+        yield Finding(
+            severity="medium",
+            title=T(f"{len(row['id'])} more posts by {who} speak badly of the company",
+                    f"{who} 另有 {len(row['id'])} 条帖子负面评价公司"),
+            message=T(f"Besides those listed one by one, employee account {who} has {len(row['id'])} more posts "
+                      "that speak badly of the company.",
+                      f"除逐条列出的以外，员工账号 {who} 还有 {len(row['id'])} 条负面评价公司的帖子。"),
+            recommendation=T("Talk to the employee in private and point to the guidelines.",
+                             "私下与该员工沟通，并让其参阅准则。"),
+            account_id=row["account_id"],
+            evidence=[Evidence.post(i) for i in row["id"]],
+            data={"count": len(row["id"]), "employee_id": emp_of.get(row["account_id"])},
+        )
+    for row in one_by_one.select("id", "account_id", "platform", "date", "text").iter_rows(named=True):
         who = handle.get(row["account_id"], row["account_id"])
         quote = short(row["text"])
         day = row["date"].isoformat()

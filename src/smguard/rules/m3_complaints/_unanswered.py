@@ -9,6 +9,7 @@ import polars as pl
 
 from smguard.rules.base import Evidence, Finding, NotRun, T
 from smguard.rules.context import AuditContext
+from smguard.rules.m2_guidelines._common import split_capped
 from smguard.rules.m3_complaints._threads import (
     CHANNEL_ZH,
     brand_inbound,
@@ -51,7 +52,9 @@ def unanswered(ctx: AuditContext, opts, kind: str) -> Iterator[Finding]:
     high_after = timedelta(hours=opts.high_after_hours)
     cols = ("id", "account_id", "platform", "channel", "author_id", "author_handle", "text", "date", "waited",
             "win")
-    for row in todo.select(cols).iter_rows(named=True):
+    one_by_one, rest = split_capped(todo.sort("account_id", "created_at"), opts.max_findings_per_account)
+    yield from _summaries(rest, handle, high_after, kind)
+    for row in one_by_one.select(cols).iter_rows(named=True):
         waited: timedelta = row["waited"]
         acct = handle.get(row["account_id"]) or row["account_id"]
         ch = row["channel"]
@@ -91,4 +94,38 @@ def unanswered(ctx: AuditContext, opts, kind: str) -> Iterator[Finding]:
             evidence=[Evidence.message(row["id"])],
             data={"waited_hours": round(waited.total_seconds() / 3600, 1), "window_hours": win_h,
                   "channel": ch, "public": public},
+        )
+
+
+def _summaries(rest: pl.DataFrame, handle: dict, high_after: timedelta, kind: str) -> Iterator[Finding]:
+    """One finding per account for the items beyond the per-account cap (every item is evidence)."""
+    if rest.height == 0:
+        return
+    per = rest.group_by("account_id", maintain_order=True).agg(
+        pl.col("id"), pl.col("platform").first(), pl.col("date").min().alias("first"),
+        pl.col("date").max().alias("last"), pl.col("waited").max().alias("longest"),
+        pl.col("win").first())
+    for row in per.iter_rows(named=True):
+        n = len(row["id"])
+        acct = handle.get(row["account_id"]) or row["account_id"]
+        win_h = row["win"].total_seconds() / 3600
+        if kind == "complaint":
+            sev = "high" if row["longest"] >= high_after else "medium"
+            en, zh = "complaints", "投诉"
+        else:
+            sev = "medium" if row["longest"] >= high_after else "low"
+            en, zh = "help requests", "求助"
+        yield Finding(
+            severity=sev,
+            title=T(f"{n} more unanswered {en} on {acct}", f"{acct} 另有 {n} 条未回复的{zh}"),
+            message=T(f"Besides those listed one by one, {n} more {en} to {acct} ({row['platform']}) received "
+                      f"between {row['first']} and {row['last']} have had no reply for more than {win_h:g} h.",
+                      f"除逐条列出的以外，{acct}（{row['platform']}）在 {row['first']} 至 {row['last']} 期间还有 {n} 条"
+                      f"{zh}超过 {win_h:g} 小时无人回复。"),
+            recommendation=T("Work through the backlog oldest first, and staff the inbox so every message gets a "
+                             "personal answer within the response window.",
+                             "从最早的开始逐条处理积压的消息，并安排足够人手，确保每条消息都在响应时限内得到人工回复。"),
+            account_id=row["account_id"],
+            evidence=[Evidence.message(i) for i in row["id"]],
+            data={"count": n, "window_hours": win_h},
         )

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from smguard.rules.base import Finding, RuleOptions, rule
 from smguard.rules.context import AuditContext
+from smguard.rules.m2_guidelines._common import MAX_FINDINGS_PER_ACCOUNT
 from smguard.rules.m3_complaints._threads import DEFAULT_WINDOW_HOURS
 from smguard.rules.m3_complaints._unanswered import unanswered
 
@@ -18,6 +19,8 @@ class Options(RuleOptions):
     response_window_hours_by_platform: dict[str, float] = {}
     # A complaint left this long (three days) is severe: the article calls ignoring complaints the worst response.
     high_after_hours: float = 72.0
+    # Beyond this many on one account, the rest are listed together in one finding (all still evidence).
+    max_findings_per_account: int = MAX_FINDINGS_PER_ACCOUNT
 
 
 @rule("SM301", "unanswered-complaint", requires=("messages",), options=Options)

@@ -8,6 +8,7 @@ import polars as pl
 
 from smguard.rules.base import Evidence, Finding, RuleOptions, T, rule
 from smguard.rules.context import AuditContext
+from smguard.rules.m2_guidelines._common import MAX_FINDINGS_PER_ACCOUNT, split_capped
 from smguard.rules.m3_complaints._threads import (
     CHANNEL_ZH,
     brand_replies,
@@ -19,7 +20,8 @@ from smguard.rules.m3_complaints._threads import (
 
 
 class Options(RuleOptions):
-    pass
+    # Beyond this many on one account, the rest are listed together in one finding (all still evidence).
+    max_findings_per_account: int = MAX_FINDINGS_PER_ACCOUNT
 
 
 @rule("SM304", "argumentative-reply", requires=("messages",), options=Options)
@@ -48,7 +50,9 @@ def argumentative_reply(ctx: AuditContext, opts: Options) -> Iterator[Finding]:
     handle = dict(zip(ctx.accounts["id"].to_list(), ctx.accounts["handle"].to_list(), strict=True))
     cols = ("id", "account_id", "platform", "channel", "date", "text", "t_id", "t_author_id", "t_author_handle",
             "t_text")
-    for row in bad.select(cols).iter_rows(named=True):
+    one_by_one, rest = split_capped(bad.sort("account_id", "created_at"), opts.max_findings_per_account)
+    yield from _summaries(rest, handle)
+    for row in one_by_one.select(cols).iter_rows(named=True):
         acct = handle.get(row["account_id"]) or row["account_id"]
         ch = row["channel"]
         to_en = to_zh = ""
@@ -73,4 +77,28 @@ def argumentative_reply(ctx: AuditContext, opts: Options) -> Iterator[Finding]:
             account_id=row["account_id"],
             evidence=[Evidence.message(row["id"])],
             data={"answers": row["t_id"], "public": public},
+        )
+
+
+def _summaries(rest: pl.DataFrame, handle: dict) -> Iterator[Finding]:
+    if rest.height == 0:
+        return
+    per = rest.group_by("account_id", maintain_order=True).agg(pl.col("id"), pl.col("platform").first(),
+                                                               pl.col("date").min().alias("first"),
+                                                               pl.col("date").max().alias("last"))
+    for row in per.iter_rows(named=True):
+        n, acct = len(row["id"]), handle.get(row["account_id"]) or row["account_id"]
+        yield Finding(
+            severity="medium",
+            title=T(f"{n} more argumentative replies by {acct}", f"{acct} 另有 {n} 条与顾客争论的回复"),
+            message=T(f"Besides those listed one by one, {acct} ({row['platform']}) wrote {n} more replies "
+                      f"between {row['first']} and {row['last']} that argue with or blame customers.",
+                      f"除逐条列出的以外，{acct}（{row['platform']}）在 {row['first']} 至 {row['last']} 期间还有 {n} 条"
+                      "回复在与顾客争论或指责顾客。"),
+            recommendation=T("Train whoever answers on this account: never argue; apologise, say what you will "
+                             "do, and move details to private messages.",
+                             "培训负责该账号回复的人员：绝不争论；致歉，说明将如何处理，并把细节转到私信沟通。"),
+            account_id=row["account_id"],
+            evidence=[Evidence.message(i) for i in row["id"]],
+            data={"count": n},
         )

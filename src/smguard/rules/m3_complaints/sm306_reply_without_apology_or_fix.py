@@ -8,6 +8,7 @@ import polars as pl
 
 from smguard.rules.base import Evidence, Finding, RuleOptions, T, rule
 from smguard.rules.context import AuditContext
+from smguard.rules.m2_guidelines._common import MAX_FINDINGS_PER_ACCOUNT, split_capped
 from smguard.rules.m3_complaints._threads import (
     CHANNEL_ZH,
     brand_replies,
@@ -21,6 +22,8 @@ from smguard.rules.m3_complaints._threads import (
 class Options(RuleOptions):
     # Automated replies (auto-responders) are judged by mistake 6; leave them out here.
     include_automated: bool = False
+    # Beyond this many on one account, the rest are listed together in one finding (all still evidence).
+    max_findings_per_account: int = MAX_FINDINGS_PER_ACCOUNT
 
 
 @rule("SM306", "reply-without-apology-or-fix", requires=("messages",), options=Options)
@@ -59,7 +62,9 @@ def reply_without_apology_or_fix(ctx: AuditContext, opts: Options) -> Iterator[F
         .filter(~pl.col("any_ok"))
     )
     handle = dict(zip(ctx.accounts["id"].to_list(), ctx.accounts["handle"].to_list(), strict=True))
-    for row in per.iter_rows(named=True):
+    one_by_one, rest = split_capped(per.sort("account_id", "date"), opts.max_findings_per_account)
+    yield from _summaries(rest, handle)
+    for row in one_by_one.iter_rows(named=True):
         acct = handle.get(row["account_id"]) or row["account_id"]
         ch = row["channel"]
         cust, cust_zh = who(row["t_author_handle"], row["t_author_id"]), who_zh(row["t_author_handle"],
@@ -82,4 +87,25 @@ def reply_without_apology_or_fix(ctx: AuditContext, opts: Options) -> Iterator[F
             account_id=row["account_id"],
             evidence=[Evidence.message(row["reply_id"])],
             data={"complaint": row["t_id"], "replies_to_complaint": row["n_replies"]},
+        )
+
+
+def _summaries(rest: pl.DataFrame, handle: dict) -> Iterator[Finding]:
+    if rest.height == 0:
+        return
+    per = rest.group_by("account_id", maintain_order=True).agg(pl.col("reply_id"), pl.col("platform").first())
+    for row in per.iter_rows(named=True):
+        n, acct = len(row["reply_id"]), handle.get(row["account_id"]) or row["account_id"]
+        yield Finding(
+            severity="low",
+            title=T(f"{n} more replies to complaints without apology or fix ({acct})",
+                    f"{acct} 另有 {n} 条回复投诉时既未致歉也未提出解决"),
+            message=T(f"Besides those listed one by one, {n} more complaints on {acct} ({row['platform']}) were "
+                      "answered without an apology or any word on fixing the problem.",
+                      f"除逐条列出的以外，{acct}（{row['platform']}）还有 {n} 条投诉的回复既没有致歉，也没有说明如何解决。"),
+            recommendation=T("Give the team reply templates that start with an apology and say what happens next.",
+                             "为团队准备以致歉开头、并说明后续处理的回复模板。"),
+            account_id=row["account_id"],
+            evidence=[Evidence.message(i) for i in row["reply_id"]],
+            data={"count": n},
         )
