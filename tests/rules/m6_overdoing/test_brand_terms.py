@@ -1,0 +1,50 @@
+"""Brand terms and the brand-vocabulary test behind SM604."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from smguard.rules.context import AuditContext
+from smguard.rules.m6_overdoing._brand_terms import (
+    _handle_terms,
+    _name_terms,
+    brand_terms,
+    fold,
+    mentions_any,
+)
+from smguard.testing import make_dataset
+
+ACC = [{"id": "wb", "platform": "weibo", "handle": "@Acme_Coffee", "owner": "brand"},
+       {"id": "dy", "platform": "douyin", "handle": "晨光咖啡官方", "owner": "brand"}]
+
+
+def test_fold_ignores_case_width_and_separators():
+    assert fold("ＡＣＭＥ　Coffee") == fold("@acme_coffee") == fold("#AcmeCoffee") == "acmecoffee"
+
+
+def test_name_terms_drop_generic_words_and_chinese_suffixes():
+    terms = _name_terms("Acme Coffee / 晨光咖啡")
+    assert "acme" in terms and "coffee" not in terms and "晨光" in terms
+    assert "晨光" in _handle_terms("晨光咖啡官方")
+
+
+def test_brand_terms_skip_folder_name(tmp_path):
+    ds = make_dataset(tmp_path / "myfolder", {"accounts": ACC})
+    terms = brand_terms(AuditContext(ds))
+    assert "myfolder" not in terms and "acmecoffee" in terms and "acme" in terms
+
+
+def test_mentions_any_fast_path_and_folded_path():
+    df = pl.DataFrame({"t": ["I love ACME", "Ａｃｍｅ　latte", "#acme_coffee", "a sunset", None]})
+    got = mentions_any(df, "t", ["acmecoffee", "acme"]).to_list()
+    assert got == [True, True, True, False, False]
+
+
+def test_embargo_terms_and_policy_terms_count(tmp_path):
+    ds = make_dataset(tmp_path / "ds", {
+        "accounts": ACC,
+        "embargo": [{"term": "Maple Oat Latte", "aliases": ["枫糖燕麦拿铁", "Project Maple"], "until": "2026-12-01"}],
+    }, {"name": "Acme Coffee"})
+    terms = brand_terms(AuditContext(ds), ["Oat Dream"])
+    for t in ("mapleoatlatte", "枫糖燕麦拿铁", "projectmaple", "oatdream"):
+        assert t in terms
