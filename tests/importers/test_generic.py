@@ -240,3 +240,17 @@ def test_mini_yaml_subset():
     }
     with pytest.raises(YamlError):
         yaml_load("a: 1\n   b: 2\n")
+
+
+def test_long_cells_and_missing_id_column(tmp_path):
+    long_text = "长" * 200_000  # over csv's default 128 KiB field limit
+    (tmp_path / "staff.csv").write_text(f'Employee ID,Name\nE1,"{long_text}"\nE2,Bob\n', encoding="utf-8")
+    records, ctx = run(tmp_path / "staff.csv")
+    assert [e["id"] for e in records["employees"]] == ["E1", "E2"] and ctx.problems == []
+    assert len(records["employees"][0]["name"]) == 200_000
+    # a mapping that maps id to a column the file lacks: the file is refused, no ids are invented
+    (tmp_path / "x.mapping.toml").write_text('table = "employees"\nfiles = ["x.csv"]\n[columns]\nid = "No"\n')
+    (tmp_path / "x.csv").write_text("Name\nAnn\n")
+    records, ctx = run(tmp_path / "x.mapping.toml")
+    assert records == {}
+    assert "required field(s) id" in ctx.problems[0].message

@@ -92,6 +92,7 @@ SUBFIELD_KINDS: dict[str, dict[str, str]] = {
     },
     "metrics": {"likes": "int", "comments": "int", "shares": "int", "views": "int", "clicks": "int"},
 }
+_FIELD_LIMIT = 64 << 20
 _NA = {"", "-", "--", "—", "n/a", "na", "null", "none", "nan", "#n/a"}
 
 
@@ -404,6 +405,8 @@ def read_table(
 def _read_csv(
     source: Source, member: str, m: Mapping | None, header_row: int, max_rows: int | None, ctx: Any = None
 ) -> tuple[list[str], Iterator[tuple[str, list[Any]]]]:
+    if csv.field_size_limit() < _FIELD_LIMIT:
+        csv.field_size_limit(_FIELD_LIMIT)  # long post texts and JSON cells exceed csv's 128 KiB default
     with source.open_bytes(member) as f:
         head = f.read(65536)
     enc = sniff_encoding(head, m.encoding if m else None)
@@ -526,7 +529,10 @@ class Converter:
             else:
                 self.cols.append((s, i, header[i]))
         mapped = {s.field for s, _i, _h in self.cols} | set(m.defaults)
-        self.needs_id = "id" in self.kinds and "id" not in mapped
+        # a table whose id the mapping does not map gets a hash of the row; a mapped id column that is
+        # missing from the file is an error (below), not a reason to invent ids
+        declared = {s.field for s in m.specs} | set(m.defaults)
+        self.needs_id = "id" in self.kinds and "id" not in declared
         self.needs_account = "account_id" in self.kinds and "account_id" not in mapped
         self.account: str | None = None
         if self.needs_account:
@@ -563,14 +569,15 @@ class Converter:
     def warn_missing(self) -> None:
         if self.m.shipped:
             return  # shipped mappings list every column a report may have
-        for s in self.missing:
-            if s.field.split(".")[0] in self.kinds and not self.table.field(s.field.split(".")[0]).required:
-                self.ctx.problem(
-                    self.file,
-                    "header",
-                    f"no column {' / '.join(s.columns)!s} for field {s.field}; left empty",
-                    "warning",
-                )
+        gone = [
+            f"{s.field} ({' / '.join(s.columns)})"
+            for s in self.missing
+            if not self.table.field(s.field.split(".")[0]).required
+        ]
+        if gone:
+            self.ctx.problem(
+                self.file, "header", f"columns not found, fields left empty: {'; '.join(gone)}", "warning"
+            )
 
     def convert(self, pos: str, row: list[Any]) -> dict[str, Any] | None:
         rec: dict[str, Any] = {}
