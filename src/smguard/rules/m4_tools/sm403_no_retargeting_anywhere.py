@@ -4,13 +4,28 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import polars as pl
+
 from smguard.rules.base import Evidence, Finding, RuleOptions, T, rule
 from smguard.rules.context import AuditContext
-from smguard.rules.m4_tools._tools import brand_campaigns, require_campaigns, uses_retargeting
+from smguard.rules.m4_tools._tools import (
+    brand_campaigns,
+    marketing_tools,
+    require_campaigns,
+    tool_kinds,
+    uses_retargeting,
+)
 
 
 class Options(RuleOptions):
     pass
+
+
+def _offers_retargeting(ctx: AuditContext, platform: str) -> bool:
+    tools = marketing_tools(ctx, platform)
+    if tools is None:
+        return True
+    return any("retargeting" in tool_kinds(t) for t in tools)
 
 
 @rule("SM403", "no-retargeting-anywhere", requires=(), options=Options)
@@ -19,7 +34,8 @@ def no_retargeting_anywhere(ctx: AuditContext, opts: Options) -> Iterator[Findin
 
     **What it does** Looks across the campaigns of all brand accounts for one of kind `retargeting`, or with
     `targeting.retargeting` true, or with a `targeting.custom_audience`. When there is none, it reports once,
-    with the brand accounts as evidence. Without `campaigns.jsonl` the rule does not run.
+    with the brand accounts whose platform offers retargeting as evidence. Without `campaigns.jsonl` the rule
+    does not run.
 
     **Why it matters** The article names "re-targeting lost visitors" as one of the two jobs the platforms'
     marketing tools do. People who visited or bought once are the cheapest to convert; never re-reaching them
@@ -32,6 +48,10 @@ def no_retargeting_anywhere(ctx: AuditContext, opts: Options) -> Iterator[Findin
     if camps.height and camps.filter(uses_retargeting()).height:
         return
     accounts = ctx.brand_accounts.sort("id")
+    # evidence: the brand accounts whose platform offers retargeting (all of them when the profiles are unknown)
+    able = [pid for pid, plat in zip(accounts["id"].to_list(), accounts["platform"].to_list(), strict=True)
+            if _offers_retargeting(ctx, plat)]
+    accounts = accounts.filter(pl.col("id").is_in(able))
     if accounts.height == 0:
         return
     n = camps.height
