@@ -38,6 +38,7 @@ def test_detects_weibo_files_only():
     claimed = imp.claim(Source.open(FIX))
     assert sorted(claimed) == [
         "broken.json",
+        "comments_mentions.json",
         "comments_show.json",
         "followers.json",
         "mentions.json",
@@ -128,7 +129,7 @@ def test_malformed_items_are_reported_with_file_and_position(result):
     assert ("followers.json", "users[1].created_at") in msgs
     # everything else imported
     assert (
-        len(result[0]["messages"]) == 4 and len(result[0]["posts"]) == 2 and len(result[0]["followers"]) == 2
+        len(result[0]["messages"]) == 5 and len(result[0]["posts"]) == 2 and len(result[0]["followers"]) == 2
     )
 
 
@@ -172,3 +173,10 @@ def test_brand_account_by_screen_name_and_unrelated_bare_ids():
     mixed, _ = run(FIX, brand_account_ids={"1234567890123", "x:1001"})
     assert mixed["accounts"][0]["id"] == "weibo:1001"
     assert len(mixed["posts"]) == 2
+
+
+def test_comment_mentioning_the_brand_under_another_users_post(result):
+    m = by_id(result[0]["messages"])["weibo:5005000000000001"]
+    assert m["channel"] == "mention" and m["direction"] == "in" and m["account_id"] == "weibo:1001"
+    assert m["post_id"] == "weibo:5004000000000001"
+    assert "weibo:5004000000000001" not in by_id(result[0]["posts"])  # not the brand's post

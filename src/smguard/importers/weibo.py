@@ -433,7 +433,9 @@ def _comment_record(
     elif author in s.brand:
         acct = author
     else:
+        # someone else's comment under someone else's post (comments/mentions): it @mentions the brand
         acct = s.first_brand()
+    elsewhere = status_author is not None and status_author not in s.brand and author not in s.brand
     if acct is None:
         report(pos, "cannot tell which account this comment belongs to; pass --brand-account; skipped")
         return
@@ -471,7 +473,7 @@ def _comment_record(
         "id": pid(PLATFORM, cid),
         "account_id": pid(PLATFORM, acct),
         "created_at": created,
-        "channel": "comment",
+        "channel": "mention" if elsewhere else "comment",
         "direction": "out" if out else "in",
         "author_id": author,
         "text": text,
