@@ -18,13 +18,13 @@ branch_labels = None
 depends_on = None
 
 INBOX_INDEXES = {
-    "ix_messages_inbox": ("direction", "urgency DESC", "created_at"),
-    "ix_messages_inbox_open": ("needs_reply", "urgency DESC", "created_at"),
-    "ix_messages_inbox_label": ("label", "urgency DESC", "created_at"),
-    "ix_messages_inbox_label_open": ("label", "needs_reply", "urgency DESC", "created_at"),
-    "ix_messages_inbox_account": ("account_id", "needs_reply", "urgency DESC", "created_at"),
-    "ix_messages_inbox_account_all": ("account_id", "direction", "urgency DESC", "created_at"),
-    "ix_messages_inbox_assigned": ("assigned_to", "needs_reply", "urgency DESC", "created_at"),
+    "ix_messages_inbox": ("direction", "urgency DESC", "created_at", "id"),
+    "ix_messages_inbox_open": ("needs_reply", "urgency DESC", "created_at", "id"),
+    "ix_messages_inbox_label": ("label", "urgency DESC", "created_at", "id"),
+    "ix_messages_inbox_label_open": ("label", "needs_reply", "urgency DESC", "created_at", "id"),
+    "ix_messages_inbox_account": ("account_id", "needs_reply", "urgency DESC", "created_at", "id"),
+    "ix_messages_inbox_account_all": ("account_id", "direction", "urgency DESC", "created_at", "id"),
+    "ix_messages_inbox_assigned": ("assigned_to", "urgency DESC", "created_at", "id"),
 }
 
 
