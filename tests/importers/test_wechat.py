@@ -34,7 +34,7 @@ def problems(ctx: ImportContext) -> dict[tuple[str, str], str]:
 
 
 def test_claims_all_wechat_files():
-    assert len(WeChatImporter().claim(Source.open(FIX))) == 9
+    assert len(WeChatImporter().claim(Source.open(FIX))) == 11
 
 
 def test_account_named_by_pushed_message(result):
@@ -115,7 +115,7 @@ def test_followers_with_legacy_profile_fields(result):
     assert "gender" not in f["oUSER_bbb222"]  # after 2021-12-27 WeChat no longer sends sex/city
     assert "oUSER_gone999" not in f  # subscribe = 0: not a follower
     assert "oUSER_ddd444" in f  # from user/get
-    assert len(f) == 3
+    assert len(f) == 5
 
 
 def test_article_statistics_become_posts_and_follower_counts(result):
@@ -141,7 +141,8 @@ def test_malformed_input_reported_rest_imported(result):
     assert "openid" in p[("user_get.json", "data.openid[2]")]
     assert "YYYY-MM-DD" in p[("datacube_getarticletotal.json", "list[1].ref_date")]
     assert ("datacube_getusercumulate.json", "list[2]") in p
-    assert len(p) == 8
+    assert "not valid XML" in p[("broken_push.xml", "line 1, column 110")]
+    assert len(p) == 9
 
 
 def test_api_error_response_is_reported():
@@ -166,3 +167,16 @@ def test_reimport_is_stable():
 def test_account_picked_from_mixed_brand_ids():
     records, _ = run(FIX / "user_get.json", brand_account_ids={"1001", "gh_cafe", "weibo:1001"})
     assert records["accounts"][0]["id"] == "wechat:gh_cafe"
+
+
+def test_pushed_events_become_follows_and_unfollows(result):
+    f = {r["user_id"]: r for r in result[0]["followers"]}
+    assert f["oUSER_fff666"] == {
+        "account_id": ACCT,
+        "user_id": "oUSER_fff666",
+        "followed_at": "2024-03-06T04:40:00+00:00",
+    }
+    assert f["oUSER_ggg777"]["unfollowed_at"] == "2024-03-06T07:26:40+00:00"
+    msgs = {m["id"]: m for m in result[0]["messages"]}
+    assert msgs["wechat:msg:24500000000000002"]["text"] == "[image]"
+    assert not any("MENU_1" in m["text"] for m in msgs.values())

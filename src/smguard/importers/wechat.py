@@ -352,17 +352,28 @@ def _user_cumulate(obj: dict, s: _State, report: Reporter) -> Iterator[Record]:
         yield "follower_counts", {"account_id": s.account, "date": day, "followers": n}
 
 
+_XML_DECL = re.compile(r"<\?xml[^>]*\?>")
+
+
 def parse_xml_message(text: str, name: str, ctx: Ctx, s: _State | None = None) -> Iterator[Record]:
-    """A message WeChat pushed to the account's server (``<xml><ToUserName>…``): one incoming DM."""
+    """Messages WeChat pushed to the account's server (``<xml><ToUserName>…``), one or many per file.
+
+    A user message (text, image, voice, …) is an incoming DM; a ``subscribe``/``unsubscribe`` event is a
+    follower who followed or left at that time; other events (menu clicks, scans, location) are skipped.
+    """
     s = s or _State(ctx)
     report = Reporter(ctx, name)
+    body_text = _XML_DECL.sub("", text).strip()
+    if body_text.count("<xml") > 1:
+        body_text = f"<log>{body_text}</log>"  # a log of several pushed messages
     try:
-        root = ET.fromstring(text.strip())
+        root = ET.fromstring(body_text)
     except ET.ParseError as exc:
         line, col = getattr(exc, "position", (0, 0))
         report(f"line {line}, column {col}", f"not valid XML ({exc}); skipped")
         return
     msgs = [root] if root.tag == "xml" else list(root.iter("xml"))
+    follows: dict[str, dict[str, Any]] = {}
     for i, m in enumerate(msgs):
         pos = f"message {i + 1}"
         f = {c.tag: (c.text or "").strip() for c in m}
@@ -371,7 +382,17 @@ def parse_xml_message(text: str, name: str, ctx: Ctx, s: _State | None = None) -
         if not created or not sender:
             report(pos, "message without CreateTime or FromUserName; skipped")
             continue
-        msg_type = f.get("MsgType") or "text"
+        msg_type = (f.get("MsgType") or "text").lower()
+        if msg_type == "event":
+            event = (f.get("Event") or "").lower()
+            if event in ("subscribe", "unsubscribe"):
+                rec = follows.setdefault(sender, {"account_id": s.account, "user_id": sender})
+                if event == "subscribe":
+                    rec["followed_at"] = created
+                    rec.pop("unfollowed_at", None)
+                else:
+                    rec["unfollowed_at"] = created
+            continue
         body = f.get("Content") if msg_type == "text" else f"[{msg_type}]"
         mid = pid(PLATFORM, "msg:" + (f.get("MsgId") or stable_id(sender, created, body)))
         if not s.once("messages", mid):
@@ -389,6 +410,10 @@ def parse_xml_message(text: str, name: str, ctx: Ctx, s: _State | None = None) -
                 "text": body or "",
             },
         )
+    for user, rec in follows.items():
+        if s.once("followers", user):
+            yield from s.acct_record()
+            yield "followers", rec
 
 
 def parse_documents(docs: Iterable[tuple[str, Any]], ctx: Ctx) -> Iterator[Record]:
