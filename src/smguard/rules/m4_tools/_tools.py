@@ -18,6 +18,9 @@ def require_campaigns(ctx: AuditContext) -> None:
         raise NotRun("needs campaigns.jsonl (the use of the platforms' marketing tools); without it smguard "
                      "cannot tell whether the brand runs any ads or promotions. Add the file, even empty, to "
                      "say there were none.")
+    if ctx.table("campaigns").height == 0 and ctx.dataset.counts_read.get("campaigns", 0) > 0:
+        raise NotRun("campaigns.jsonl has lines but none could be read (see the input problems); smguard cannot "
+                     "tell which campaigns ran")
 
 
 def brand_campaigns(ctx: AuditContext) -> pl.DataFrame:

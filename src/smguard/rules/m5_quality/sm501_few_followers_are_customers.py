@@ -16,8 +16,8 @@ class Options(RuleOptions):
     # it a problem only when customers are a very small minority: under 3% of followers (fewer than 1 in 33)
     # is "low", under 1% (1 in 100) "medium". A modest share (a B2B page, a channel for prospects) is reported
     # as a statistic only: matching depends on how many customers have their handles in the CRM.
-    low_share: float = 0.03
-    medium_share: float = 0.01
+    low_customer_share: float = 0.03
+    medium_customer_share: float = 0.01
     # Below this many current followers a share is too noisy to judge.
     min_followers: int = 50
 
@@ -29,7 +29,7 @@ def few_followers_are_customers(ctx: AuditContext, opts: Options) -> Iterator[Fi
     **What it does** Matches every current follower of each brand account to `customers.jsonl` (same platform
     and `user_id`, or same platform and handle, case-insensitive, leading `@` ignored) and reports the share
     as a statistic (info). When the account has at least `min_followers` (default 50) followers and the share
-    is below `low_share` (default 3%), it is a finding (below `medium_share`, 1%, a medium one). Accounts on
+    is below `low_customer_share` (default 3%), it is a finding (below `medium_customer_share`, 1%, a medium one). Accounts on
     a platform where no customer has a known identity are only described: the share cannot be measured there.
 
     **Why it matters** The article's fifth mistake is counting followers instead of asking how many of them
@@ -68,8 +68,8 @@ def few_followers_are_customers(ctx: AuditContext, opts: Options) -> Iterator[Fi
                 account_id=r["account_id"], data=data)
             continue
         pct = f"{share:.1%}"
-        if n >= opts.min_followers and share < opts.low_share:
-            sev = "medium" if share < opts.medium_share else "low"
+        if n >= opts.min_followers and share < opts.low_customer_share:
+            sev = "medium" if share < opts.medium_customer_share else "low"
             yield Finding(
                 severity=sev,
                 title=T(f"Only {pct} of {handle}'s followers are customers", f"{handle} 的粉丝中只有 {pct} 是客户"),

@@ -17,11 +17,11 @@ class Options(RuleOptions):
     # Cresci et al. 2015 "Fame for sale"). 3 of 5 flags no genuine Cresci-2017 account.
     min_signals: int = 3
     # A share of fake followers this large is a finding ("material"): 1 in 100 followers.
-    min_share: float = 0.01
+    min_fake_share: float = 0.01
     # ...with at least this many fake followers (one odd profile is no pattern).
-    min_count: int = 2
+    min_fake_count: int = 2
     # From this share the finding is "medium" (1 in 10 followers fake).
-    medium_share: float = 0.10
+    medium_fake_share: float = 0.10
 
 
 SIGNAL_WORDS = {
@@ -41,8 +41,8 @@ def fake_or_low_quality_followers(ctx: AuditContext, opts: Options) -> Iterator[
     picture, no posts, following ≥ 500 accounts and ≥ 20× as many as follow it, an account created less than 30 days
     before it followed, a generated digit handle such as `user84920174`). A follower showing at least
     `min_signals` (default 3) of them, and not verified, is counted as fake; unknown fields never count. When
-    fakes are at least `min_share` (1%) of the account's followers and at least `min_count` (2), the account
-    gets a finding listing them (medium from `medium_share`, 10%); below that an info note gives the count.
+    fakes are at least `min_fake_share` (1%) of the account's followers and at least `min_fake_count` (2), the account
+    gets a finding listing them (medium from `medium_fake_share`, 10%); below that an info note gives the count.
 
     **Why it matters** The article's fifth mistake is valuing follower counts over their quality. Fake and
     empty accounts inflate the count, never buy, and drag down engagement rates that platforms use to decide
@@ -75,9 +75,9 @@ def fake_or_low_quality_followers(ctx: AuditContext, opts: Options) -> Iterator[
         why_zh = "、".join(f"{SIGNAL_WORDS[x][1]}({c})" for c, x in top)
         data = {"followers": n, "fake": k, "share": round(share, 4), "signals": {x: sig[aid][x] for x in STRONG}}
         pct = f"{share:.1%}"
-        material = share >= opts.min_share and k >= opts.min_count
+        material = share >= opts.min_fake_share and k >= opts.min_fake_count
         yield Finding(
-            severity=("medium" if share >= opts.medium_share else "low") if material else "info",
+            severity=("medium" if share >= opts.medium_fake_share else "low") if material else "info",
             title=T(f"{k} of {handle}'s followers look fake ({pct})", f"{handle} 有 {k} 个粉丝疑似虚假账号({pct})"),
             message=T(f"{k} of {handle}'s {n} current followers ({pct}) show at least {opts.min_signals} signs of "
                       f"fake or empty accounts; most common: {why_en}.",

@@ -13,7 +13,7 @@ from smguard.rules.m5_quality._customers import current_brand_followers
 
 class Options(RuleOptions):
     # Only mention the statistic when at least this share of followers with a known post count never posted.
-    min_share: float = 0.2
+    min_silent_share: float = 0.2
 
 
 @rule("SM503", "inactive-followers", requires=("followers",), options=Options)
@@ -21,7 +21,7 @@ def inactive_followers(ctx: AuditContext, opts: Options) -> Iterator[Finding]:
     """Statistic: the share of a brand account's followers who have never posted anything.
 
     **What it does** Among each brand account's current followers whose `posts_count` is known, counts those
-    with 0 posts. When they are at least `min_share` (default 20%) it adds an info note. The data set format
+    with 0 posts. When they are at least `min_silent_share` (default 20%) it adds an info note. The data set format
     has no "last active" date, so "inactive" means "never posted"; this is a statistic, not evidence of the
     mistake (SM502 flags the clearly fake accounts).
 
@@ -35,7 +35,7 @@ def inactive_followers(ctx: AuditContext, opts: Options) -> Iterator[Finding]:
         return
     stats = (f.group_by("account_id").agg(pl.len().alias("known"), (pl.col("posts_count") == 0).sum().alias("silent"))
              .with_columns((pl.col("silent") / pl.col("known")).alias("share"))
-             .filter(pl.col("share") >= opts.min_share)
+             .filter(pl.col("share") >= opts.min_silent_share)
              .join(ctx.brand_accounts.select(pl.col("id").alias("account_id"), "handle"), on="account_id")
              .sort("account_id"))
     for r in stats.iter_rows(named=True):

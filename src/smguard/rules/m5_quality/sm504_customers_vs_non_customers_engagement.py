@@ -15,7 +15,7 @@ class Options(RuleOptions):
     # The article: "提升对于与企业在社交媒体上进行互动的真正消费者的辨别能力" (know which of the people who
     # engage are real customers). Engagement "mostly from non-customers" is a finding when customers are fewer
     # than 1 in 33 of the people who comment, mention or message the account (the same line as SM501).
-    low_share: float = 0.03
+    low_engaged_customer_share: float = 0.03
     # Below this many distinct people engaging, the share is too noisy to judge.
     min_people: int = 30
 
@@ -27,7 +27,7 @@ def customers_vs_non_customers_engagement(ctx: AuditContext, opts: Options) -> I
     **What it does** Takes the inbound comments, mentions, messages and reviews of each brand account, matches
     their authors (`author_id` or `author_handle`, on the account's platform) to `customers.jsonl`, and
     reports the share of engaging people and of messages that come from customers (info). When at least
-    `min_people` (30) distinct people engaged and fewer than `low_share` (3%) of them are customers, it is a
+    `min_people` (30) distinct people engaged and fewer than `low_engaged_customer_share` (3%) of them are customers, it is a
     finding. Accounts on a platform where no customer has a known identity are not judged.
 
     **Why it matters** The article: a like is not a sale. What counts is recognising the real customers who
@@ -65,7 +65,7 @@ def customers_vs_non_customers_engagement(ctx: AuditContext, opts: Options) -> I
         pct, mpct = f"{share:.1%}", f"{mshare:.1%}"
         data = {"people": people, "customers": cust, "share_people": round(share, 4), "messages": r["messages"],
                 "customer_messages": r["customer_messages"], "share_messages": round(mshare, 4)}
-        bad = people >= opts.min_people and share < opts.low_share
+        bad = people >= opts.min_people and share < opts.low_engaged_customer_share
         yield Finding(
             severity="low" if bad else "info",
             title=T(f"{pct} of the people engaging with {handle} are customers",

@@ -24,7 +24,7 @@ class Options(RuleOptions):
     min_unfollows: int = 3
     # and a count the usual daily rate (a Poisson rate, at least 0.1 a day) would reach by chance on fewer than
     # this share of days: one day in a thousand.
-    max_chance: float = 0.001
+    max_spike_chance: float = 0.001
 
 
 def _daily_losses(ctx: AuditContext) -> pl.DataFrame:
@@ -127,7 +127,7 @@ def unfollow_spike_after_heavy_day(ctx: AuditContext, opts: Options) -> Iterator
            .join(ctx.brand_accounts.select(pl.col("id").alias("account_id"), "handle", "platform"), on="account_id")
            .sort("account_id", "date"))
     for r in top.iter_rows(named=True):
-        if _poisson_tail(r["lost"], max(r["baseline"], 0.1)) >= opts.max_chance:
+        if _poisson_tail(r["lost"], max(r["baseline"], 0.1)) >= opts.max_spike_chance:
             continue
         handle = r["handle"] or r["account_id"]
         day, peak, lost, n = str(r["date"]), str(r["peak_day"]), r["lost"], r["posts"]

@@ -21,7 +21,7 @@ class Options(RuleOptions):
     # How many example likes the message quotes.
     examples: int = 3
     # Share of an account's likes that are off-brand above which the finding is "medium" instead of "low".
-    medium_share: float = 0.5
+    medium_off_brand_share: float = 0.5
 
 
 @rule("SM604", "likes-on-posts-not-mentioning-brand", requires=("likes",), options=Options)
@@ -71,7 +71,7 @@ def likes_on_posts_not_mentioning_brand(ctx: AuditContext, opts: Options) -> Ite
         quotes = [(t or "").replace("\n", " ")[:60] for t in g["target_text"].head(opts.examples).to_list()]
         q = " | ".join(f"“{x}”" for x in quotes)
         yield Finding(
-            severity="medium" if share >= opts.medium_share else "low",
+            severity="medium" if share >= opts.medium_off_brand_share else "low",
             title=T(f"{handle} liked {n} posts that do not mention the brand",
                     f"{handle} 给 {n} 条未提及品牌或产品的内容点了赞"),
             message=T(

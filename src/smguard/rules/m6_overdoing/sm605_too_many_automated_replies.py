@@ -16,7 +16,7 @@ class Options(RuleOptions):
     # One automated reply in five is where it stops being sparing.
     max_automated_share: float = 0.2
     # Below this many outbound messages an account's share says little.
-    min_replies: int = 10
+    min_out_messages: int = 10
 
 
 @rule("SM605", "too-many-automated-replies", requires=("messages",), options=Options)
@@ -24,7 +24,7 @@ def too_many_automated_replies(ctx: AuditContext, opts: Options) -> Iterator[Fin
     """Brand accounts whose outbound messages are automated more often than the cap (default 20%).
 
     **What it does** Per brand account, counts the outbound messages (`direction` `out`) and those marked
-    `automated`. When at least `min_replies` (default 10) were sent and the automated share is above
+    `automated`. When at least `min_out_messages` (default 10) were sent and the automated share is above
     `max_automated_share` (default 0.2), it reports the account with its automated messages as evidence.
 
     **Why it matters** The article allows auto-replies for times nobody can answer, such as midnight, but asks
@@ -39,7 +39,7 @@ def too_many_automated_replies(ctx: AuditContext, opts: Options) -> Iterator[Fin
     stats = (out.group_by("account_id")
              .agg(pl.len().alias("total"), pl.col("automated").sum().alias("auto"))
              .with_columns((pl.col("auto") / pl.col("total")).alias("share"))
-             .filter((pl.col("total") >= opts.min_replies) & (pl.col("share") > opts.max_automated_share))
+             .filter((pl.col("total") >= opts.min_out_messages) & (pl.col("share") > opts.max_automated_share))
              .join(handles(ctx), on="account_id", how="left").sort("account_id"))
     if stats.height == 0:
         return
