@@ -180,3 +180,9 @@ def test_comment_mentioning_the_brand_under_another_users_post(result):
     assert m["channel"] == "mention" and m["direction"] == "in" and m["account_id"] == "weibo:1001"
     assert m["post_id"] == "weibo:5004000000000001"
     assert "weibo:5004000000000001" not in by_id(result[0]["posts"])  # not the brand's post
+
+
+def test_left_out_statuses_of_other_users_are_noted(result):
+    notes = [p for p in result[1].problems if p.level == "warning"]
+    assert [(Path(p.file).name, p.position) for p in notes] == [("mentions.json", "statuses")]
+    assert "1 status(es) by other users" in notes[0].message

@@ -576,9 +576,18 @@ def parse_documents(docs: Iterable[tuple[str, Any]], ctx: Ctx) -> Iterator[Recor
         elif kind == "statuses":
             items = obj if isinstance(obj, list) else obj.get("statuses")
             where = "" if isinstance(obj, list) else "statuses"
-            items_sorted = each_dict(items, where, report)
-            for pos, st in items_sorted:
-                yield from _status_record(st, pos, s, report)
+            others = 0
+            for pos, st in each_dict(items, where, report):
+                got = list(_status_record(st, pos, s, report))
+                if not got and _user_id(_user(st)) not in s.brand and weibo_time(st.get("created_at")):
+                    others += 1
+                yield from got
+            if others:
+                report.warn(
+                    where or "top level",
+                    f"{others} status(es) by other users that do not mention the brand were left out "
+                    "(a home timeline); pass --brand-account if the brand was guessed wrong",
+                )
         elif kind == "comments":
             items = obj if isinstance(obj, list) else obj.get("comments")
             where = "" if isinstance(obj, list) else "comments"
