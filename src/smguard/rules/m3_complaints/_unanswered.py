@@ -13,10 +13,12 @@ from smguard.rules.m2_guidelines._common import split_capped
 from smguard.rules.m3_complaints._threads import (
     CHANNEL_ZH,
     brand_inbound,
+    brand_replies,
     complaint_expr,
     duration_en,
     duration_zh,
     help_expr,
+    reply_targets,
     short,
     who,
     who_zh,
@@ -46,6 +48,7 @@ def unanswered(ctx: AuditContext, opts, kind: str) -> Iterator[Finding]:
         .filter(pl.col("waited") > pl.col("win"))
         .sort("created_at")
     )
+    todo = _drop_handled_abuse(todo, ctx, opts)
     if todo.height == 0:
         return
     handle = dict(zip(ctx.accounts["id"].to_list(), ctx.accounts["handle"].to_list(), strict=True))
@@ -129,3 +132,28 @@ def _summaries(rest: pl.DataFrame, handle: dict, high_after: timedelta, kind: st
             evidence=[Evidence.message(i) for i in row["id"]],
             data={"count": n, "window_hours": win_h},
         )
+
+
+# After a customer turns abusive, the right move is ONE public answer that moves the talk to private messages,
+# then silence in public (SM305). Their further abusive messages are not "unanswered".
+HANDLED_ABUSE_HOURS = 72.0
+
+
+def _drop_handled_abuse(todo: pl.DataFrame, ctx: AuditContext, opts) -> pl.DataFrame:
+    """Leave out abusive messages whose author the brand already answered on that account shortly before."""
+    if "abusive" not in todo.columns:
+        return todo
+    abusive = todo.filter(pl.col("abusive").fill_null(False) & pl.col("author_id").is_not_null())
+    if abusive.height == 0:
+        return todo
+    replies = reply_targets(ctx, brand_replies(ctx)).filter(pl.col("t_author_id").is_not_null())
+    hours = getattr(opts, "abusive_thread_hours", HANDLED_ABUSE_HOURS)
+    handled = (
+        abusive.select("id", "account_id", "author_id", "created_at")
+        .join(replies.select("account_id", pl.col("t_author_id").alias("author_id"),
+                             pl.col("created_at").alias("reply_at")), on=["account_id", "author_id"])
+        .filter((pl.col("reply_at") <= pl.col("created_at"))
+                & (pl.col("created_at") - pl.col("reply_at") <= timedelta(hours=hours)))
+        ["id"].unique()
+    )
+    return todo.filter(~pl.col("id").is_in(handled.implode()))
