@@ -11,7 +11,7 @@ import hashlib
 import html
 import re
 from collections.abc import Iterable, Iterator
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -223,10 +223,6 @@ def get_tz(name: Any, fallback: str = "UTC") -> Any:
         return UTC
 
 
-def iso(dt: datetime) -> str:
-    return dt.isoformat()
-
-
 def unix_to_iso(v: Any) -> str | None:
     """Unix seconds (or milliseconds, detected by size) → UTC ISO 8601 string."""
     if isinstance(v, str) and v.strip().lstrip("-").isdigit():
@@ -337,10 +333,6 @@ def day_start(d: Any, tz: Any) -> str | None:
     return datetime(dd.year, dd.month, dd.day, tzinfo=get_tz(tz)).isoformat()
 
 
-def fixed_offset(hours: float) -> timezone:
-    return timezone(timedelta(hours=hours))
-
-
 # --------------------------------------------------------------------------- text
 
 
@@ -393,23 +385,6 @@ class Reporter:
 
     def warn(self, position: str, message: str) -> None:
         self(position, message, "warning")
-
-
-def json_error_position(exc: Exception) -> str:
-    """``line L, column C`` for a JSON decode error from ``json`` or ``orjson``."""
-    line = getattr(exc, "lineno", None)
-    col = getattr(exc, "colno", None)
-    if line is not None:
-        return f"line {line}, column {col}"
-    m = re.search(r"line (\d+) column (\d+)", str(exc))
-    if m:
-        return f"line {m.group(1)}, column {m.group(2)}"
-    return "start of file"
-
-
-def json_error_message(exc: Exception) -> str:
-    msg = getattr(exc, "msg", None) or str(exc).split(":")[0]
-    return f"not valid JSON ({msg}); the rest of this file was skipped"
 
 
 def each_dict(items: Any, where: str, report: Reporter) -> Iterator[tuple[str, dict]]:

@@ -81,16 +81,6 @@ def classify(obj: Any) -> str | None:
     return None
 
 
-def looks_like_douyin(obj: Any) -> bool:
-    k = classify(obj)
-    if k is None:
-        return False
-    if k == "empty":
-        env = _envelope(obj)
-        return bool(env and "extra" in env[0])
-    return True
-
-
 class _State:
     def __init__(self, ctx: Ctx) -> None:
         brands = getattr(ctx, "brand_account_ids", None)

@@ -99,10 +99,6 @@ def classify(obj: Any) -> str | None:
     return None
 
 
-def looks_like_wechat(obj: Any) -> bool:
-    return classify(obj) is not None
-
-
 def looks_like_wechat_xml(text: str) -> bool:
     return "<xml" in text and "<ToUserName>" in text and "<FromUserName>" in text
 

@@ -121,32 +121,6 @@ def classify(obj: Any) -> str | None:
     return None
 
 
-def looks_like_weibo(obj: Any) -> bool:
-    """True when a parsed JSON document is a Weibo API response (used by ``detect``)."""
-    kind = classify(obj)
-    if kind is None:
-        return False
-    sample: Any = obj
-    if isinstance(obj, dict):
-        for key in ("statuses", "comments", "users"):
-            if isinstance(obj.get(key), list):
-                sample = obj[key][0] if obj[key] else {}
-                break
-    elif isinstance(obj, list):
-        sample = obj[0]
-    if not isinstance(sample, dict):
-        return False
-    if not sample:
-        # an empty list: Weibo's paging fields tell it apart
-        return isinstance(obj, dict) and ("total_number" in obj or "next_cursor" in obj)
-    u = sample if "screen_name" in sample else (sample.get("user") or {})
-    if not isinstance(u, dict):
-        return False
-    t = sample.get("created_at")
-    weibo_like_time = isinstance(t, str) and weibo_time(t) is not None
-    return weibo_like_time or "screen_name" in u or "idstr" in sample
-
-
 # --------------------------------------------------------------------------- brand
 
 
