@@ -365,7 +365,8 @@ class Gen:
         for acct, (platform, _handle, lang, rate, _nf, base) in BRAND.items():
             heavy: list[date] = []
             for d in self.days():
-                n = min(3, self.poisson(rate))  # within the article's cap, except on the planted days below
+                # Within the article's cap (with room for one cross-post), except on the planted days below.
+                n = min(2, self.poisson(rate))
                 # Mistake 6: some Weibo days and a Facebook "September push" far over the daily cap of 3.
                 if acct == "acme-weibo" and d.day in (8, 22) and d.month in (6, 7, 9):
                     n = r.randint(5, 7)
