@@ -304,6 +304,8 @@ def load_into_store(engine: Engine, dataset: Dataset, *, labeler: Any = None, au
         upsert(db, Embargo, rows, ("term",))
         result.counts["embargo"] = len(rows)
         _store_meta(db, dataset)
+    with engine.begin() as conn:  # fresh planner statistics for the inbox indexes
+        conn.exec_driver_sql("PRAGMA optimize=0x10002" if engine.dialect.name == "sqlite" else "ANALYZE messages")
     if audit:
         result.snapshot_id, result.overall = store_audit(engine, dataset, labeler=labeler, trend_weeks=trend_weeks)
     return result
