@@ -20,3 +20,31 @@ def brand_out(ctx: AuditContext) -> pl.DataFrame:
 
 def handles(ctx: AuditContext) -> pl.DataFrame:
     return ctx.brand_accounts.select(pl.col("id").alias("account_id"), "handle", "platform")
+
+
+def minutes_of(hhmm: str) -> int:
+    h, _, m = hhmm.strip().partition(":")
+    return int(h) * 60 + int(m or 0)
+
+
+def in_business_hours(tz: str, days: list[int], start: str, end: str) -> pl.Expr:
+    """True for a ``created_at`` on a business day between ``start`` (inclusive) and ``end`` (exclusive), local."""
+    local = pl.col("created_at").dt.convert_time_zone(tz)
+    mins = local.dt.hour().cast(pl.Int32) * 60 + local.dt.minute().cast(pl.Int32)
+    return local.dt.weekday().is_in(days) & (mins >= minutes_of(start)) & (mins < minutes_of(end))
+
+
+# An auto-responder counts as "off-hours only" when at most this share of its messages fell in business hours
+# (a few stragglers at 09:00 sharp are a clock, not a habit).
+OFF_HOURS_TOLERANCE = 0.05
+
+
+def off_hours_only_accounts(ctx: AuditContext, days: list[int], start: str, end: str) -> set[str]:
+    """Brand accounts whose automated messages are (almost) all outside business hours: the use the article
+    recommends ("如半夜的时候"), which SM605 and SM607 do not count against them."""
+    auto = brand_out(ctx).filter(pl.col("automated"))
+    if auto.height == 0:
+        return set()
+    s = (auto.with_columns(in_business_hours(ctx.tz, days, start, end).alias("biz"))
+         .group_by("account_id").agg(pl.col("biz").mean().alias("share")))
+    return set(s.filter(pl.col("share") <= OFF_HOURS_TOLERANCE)["account_id"].to_list())

@@ -8,7 +8,7 @@ import polars as pl
 
 from smguard.rules.base import Evidence, Finding, RuleOptions, T, rule
 from smguard.rules.context import AuditContext
-from smguard.rules.m6_overdoing._auto import brand_out, handles
+from smguard.rules.m6_overdoing._auto import brand_out, handles, off_hours_only_accounts
 
 
 class Options(RuleOptions):
@@ -17,6 +17,11 @@ class Options(RuleOptions):
     max_automated_share: float = 0.2
     # Below this many outbound messages an account's share says little.
     min_out_messages: int = 10
+    # Business hours as in SM606 (one [policy] value sets all three rules): an auto-responder that only runs
+    # outside them is the use the article recommends ("如半夜的时候", e.g. at midnight) and is not counted.
+    business_days: list[int] = [1, 2, 3, 4, 5]
+    business_start: str = "09:00"
+    business_end: str = "18:00"
 
 
 @rule("SM605", "too-many-automated-replies", requires=("messages",), options=Options)
@@ -26,6 +31,8 @@ def too_many_automated_replies(ctx: AuditContext, opts: Options) -> Iterator[Fin
     **What it does** Per brand account, counts the outbound messages (`direction` `out`) and those marked
     `automated`. When at least `min_out_messages` (default 10) were sent and the automated share is above
     `max_automated_share` (default 0.2), it reports the account with its automated messages as evidence.
+    An account whose auto-responder runs only outside business hours (as SM606 defines them; at most 5% of its
+    automated messages inside) is not counted: that is the use the article recommends.
 
     **Why it matters** The article allows auto-replies for times nobody can answer, such as midnight, but asks
     to use them sparingly: platforms show when a message was sent, and fans notice when a machine talks to them.
@@ -34,6 +41,10 @@ def too_many_automated_replies(ctx: AuditContext, opts: Options) -> Iterator[Fin
     automated replies as evidence.
     """
     out = brand_out(ctx)
+    if out.height == 0:
+        return
+    night_only = off_hours_only_accounts(ctx, opts.business_days, opts.business_start, opts.business_end)
+    out = out.filter(~pl.col("account_id").is_in(list(night_only)))
     if out.height == 0:
         return
     stats = (out.group_by("account_id")

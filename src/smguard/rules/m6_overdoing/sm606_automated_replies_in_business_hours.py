@@ -8,7 +8,7 @@ import polars as pl
 
 from smguard.rules.base import Evidence, Finding, RuleOptions, T, rule
 from smguard.rules.context import AuditContext
-from smguard.rules.m6_overdoing._auto import brand_out, handles
+from smguard.rules.m6_overdoing._auto import brand_out, handles, in_business_hours
 
 
 class Options(RuleOptions):
@@ -18,11 +18,6 @@ class Options(RuleOptions):
     business_start: str = "09:00"  # local time, inclusive
     business_end: str = "18:00"  # local time, exclusive
     examples: int = 3
-
-
-def _minutes(hhmm: str) -> int:
-    h, _, m = hhmm.strip().partition(":")
-    return int(h) * 60 + int(m or 0)
 
 
 @rule("SM606", "automated-replies-in-business-hours", requires=("messages",), options=Options)
@@ -42,12 +37,9 @@ def automated_replies_in_business_hours(ctx: AuditContext, opts: Options) -> Ite
     out = brand_out(ctx).filter(pl.col("automated"))
     if out.height == 0:
         return
-    start, end = _minutes(opts.business_start), _minutes(opts.business_end)
     local = pl.col("created_at").dt.convert_time_zone(ctx.tz)
-    mins = local.dt.hour().cast(pl.Int32) * 60 + local.dt.minute().cast(pl.Int32)
-    hit = out.with_columns(local.dt.weekday().alias("wd"), mins.alias("mins"),
-                           local.dt.strftime("%Y-%m-%d %H:%M").alias("t"))
-    hit = hit.filter(pl.col("wd").is_in(opts.business_days) & (pl.col("mins") >= start) & (pl.col("mins") < end))
+    hit = out.filter(in_business_hours(ctx.tz, opts.business_days, opts.business_start, opts.business_end))
+    hit = hit.with_columns(local.dt.strftime("%Y-%m-%d %H:%M").alias("t"))
     if hit.height == 0:
         return
     hit = hit.join(handles(ctx), on="account_id", how="left").sort("account_id", "created_at", "id")

@@ -8,7 +8,7 @@ import polars as pl
 
 from smguard.rules.base import Evidence, Finding, RuleOptions, T, rule
 from smguard.rules.context import AuditContext
-from smguard.rules.m6_overdoing._auto import brand_out, handles
+from smguard.rules.m6_overdoing._auto import brand_out, handles, off_hours_only_accounts
 from smguard.rules.m6_overdoing._brand_terms import fold_expr
 
 
@@ -16,6 +16,11 @@ class Options(RuleOptions):
     # The article: fans can tell when a machine answers them; the same automated text again and again is the
     # clearest tell. Five identical sends is a pattern, not a coincidence.
     min_repeats: int = 5
+    # Business hours as in SM606 (one [policy] value sets all three rules): an auto-responder that only runs
+    # outside them is the use the article recommends ("如半夜的时候", e.g. at midnight) and is not counted.
+    business_days: list[int] = [1, 2, 3, 4, 5]
+    business_start: str = "09:00"
+    business_end: str = "18:00"
 
 
 @rule("SM607", "identical-auto-replies", requires=("messages",), options=Options)
@@ -24,7 +29,8 @@ def identical_auto_replies(ctx: AuditContext, opts: Options) -> Iterator[Finding
 
     **What it does** Groups each brand account's automated outbound messages by their text (ignoring case,
     full/half-width forms, spaces and punctuation marks such as `@`, `#`, `_`) and reports every text sent at
-    least `min_repeats` times, with each of those replies as evidence.
+    least `min_repeats` times, with each of those replies as evidence. An out-of-office responder that runs
+    only outside business hours (as SM606 defines them) may repeat its one message: it is not counted.
 
     **Why it matters** The article asks to use auto-replies sparingly so that fans believe a person is talking
     to them. One canned sentence repeated to everyone gives the machine away.
@@ -35,6 +41,8 @@ def identical_auto_replies(ctx: AuditContext, opts: Options) -> Iterator[Finding
     out = brand_out(ctx).filter(pl.col("automated"))
     if out.height == 0:
         return
+    night_only = off_hours_only_accounts(ctx, opts.business_days, opts.business_start, opts.business_end)
+    out = out.filter(~pl.col("account_id").is_in(list(night_only)))
     out = out.with_columns(fold_expr(pl.col("text")).alias("key")).filter(pl.col("key") != "")
     groups = (out.sort("created_at", "id").group_by("account_id", "key", maintain_order=True)
               .agg(pl.len().alias("n"), pl.col("id"), pl.col("text").first())
