@@ -254,3 +254,21 @@ def test_long_cells_and_missing_id_column(tmp_path):
     records, ctx = run(tmp_path / "x.mapping.toml")
     assert records == {}
     assert "required field(s) id" in ctx.problems[0].message
+
+
+def test_chinese_headers_are_recognised(tmp_path):
+    (tmp_path / "员工名单.csv").write_text(
+        "工号,姓名,邮箱,部门,入职日期,离职日期\nA01,张伟,zw@example.com,市场部,2021年3月1日,\n",
+        encoding="utf-8",
+    )
+    records, ctx = run(tmp_path)
+    assert records["employees"] == [
+        {
+            "id": "A01",
+            "name": "张伟",
+            "email": "zw@example.com",
+            "department": "市场部",
+            "joined_at": "2021-03-01T00:00:00+00:00",
+        }
+    ]
+    assert ctx.problems == []

@@ -12,6 +12,7 @@ exports (Meta Ads Manager, 巨量引擎 Ocean Engine, 腾讯广告 Tencent Ads) 
     id_prefix = "crm:"                   # put before every id
     platform = "facebook"                # prefixes account_id ("facebook:<id>") for campaigns
     required_columns = ["Customer ID"]   # a CSV with these columns uses this mapping automatically
+                                         # (an entry may be a list of alternatives)
 
     [columns]                            # data set field = source column (or a list of alternatives,
     id = "Customer ID"                   # or globs like "Amount spent*", or an inline table)
@@ -127,7 +128,7 @@ class Mapping:
     list_separator: str = ";"
     id_prefix: str = ""
     platform: str | None = None
-    required_columns: list[str] = field(default_factory=list)
+    required_columns: list[list[str]] = field(default_factory=list)  # each entry: any of these columns
     sheet: str | None = None
     header_row: int = 1
     delimiter: str | None = None
@@ -136,10 +137,10 @@ class Mapping:
     shipped: bool = False
 
     def matches_header(self, header: list[str]) -> bool:
-        """True when every ``required_columns`` entry names a column of ``header``."""
+        """True when every ``required_columns`` entry (a name, or a list of alternatives) is in ``header``."""
         if not self.required_columns:
             return False
-        return all(_find_column(header, [c]) is not None for c in self.required_columns)
+        return all(_find_column(header, alts) is not None for alts in self.required_columns)
 
 
 # --------------------------------------------------------------------------- mapping files
@@ -234,7 +235,7 @@ def build_mapping(data: dict[str, Any], name: str) -> Mapping:
         list_separator=_opt_str(data, "list_separator") or ";",
         id_prefix=_opt_str(data, "id_prefix") or "",
         platform=_opt_str(data, "platform"),
-        required_columns=[str(c) for c in req],
+        required_columns=[[str(x) for x in c] if isinstance(c, list) else [str(c)] for c in req],
         sheet=_opt_str(data, "sheet"),
         header_row=to_int(data.get("header_row")) or 1,
         delimiter=_opt_str(data, "delimiter"),
