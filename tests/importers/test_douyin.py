@@ -107,3 +107,8 @@ def test_classify():
 
 def test_reimport_is_stable():
     assert run(FIX, brand_account_ids={BRAND})[0] == run(FIX, brand_account_ids={BRAND})[0]
+
+
+def test_a_numeric_brand_id_is_meant_for_another_platform():
+    records, _ = run(FIX / "video_list.json", brand_account_ids={"1001"})
+    assert records["accounts"][0]["id"] == "douyin:me"

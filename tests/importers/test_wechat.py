@@ -180,3 +180,8 @@ def test_pushed_events_become_follows_and_unfollows(result):
     msgs = {m["id"]: m for m in result[0]["messages"]}
     assert msgs["wechat:msg:24500000000000002"]["text"] == "[image]"
     assert not any("MENU_1" in m["text"] for m in msgs.values())
+
+
+def test_a_bare_numeric_id_is_not_taken_for_the_official_account():
+    records, _ = run(FIX / "user_get.json", brand_account_ids={"1001"})
+    assert records["accounts"][0]["id"] == "wechat:official_account"

@@ -77,15 +77,15 @@ def raw_ids(values: Iterable[Any] | None, platform: str) -> set[str]:
 def pick_account(values: Iterable[Any] | None, platform: str, looks_right: Any = None) -> str | None:
     """The one brand account id to use for a platform whose data does not name the account.
 
-    A prefixed id wins; otherwise an unprefixed id that ``looks_right(id)``; otherwise the only unprefixed id.
+    A prefixed id wins. Otherwise, with ``looks_right``, the first unprefixed id it accepts (ids of other
+    platforms' shape are never taken); without it, the only unprefixed id.
     """
     strong, weak = split_ids(values, platform)
     if strong:
         return strong[0]
     if looks_right is not None:
         fits = [w for w in weak if looks_right(w)]
-        if fits:
-            return fits[0]
+        return fits[0] if fits else None
     return weak[0] if len(weak) == 1 else None
 
 

@@ -85,7 +85,9 @@ class _State:
     def __init__(self, ctx: Ctx) -> None:
         brands = getattr(ctx, "brand_account_ids", None)
         self.open_ids = raw_ids(brands, PLATFORM)  # any of them marks the brand's own comments
-        self.account = pid(PLATFORM, pick_account(brands, PLATFORM) or DEFAULT_ACCOUNT)
+        # open_ids are never plain numbers (those are Weibo/X uids meant for another importer)
+        own = pick_account(brands, PLATFORM, lambda i: not i.isdigit())
+        self.account = pid(PLATFORM, own or DEFAULT_ACCOUNT)
         self.account_done = False
         self.emitted: set[tuple[str, str]] = set()
 
