@@ -26,9 +26,10 @@ GENERIC_WORDS = {
     "social", "media", "tech", "technology", "labs", "lab", "design", "home", "beauty", "fashion", "sports",
 }
 # Generic endings of Chinese company and account names: "阿克米咖啡官方旗舰店" → also "阿克米".
-ZH_SUFFIXES = ("有限责任公司", "有限公司", "股份公司", "官方旗舰店", "旗舰店", "官方微博", "官方账号", "官方号", "官方",
+ZH_SUFFIXES = ("服务号", "订阅号", "公众号", "视频号", "有限责任公司", "有限公司", "股份公司", "官方旗舰店", "旗舰店", "官方微博", "官方账号", "官方号", "官方",
                "公司", "集团", "科技", "咖啡馆", "咖啡", "茶饮", "奶茶", "餐饮", "门店", "店", "中国")
-HANDLE_SUFFIXES = ("official", "offical", "_cn", "cn", "_hq", "hq", "_global", "global", "app", "_us", "_uk")
+HANDLE_SUFFIXES = ("official", "offical", "_cn", "cn", "_hq", "hq", "_global", "global", "app", "_us", "_uk", "tv",
+                   "live", "shop", "store", "news", "team", "co", "inc")
 MIN_TERM_CHARS = 3  # a folded Latin term shorter than this matches too much by accident
 MIN_TERM_CHARS_CJK = 2
 
@@ -49,17 +50,25 @@ def _ok(term: str) -> bool:
     return len(term) >= (MIN_TERM_CHARS_CJK if _has_cjk(term) else MIN_TERM_CHARS)
 
 
+def _strip_zh(terms: set[str]) -> set[str]:
+    """Add each term without generic Chinese endings, repeatedly ("晨光咖啡服务号" → "晨光咖啡" → "晨光")."""
+    out, todo = set(terms), list(terms)
+    while todo:
+        t = todo.pop()
+        for suf in ZH_SUFFIXES:
+            if t.endswith(suf) and len(t) > len(suf) and t[: -len(suf)] not in out:
+                out.add(t[: -len(suf)])
+                todo.append(t[: -len(suf)])
+    return out
+
+
 def _name_terms(name: str) -> set[str]:
     out = {fold(name)}
     words = [w for w in re.split(r"[\s_\-\.·,/&|()（）]+", unicodedata.normalize("NFKC", name).lower()) if w]
     for w in words:
         if w not in GENERIC_WORDS and not w.isdigit():
             out.add(fold(w))
-    for t in list(out):
-        for suf in ZH_SUFFIXES:
-            if t.endswith(suf) and len(t) > len(suf):
-                out.add(t[: -len(suf)])
-    return out
+    return _strip_zh(out)
 
 
 def _handle_terms(handle: str) -> set[str]:
@@ -68,11 +77,7 @@ def _handle_terms(handle: str) -> set[str]:
     for suf in HANDLE_SUFFIXES:
         if h.endswith(suf) and len(h) > len(suf) + 2:
             out.add(fold(h[: -len(suf)]))
-    for t in list(out):
-        for suf in ZH_SUFFIXES:
-            if t.endswith(suf) and len(t) > len(suf):
-                out.add(t[: -len(suf)])
-    return out
+    return _strip_zh(out)
 
 
 def brand_terms(ctx: AuditContext, extra: Iterable[str] = ()) -> list[str]:
