@@ -34,7 +34,7 @@ def problems(ctx: ImportContext) -> dict[tuple[str, str], str]:
 
 
 def test_claims_all_wechat_files():
-    assert len(WeChatImporter().claim(Source.open(FIX))) == 11
+    assert len(WeChatImporter().claim(Source.open(FIX))) == 12
 
 
 def test_account_named_by_pushed_message(result):
@@ -142,7 +142,8 @@ def test_malformed_input_reported_rest_imported(result):
     assert "YYYY-MM-DD" in p[("datacube_getarticletotal.json", "list[1].ref_date")]
     assert ("datacube_getusercumulate.json", "list[2]") in p
     assert "not valid XML" in p[("broken_push.xml", "line 1, column 110")]
-    assert len(p) == 9
+    assert "40001" in p[("error_invalid_credential.json", "errcode")]
+    assert len(p) == 10
 
 
 def test_api_error_response_is_reported():

@@ -40,6 +40,7 @@ def test_detects_weibo_files_only():
         "broken.json",
         "comments_mentions.json",
         "comments_show.json",
+        "error_expired_token.json",
         "followers.json",
         "mentions.json",
         "user_timeline.json",
@@ -186,3 +187,8 @@ def test_left_out_statuses_of_other_users_are_noted(result):
     notes = [p for p in result[1].problems if p.level == "warning" and p.file.endswith("mentions.json")]
     assert [(Path(p.file).name, p.position) for p in notes] == [("mentions.json", "statuses")]
     assert "1 status(es) by other users" in notes[0].message
+
+
+def test_api_error_response_is_reported(result):
+    p = [x for x in result[1].problems if x.file.endswith("error_expired_token.json")]
+    assert len(p) == 1 and "21327" in p[0].message and "expired_token" in p[0].message

@@ -488,6 +488,8 @@ _MARKERS = (
 def _is_wechat_head(head: bytes) -> bool:
     if any(m in head for m in _MARKERS):
         return True
+    if b'"errcode"' in head and b'"errmsg"' in head and len(head) < 512:
+        return True  # an error response, {"errcode": 40001, "errmsg": "invalid credential …"}
     if b'"openid"' in head and b'"subscribe"' in head:
         return True
     if b'"ref_date"' in head and (b'"msgid"' in head or b'"new_user"' in head or b'"cancel_user"' in head):

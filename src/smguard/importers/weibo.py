@@ -528,6 +528,13 @@ def parse_documents(docs: Iterable[tuple[str, Any]], ctx: Ctx) -> Iterator[Recor
     order = {"status": 0, "statuses": 0, "user": 1, "comments": 2, "users": 3}
     for name, obj in sorted(docs, key=lambda d: order.get(classify(d[1]) or "", 9)):
         report = Reporter(ctx, name)
+        if isinstance(obj, dict) and "error_code" in obj and "request" in obj:
+            report(
+                "error_code",
+                f"the API returned error {obj.get('error_code')}: {obj.get('error', '')!s} "
+                f"(request {obj.get('request', '')!s}); nothing to import",
+            )
+            continue
         kind = classify(obj)
         if kind is None:
             report(
@@ -593,7 +600,10 @@ _MARKERS = (b'"idstr"', b'"attitudes_count"', b'"bi_followers_count"', b'"repost
 
 
 def _is_weibo_head(head: bytes) -> bool:
-    return any(m in head for m in _MARKERS)
+    if any(m in head for m in _MARKERS):
+        return True
+    # an error response: {"error": "expired_token", "error_code": 21327, "request": "/2/statuses/…"}
+    return b'"error_code"' in head and b'"request"' in head and b'"/2/' in head
 
 
 class WeiboImporter(Importer):
