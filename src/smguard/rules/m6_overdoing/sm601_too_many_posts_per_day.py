@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import polars as pl
+
 from smguard.guard.cadence import DEFAULT_MAX_POSTS_PER_DAY
 from smguard.rules.base import Evidence, Finding, RuleOptions, T, rule
 from smguard.rules.context import AuditContext
@@ -14,14 +16,13 @@ class Options(RuleOptions):
     max_posts_per_day: int = DEFAULT_MAX_POSTS_PER_DAY
     # Optional cap per platform (e.g. {"x": 5}) where the brand has a documented reason to differ.
     max_posts_per_day_by_platform: dict[str, int] = {}
-    # A day at least this many times over the cap is a "medium" finding; below it "low".
+    # A day with at least this many times the cap in posts (6 for a cap of 3) is "medium"; fewer is "low".
     medium_factor: float = 2.0
 
 
-def cap_table(ctx: AuditContext, opts: Options):
-    """Per brand account, the cap that applies to it."""
-    import polars as pl
-
+def cap_table(ctx: AuditContext, opts: RuleOptions) -> pl.DataFrame:
+    """Per brand account, the cap that applies to it (``opts`` has ``max_posts_per_day`` and
+    ``max_posts_per_day_by_platform``; SM603 shares this)."""
     acc = ctx.brand_accounts.select(pl.col("id").alias("account_id"), "platform", "handle")
     by = opts.max_posts_per_day_by_platform
     return acc.with_columns(
@@ -46,8 +47,6 @@ def too_many_posts_per_day(ctx: AuditContext, opts: Options) -> Iterator[Finding
     **Example** `@acme_coffee` published 6 posts on 2026-10-03 → one finding with evidence
     `{"type": "day", "account_id": "weibo-main", "date": "2026-10-03"}`.
     """
-    import polars as pl
-
     posts = ctx.brand_posts
     if posts.height == 0:
         return

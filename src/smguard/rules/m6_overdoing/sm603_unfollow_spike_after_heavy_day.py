@@ -10,11 +10,13 @@ import polars as pl
 from smguard.guard.cadence import DEFAULT_MAX_POSTS_PER_DAY
 from smguard.rules.base import Evidence, Finding, NotRun, RuleOptions, T, rule
 from smguard.rules.context import AuditContext
+from smguard.rules.m6_overdoing.sm601_too_many_posts_per_day import cap_table
 
 
 class Options(RuleOptions):
     # Same cap as SM601 (the article: "每天不要超过两到三条"); one [policy] value sets both.
     max_posts_per_day: int = DEFAULT_MAX_POSTS_PER_DAY
+    max_posts_per_day_by_platform: dict[str, int] = {}
     # The article: posting too often "会导致掉粉" (makes followers leave). We look at the 1-2 days after a
     # heavy day: that is when followers who saw the flood react.
     days_after: int = 2
@@ -91,7 +93,8 @@ def unfollow_spike_after_heavy_day(ctx: AuditContext, opts: Options) -> Iterator
     if posts.height == 0:
         return
     heavy = (posts.group_by("account_id", "date").agg(pl.len().alias("posts"))
-             .filter(pl.col("posts") > opts.max_posts_per_day))
+             .join(cap_table(ctx, opts).select("account_id", "cap"), on="account_id")
+             .filter(pl.col("posts") > pl.col("cap")).drop("cap"))
     if heavy.height == 0:
         return
     losses = _daily_losses(ctx)
@@ -138,9 +141,9 @@ def unfollow_spike_after_heavy_day(ctx: AuditContext, opts: Options) -> Iterator
             title=T(f"{handle} lost {lost} followers on {peak}, after {n} posts on {day}",
                     f"{handle} 在 {day} 发了 {n} 条后,{peak} 掉粉 {lost} 人"),
             message=T(
-                f"{handle} published {n} posts on {day} (cap {opts.max_posts_per_day}); on {peak} it lost {lost} "
+                f"{handle} published {n} posts on {day}, over the daily cap; on {peak} it lost {lost} "
                 f"followers ({how_en}), against a usual {base_s} a day.",
-                f"{handle} 在 {day} 发布了 {n} 条(上限 {opts.max_posts_per_day} 条);{peak} 掉粉 {lost} 人,"
+                f"{handle} 在 {day} 发布了 {n} 条,超过每日上限;{peak} 掉粉 {lost} 人,"
                 f"而平时每天约 {base_s} 人。",
             ),
             recommendation=T(
