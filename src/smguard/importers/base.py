@@ -94,6 +94,8 @@ class ImportContext:
     default_tz: str = "UTC"
     problems: list[Problem] = field(default_factory=list)
     progress_hook: ProgressHook | None = None
+    _app_cache: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
+    _app_cache_size: int = field(default=-1, repr=False, compare=False)
 
     # ---- reporting
     def problem(self, file: str, position: object, message: str, level: str = "error") -> None:
@@ -119,8 +121,15 @@ class ImportContext:
         """True when the app/client name is one of the configured automation apps."""
         if not app_name:
             return False
-        name = app_name.casefold()
-        return any(a.casefold() in name for a in self.automated_apps if a)
+        if self._app_cache_size != len(self.automated_apps):  # the list changed: forget earlier answers
+            self._app_cache.clear()
+            self._app_cache_size = len(self.automated_apps)
+        hit = self._app_cache.get(app_name)
+        if hit is None:
+            name = app_name.casefold()
+            hit = any(a.casefold() in name for a in self.automated_apps if a)
+            self._app_cache[app_name] = hit
+        return hit
 
 
 def _norm_handle(value: object) -> str:

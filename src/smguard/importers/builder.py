@@ -106,14 +106,15 @@ def validate(table: Table, record: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _key(table: Table, record: dict[str, Any]) -> Any:
+def _digest(text: str) -> int:
+    # 64-bit digests instead of the key strings: a 1 GB archive has a million keys (collisions: ~1e-7)
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "little")
+
+
+def _key(table: Table, record: dict[str, Any]) -> int:
     if table.key:
-        return (
-            tuple(str(record.get(k)) for k in table.key)
-            if len(table.key) > 1
-            else str(record.get(table.key[0]))
-        )
-    return hashlib.blake2b(orjson.dumps(record, option=orjson.OPT_SORT_KEYS), digest_size=16).digest()
+        return _digest("\x1f".join(str(record.get(k)) for k in table.key))
+    return _digest(orjson.dumps(record, option=orjson.OPT_SORT_KEYS).decode())
 
 
 class DatasetBuilder:
@@ -168,9 +169,10 @@ class DatasetBuilder:
                             keys.add(_key(table, rec))
             self._keys[name] = keys
 
-    def known(self, table: str, key: Any) -> bool:
+    def known(self, table: str, *key_values: object) -> bool:
+        """Whether a record with this key (the values of the table's key fields) is in the data set."""
         self._load_existing()
-        return key in self._keys.get(table, set())
+        return _digest("\x1f".join(str(v) for v in key_values)) in self._keys.get(table, set())
 
     # ------------------------------------------------------------------------------------------ adding
     def add(self, table_name: str, record: dict[str, Any], origin: str = "", position: object = "") -> str:
@@ -220,7 +222,7 @@ class DatasetBuilder:
             if f.ref and f.name in rec:
                 ref_table = f.ref.split(".", 1)[0]
                 val = str(rec[f.name])
-                if ref_table in self._keys and val not in self._keys[ref_table]:
+                if ref_table in self._keys and _digest(val) not in self._keys[ref_table]:
                     pend = self._pending_refs[f"{f.ref}|{table_name}.{f.name}"]
                     pend[val] = pend.get(val, 0) + 1
         return "added"
@@ -249,7 +251,7 @@ class DatasetBuilder:
         for ref_key, values in self._pending_refs.items():
             ref, used_by = ref_key.split("|", 1)
             ref_table = ref.split(".", 1)[0]
-            missing = {v: c for v, c in values.items() if v not in self._keys.get(ref_table, set())}
+            missing = {v: c for v, c in values.items() if _digest(v) not in self._keys.get(ref_table, set())}
             for v, c in sorted(missing.items())[:10]:
                 self.ctx.warning(
                     str(self.out_dir / f"{used_by.split('.')[0]}.jsonl"),

@@ -13,7 +13,7 @@ import io
 import json
 import re
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from typing import IO, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -66,11 +66,30 @@ def get_tz(name: str | None) -> ZoneInfo:
         raise ValueError(f"unknown time zone {name!r}") from None
 
 
+_OFFSETS: dict[str, tzinfo] = {}
+
+
 def parse_twitter_time(s: str) -> datetime:
-    """``"Fri Mar 06 13:02:05 +0000 2026"`` (X archive, Weibo) -> aware datetime."""
+    """``"Fri Mar 06 13:02:05 +0000 2026"`` (X archive, Weibo) -> aware datetime.
+
+    Parsed by hand (``strptime`` was a third of the time of a large archive import).
+    """
+    parts = s.split() if isinstance(s, str) else []
     try:
-        return datetime.strptime(s.strip(), "%a %b %d %H:%M:%S %z %Y")
-    except ValueError:
+        if len(parts) != 6 or len(parts[3]) != 8 or len(parts[4]) != 5:
+            raise ValueError
+        month = _MONTHS[parts[1].lower()]
+        hh, mm, ss = parts[3].split(":")
+        off = parts[4]
+        tz = _OFFSETS.get(off)
+        if tz is None:
+            sign = -1 if off[0] == "-" else 1
+            if off[0] not in "+-":
+                raise ValueError
+            tz = timezone(sign * timedelta(hours=int(off[1:3]), minutes=int(off[3:5])))
+            _OFFSETS[off] = tz
+        return datetime(int(parts[5]), month, int(parts[2]), int(hh), int(mm), int(ss), tzinfo=tz)
+    except (ValueError, KeyError, IndexError):
         raise ValueError(f"not a time like 'Fri Mar 06 13:02:05 +0000 2026': {s!r}") from None
 
 
