@@ -152,8 +152,9 @@ def generate(folder: Path, megabytes: float, seed: int = 7) -> tuple[Path, int]:
     return path, n
 
 
-def run_import(src: Path, out: Path) -> tuple[float, float, str]:
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+def run_import(src: Path, out: Path) -> tuple[float, float, float, str]:
+    """Run ``smguard import`` in a fresh process: (wall seconds, CPU seconds, peak RSS MB, its output)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.run(
         [sys.executable, "-m", "smguard.cli.main", "import", str(src), "--out", str(out)],
@@ -162,12 +163,13 @@ def run_import(src: Path, out: Path) -> tuple[float, float, str]:
         env={**os.environ, "COLUMNS": "120"},
     )
     secs = time.perf_counter() - t0
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode != 0:
         print(proc.stdout, proc.stderr, file=sys.stderr)
         raise SystemExit(f"import failed with status {proc.returncode}")
-    # ru_maxrss of children is the max over all children so far: runs are ordered small->large
-    return secs, max(peak, before) / 1024, proc.stdout
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    # ru_maxrss of children is the largest child so far; the import is the largest child here
+    return secs, cpu, after.ru_maxrss / 1024, proc.stdout
 
 
 def main() -> None:
@@ -192,13 +194,15 @@ def main() -> None:
                     z.write(p, f"data/{p.name}")
             print(f"zipped to {src} ({src.stat().st_size / 1024 / 1024:.0f} MB)", flush=True)
         out = tmp / "dataset"
-        secs, peak, stdout = run_import(src, out)
+        secs, cpu, peak, stdout = run_import(src, out)
         print(stdout)
+        load = os.getloadavg()[0]
         print(
-            f"first import:  {secs:.1f}s  ({size_mb / secs:.1f} MB/s, {n / secs:,.0f} tweets/s), peak RSS {peak:.0f} MB"
+            f"first import:  {secs:.1f}s wall, {cpu:.1f}s CPU ({size_mb / secs:.1f} MB/s, {n / secs:,.0f} tweets/s), "
+            f"peak RSS {peak:.0f} MB, load average {load:.1f} on {os.cpu_count()} CPUs"
         )
-        secs2, peak2, _ = run_import(src, out)
-        print(f"second import (all duplicates): {secs2:.1f}s, peak RSS {peak2:.0f} MB")
+        secs2, cpu2, peak2, _ = run_import(src, out)
+        print(f"second import (all duplicates): {secs2:.1f}s wall, {cpu2:.1f}s CPU, peak RSS {peak2:.0f} MB")
         lines = 0
         for name in ("posts.jsonl", "messages.jsonl"):
             with open(out / name, "rb") as fh:
