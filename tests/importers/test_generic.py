@@ -112,6 +112,11 @@ def test_ads_exports_meta_and_oceanengine():
     }
     assert "targeting" not in c["douyin:campaign:1780000000000002"]  # 不限 = no targeting
     assert list(problems(ctx)) == [("meta_ads_export.csv", "line 3, column 'Impressions'")]
+    # the brand accounts the campaigns belong to are declared, so account_id always resolves
+    assert records["accounts"] == [
+        {"id": "facebook:page1", "platform": "facebook", "owner": "brand"},
+        {"id": "douyin:dy1", "platform": "douyin", "owner": "brand"},
+    ]
 
 
 def test_ads_without_brand_account_say_what_to_do():

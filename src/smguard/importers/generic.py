@@ -63,7 +63,7 @@ from importlib import resources
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from smguard.dataset.schema import TABLES
+from smguard.dataset.schema import PLATFORMS, TABLES
 from smguard.importers._cnutil import (
     local_date,
     local_time,
@@ -892,6 +892,7 @@ class GenericImporter(Importer):
         return bool(self.claim(source))
 
     def read(self, source: Source, ctx: ImportContext) -> Iterator[tuple[str, dict[str, Any]]]:
+        self._accounts_done: set[tuple[str, str]] = set()
         source = self._workbook_file(source) or source
         _claimed, jobs = self._plan(source)
         if not jobs:
@@ -924,6 +925,11 @@ class GenericImporter(Importer):
             ctx.problem(file, f"header (mapping {Path(m.name).name})", conv.fatal + "; file skipped")
             return
         conv.warn_missing()
+        if conv.account and m.platform in PLATFORMS and (conv.account, m.platform) not in self._accounts_done:
+            # the rows' account is the brand account named by --brand-account: declare it, so the
+            # records' account_id resolves even when no export of that platform is imported
+            self._accounts_done.add((conv.account, m.platform))
+            yield "accounts", {"id": conv.account, "platform": m.platform, "owner": "brand"}
         try:
             for pos, row in rows:
                 rec = conv.convert(pos, row)
