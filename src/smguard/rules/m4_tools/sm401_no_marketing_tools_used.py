@@ -43,7 +43,7 @@ def no_marketing_tools_used(ctx: AuditContext, opts: Options) -> Iterator[Findin
         names_en = ", ".join(tool_name(t, "en") for t in (tools or [])[:4])
         names_zh = "、".join(tool_name(t, "zh") for t in (tools or [])[:4])
         tip_en = f" {r['platform']} offers e.g. {names_en}." if names_en else ""
-        tip_zh = f"{r['platform']} 提供的工具例如:{names_zh}。" if names_zh else ""
+        tip_zh = f"{r['platform']} 提供的工具例如：{names_zh}。" if names_zh else ""
         yield Finding(
             severity="medium",
             title=T(f"{handle} has never used the platform's marketing tools",
@@ -51,12 +51,12 @@ def no_marketing_tools_used(ctx: AuditContext, opts: Options) -> Iterator[Findin
             message=T(
                 f"The data set has no ad, promoted post, event promotion or other campaign for {handle} "
                 f"({r['platform']}): it relies on organic posts alone.{tip_en}",
-                f"数据中没有 {handle}({r['platform']})的任何广告、推广、活动推广或其他营销活动,只靠自然发帖。{tip_zh}",
+                f"数据中没有 {handle}（{r['platform']}）的任何广告、推广、活动推广或其他营销活动，只靠自然发帖。{tip_zh}",
             ),
             recommendation=T(
                 "Start with a small promoted post or ad targeted by location, age and interests at the people "
                 "most likely to buy, then add retargeting of visitors who did not buy.",
-                "先用少量预算推广一条内容或投放广告,按地域、年龄、兴趣定向到最可能购买的人群,再对看过但未购买的访客做再营销。",
+                "先用少量预算推广一条内容或投放广告，按地域、年龄、兴趣定向到最可能购买的人群，再对看过但未购买的访客做再营销。",
             ),
             account_id=r["id"],
             evidence=[Evidence("account", r["id"])],

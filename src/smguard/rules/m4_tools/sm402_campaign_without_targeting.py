@@ -41,19 +41,19 @@ def campaign_without_targeting(ctx: AuditContext, opts: Options) -> Iterator[Fin
         if r["budget"] is not None:
             budget = f"{r['budget']:,.0f} {r['currency'] or ''}".strip()
         b_en = f", budget {budget}" if budget else ""
-        b_zh = f",预算 {budget}" if budget else ""
+        b_zh = f"，预算 {budget}" if budget else ""
         yield Finding(
             severity="medium",
             title=T(f"Campaign “{name}” ran without targeting", f"营销活动“{name}”没有设置定向"),
             message=T(
                 f"{handle}'s {r['kind']} campaign “{name}” ({r['id']}{b_en}) had no targeting at all: no "
                 "location, age, gender, interests or audience.",
-                f"{handle} 的 {r['kind']} 活动“{name}”({r['id']}{b_zh})没有任何定向:未设地域、年龄、性别、兴趣或人群包。",
+                f"{handle} 的 {r['kind']} 活动“{name}”（{r['id']}{b_zh}）没有任何定向：未设地域、年龄、性别、兴趣或人群包。",
             ),
             recommendation=T(
                 "Target the next campaign at your buyers: the locations you deliver to, the age range and "
                 "interests of your customers, or a custom audience built from your customer list.",
-                "下次投放请定向到目标买家:可配送的地域、客户的年龄段和兴趣,或用客户名单建立自定义人群。",
+                "下次投放请定向到目标买家：可配送的地域、客户的年龄段和兴趣，或用客户名单建立自定义人群。",
             ),
             account_id=r["account_id"],
             evidence=[Evidence("campaign", r["id"])],

@@ -61,13 +61,13 @@ def no_retargeting_anywhere(ctx: AuditContext, opts: Options) -> Iterator[Findin
         message=T(
             f"None of the {n} campaigns of the {accounts.height} brand accounts re-reaches people who already "
             "met the brand (no retargeting campaign, no retargeting flag, no custom audience).",
-            f"{accounts.height} 个品牌账号的 {n} 个营销活动中,没有一个针对已接触过品牌的人群"
-            "(没有再营销活动、没有开启再营销、没有自定义人群包)。",
+            f"{accounts.height} 个品牌账号的 {n} 个营销活动中，没有一个针对已接触过品牌的人群"
+            "（没有再营销活动、没有开启再营销、没有自定义人群包）。",
         ),
         recommendation=T(
             "Set up retargeting: a custom audience from your customer list or site visitors (Meta custom "
-            "audiences, 广点通/粉丝通 人群包, X tailored audiences), with an offer that brings them back.",
-            "开展再营销:用客户名单或网站访客建立自定义人群(如广点通、粉丝通人群包,Meta 自定义受众),配合回流优惠。",
+            "audiences， 广点通/粉丝通 人群包， X tailored audiences）， with an offer that brings them back.",
+            "开展再营销：用客户名单或网站访客建立自定义人群（如广点通、粉丝通人群包，Meta 自定义受众），配合回流优惠。",
         ),
         account_id=None,
         evidence=[Evidence("account", i) for i in accounts["id"].to_list()],

@@ -54,14 +54,14 @@ def unused_platform_tools(ctx: AuditContext, opts: Options) -> Iterator[Finding]
             continue
         handle = r["handle"] or r["id"]
         en = "; ".join(f"{tool_name(t, 'en')} ({getattr(t, 'what_en', '')})".replace(" ()", "") for t in unused)
-        zh = ";".join(f"{tool_name(t, 'zh')}({getattr(t, 'what_zh', '')})".replace("()", "") for t in unused)
+        zh = "；".join(f"{tool_name(t, 'zh')}（{getattr(t, 'what_zh', '')}）".replace("（）", "") for t in unused)
         yield Finding(
             severity="info",
             title=T(f"{handle} has not tried {len(unused)} of {r['platform']}'s marketing tools",
                     f"{handle} 还有 {len(unused)} 个 {r['platform']} 营销工具未使用"),
-            message=T(f"Not yet used by {handle}: {en}.", f"{handle} 尚未使用:{zh}。"),
+            message=T(f"Not yet used by {handle}: {en}.", f"{handle} 尚未使用：{zh}。"),
             recommendation=T("Try one of them with a small budget and compare its cost per customer with what you "
-                             "use now.", "挑一个用小预算试投,并与现有方式比较每获得一位客户的成本。"),
+                             "use now.", "挑一个用小预算试投，并与现有方式比较每获得一位客户的成本。"),
             account_id=r["id"],
             evidence=[],
             data={"platform": r["platform"], "unused": [getattr(t, "key", tool_name(t, "en")) for t in unused],

@@ -61,10 +61,10 @@ def few_followers_are_customers(ctx: AuditContext, opts: Options) -> Iterator[Fi
                         f"无法判断 {handle} 的粉丝中有多少是客户"),
                 message=T(f"No customer in customers.jsonl has a {r['platform']} identity, so none of {handle}'s "
                           f"{n} followers can be matched to a customer.",
-                          f"customers.jsonl 中没有客户登记 {r['platform']} 账号,{handle} 的 {n} 个粉丝无法与客户对应。"),
+                          f"customers.jsonl 中没有客户登记 {r['platform']} 账号，{handle} 的 {n} 个粉丝无法与客户对应。"),
                 recommendation=T(f"Record customers' {r['platform']} handles in your CRM (e.g. at checkout or in "
                                  "the loyalty programme) to measure which followers buy.",
-                                 f"在 CRM 中记录客户的 {r['platform']} 账号(如结账或会员注册时),才能衡量哪些粉丝真正购买。"),
+                                 f"在 CRM 中记录客户的 {r['platform']} 账号（如结账或会员注册时），才能衡量哪些粉丝真正购买。"),
                 account_id=r["account_id"], data=data)
             continue
         pct = f"{share:.1%}"
@@ -75,19 +75,19 @@ def few_followers_are_customers(ctx: AuditContext, opts: Options) -> Iterator[Fi
                 title=T(f"Only {pct} of {handle}'s followers are customers", f"{handle} 的粉丝中只有 {pct} 是客户"),
                 message=T(f"Of {handle}'s {n} current followers only {c} ({pct}) match a customer; the follower "
                           "count says little about sales.",
-                          f"{handle} 现有 {n} 个粉丝,其中只有 {c} 个({pct})能与客户对应,粉丝数并不代表销售。"),
+                          f"{handle} 现有 {n} 个粉丝，其中只有 {c} 个（{pct}）能与客户对应，粉丝数并不代表销售。"),
                 recommendation=T("Measure followers by who buys: invite existing customers to follow (receipts, "
                                  "packaging, loyalty perks), and aim content and targeted campaigns at likely "
                                  "buyers rather than at follower counts.",
-                                 "以购买者而不是粉丝数衡量效果:通过小票、包装、会员权益邀请现有客户关注,"
-                                 "内容和定向投放面向潜在买家,而不是为了涨粉。"),
+                                 "以购买者而不是粉丝数衡量效果：通过小票、包装、会员权益邀请现有客户关注，"
+                                 "内容和定向投放面向潜在买家，而不是为了涨粉。"),
                 account_id=r["account_id"], evidence=[Evidence("account", r["account_id"])], data=data)
         else:
             yield Finding(
                 severity="info",
                 title=T(f"{pct} of {handle}'s followers are customers", f"{handle} 的粉丝中 {pct} 是客户"),
                 message=T(f"{c} of {handle}'s {n} current followers match a customer ({pct}).",
-                          f"{handle} 现有 {n} 个粉丝,其中 {c} 个是客户({pct})。"),
+                          f"{handle} 现有 {n} 个粉丝，其中 {c} 个是客户（{pct}）。"),
                 recommendation=T("Track this share over time; it matters more than the follower count.",
-                                 "持续跟踪这一比例,它比粉丝总数更重要。"),
+                                 "持续跟踪这一比例，它比粉丝总数更重要。"),
                 account_id=r["account_id"], data=data)

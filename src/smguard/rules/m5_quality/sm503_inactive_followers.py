@@ -46,9 +46,9 @@ def inactive_followers(ctx: AuditContext, opts: Options) -> Iterator[Finding]:
             title=T(f"{pct} of {handle}'s followers never posted", f"{handle} 的粉丝中 {pct} 从未发过内容"),
             message=T(f"{r['silent']} of the {r['known']} followers of {handle} with a known post count have never "
                       "posted: they add to the follower total but rarely engage.",
-                      f"{handle} 已知发帖数的 {r['known']} 个粉丝中,有 {r['silent']} 个从未发过内容:计入粉丝总数,但很少互动。"),
+                      f"{handle} 已知发帖数的 {r['known']} 个粉丝中，有 {r['silent']} 个从未发过内容：计入粉丝总数，但很少互动。"),
             recommendation=T("Judge the audience by engaged followers and customers, not by the total.",
-                             "用有互动的粉丝和客户衡量受众,而不是粉丝总数。"),
+                             "用有互动的粉丝和客户衡量受众，而不是粉丝总数。"),
             account_id=r["account_id"],
             data={"followers_known": r["known"], "never_posted": r["silent"], "share": round(r["share"], 4)},
         )

@@ -73,11 +73,11 @@ def customers_vs_non_customers_engagement(ctx: AuditContext, opts: Options) -> I
             message=T(f"{people} people commented on, mentioned or messaged {handle}; {cust} of them ({pct}) are "
                       f"customers, writing {mpct} of the {r['messages']} messages."
                       + (" The conversation is almost only with people who do not buy." if bad else ""),
-                      f"共有 {people} 人在 {handle} 评论、提及或私信,其中 {cust} 人({pct})是客户,"
+                      f"共有 {people} 人在 {handle} 评论、提及或私信，其中 {cust} 人（{pct}）是客户，"
                       f"发出了 {r['messages']} 条消息中的 {mpct}。" + ("互动几乎全部来自非客户。" if bad else "")),
             recommendation=T("Give customers reasons to join in (reviews, user photos, member perks) and aim content "
                              "and targeting at likely buyers rather than at giveaway hunters.",
-                             "给客户参与的理由(评价、晒单、会员福利),内容和定向面向潜在买家,而不是只为抽奖而来的人。"),
+                             "给客户参与的理由（评价、晒单、会员福利），内容和定向面向潜在买家，而不是只为抽奖而来的人。"),
             account_id=r["account_id"],
             evidence=[Evidence("account", r["account_id"])] if bad else [],
             data=data,

@@ -105,14 +105,14 @@ def follower_growth_without_customer_growth(ctx: AuditContext, opts: Options) ->
         fp, cp = f"{fgrowth:+.0%}", f"{cgrowth:+.1%}"
         yield Finding(
             severity="medium",
-            title=T(f"{handle}: followers {fp}, customers {cp}", f"{handle}:粉丝 {fp},客户 {cp}"),
+            title=T(f"{handle}: followers {fp}, customers {cp}", f"{handle}：粉丝 {fp}，客户 {cp}"),
             message=T(f"From {d0} to {d1} {handle} went from {f0} to {f1} followers ({fp}), while customers grew "
                       f"from {base} to {base + new} ({cp}): the new followers are not becoming buyers.",
-                      f"{d0} 至 {d1},{handle} 的粉丝从 {f0} 增至 {f1}({fp}),而客户只从 {base} 增至 {base + new}"
-                      f"({cp}):新增粉丝没有转化为买家。"),
+                      f"{d0} 至 {d1}，{handle} 的粉丝从 {f0} 增至 {f1}（{fp}），而客户只从 {base} 增至 {base + new}"
+                      f"（{cp}）：新增粉丝没有转化为买家。"),
             recommendation=T("Stop optimising for follower counts (giveaways, follow-for-follow, bought followers); "
                              "target campaigns at likely buyers and track how many followers place a first order.",
-                             "不要再以涨粉为目标(抽奖、互关、买粉);把投放定向到潜在买家,并跟踪有多少粉丝完成首单。"),
+                             "不要再以涨粉为目标（抽奖、互关、买粉）；把投放定向到潜在买家，并跟踪有多少粉丝完成首单。"),
             account_id=r["account_id"],
             evidence=[Evidence("account", r["account_id"])],
             data={"from": str(d0), "to": str(d1), "followers_start": f0, "followers_end": f1,

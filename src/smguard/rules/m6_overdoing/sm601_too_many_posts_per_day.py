@@ -64,16 +64,16 @@ def too_many_posts_per_day(ctx: AuditContext, opts: Options) -> Iterator[Finding
         sev = "medium" if n >= opts.medium_factor * cap else "low"
         yield Finding(
             severity=sev,
-            title=T(f"{n} posts on {day} from {handle} (cap {cap})", f"{handle} 在 {day} 发了 {n} 条(上限 {cap} 条)"),
+            title=T(f"{n} posts on {day} from {handle} (cap {cap})", f"{handle} 在 {day} 发了 {n} 条（上限 {cap} 条）"),
             message=T(
                 f"{handle} ({r['platform']}) published {n} posts on {day}, more than the {cap} a day that keeps "
                 "followers from feeling flooded.",
-                f"{handle}({r['platform']})在 {day} 发布了 {n} 条内容,超过每天 {cap} 条的上限,粉丝容易觉得被刷屏而取关。",
+                f"{handle}（{r['platform']}）在 {day} 发布了 {n} 条内容，超过每天 {cap} 条的上限，粉丝容易觉得被刷屏而取关。",
             ),
             recommendation=T(
                 f"Keep to at most {cap} posts a day: merge related updates into one post, or schedule the extra "
                 "ones on quieter days, spaced several hours apart.",
-                f"每天最多发 {cap} 条:把相关内容合并成一条,或把多出来的内容排到发帖较少的日子,并拉开几个小时的间隔。",
+                f"每天最多发 {cap} 条：把相关内容合并成一条，或把多出来的内容排到发帖较少的日子，并拉开几个小时的间隔。",
             ),
             account_id=r["account_id"],
             evidence=[Evidence.day(r["account_id"], day)],

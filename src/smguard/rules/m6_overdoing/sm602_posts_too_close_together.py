@@ -57,9 +57,9 @@ def posts_too_close_together(ctx: AuditContext, opts: Options) -> Iterator[Findi
             message=T(f"{g.height} of {handle}'s posts followed the previous one by {opts.burst_minutes:g}-{gap} "
                       "minutes. Not a burst, but more room between posts gives each one its own moment in the feed.",
                       f"{handle} 有 {g.height} 条内容与上一条相隔 {opts.burst_minutes:g}-{gap} 分钟。"
-                      "虽不算集中刷屏,但拉开间隔能让每条内容都被看到。"),
+                      "虽不算集中刷屏，但拉开间隔能让每条内容都被看到。"),
             recommendation=T(f"Leave at least {gap} minutes, better several hours, between posts.",
-                             f"两条内容之间至少间隔 {gap} 分钟,最好几个小时。"),
+                             f"两条内容之间至少间隔 {gap} 分钟，最好几个小时。"),
             account_id=account_id,
             data={"posts": g.height, "min_gap_minutes": opts.min_gap_minutes},
         )
@@ -82,13 +82,13 @@ def posts_too_close_together(ctx: AuditContext, opts: Options) -> Iterator[Findi
             message=T(
                 f"{handle} ({g['platform'][0]}) published {n} posts less than {gap} minutes after its previous "
                 f"post, e.g. {ex_en}. Posts this close bury each other in followers' feeds.",
-                f"{handle}({g['platform'][0]})有 {n} 条内容与上一条的间隔不足 {gap} 分钟,例如:{ex_zh}。"
+                f"{handle}（{g['platform'][0]}）有 {n} 条内容与上一条的间隔不足 {gap} 分钟，例如：{ex_zh}。"
                 "发得太密会互相挤占粉丝的信息流。",
             ),
             recommendation=T(
                 f"Do not publish back to back: leave at least {opts.min_gap_minutes:g} minutes (better several "
                 "hours) between posts and schedule the later ones.",
-                f"不要连续发布:两条内容之间至少间隔 {opts.min_gap_minutes:g} 分钟(最好几个小时),用定时发布代替集中发布。",
+                f"不要连续发布：两条内容之间至少间隔 {opts.min_gap_minutes:g} 分钟（最好几个小时），用定时发布代替集中发布。",
             ),
             account_id=account_id,
             evidence=[Evidence.post(i) for i in g["id"].to_list()],

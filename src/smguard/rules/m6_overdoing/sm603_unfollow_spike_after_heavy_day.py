@@ -139,16 +139,16 @@ def unfollow_spike_after_heavy_day(ctx: AuditContext, opts: Options) -> Iterator
         yield Finding(
             severity="medium",
             title=T(f"{handle} lost {lost} followers on {peak}, after {n} posts on {day}",
-                    f"{handle} 在 {day} 发了 {n} 条后,{peak} 掉粉 {lost} 人"),
+                    f"{handle} 在 {day} 发了 {n} 条后，{peak} 掉粉 {lost} 人"),
             message=T(
                 f"{handle} published {n} posts on {day}, over the daily cap; on {peak} it lost {lost} "
                 f"followers ({how_en}), against a usual {base_s} a day.",
-                f"{handle} 在 {day} 发布了 {n} 条,超过每日上限;{peak} 掉粉 {lost} 人,"
+                f"{handle} 在 {day} 发布了 {n} 条，超过每日上限；{peak} 掉粉 {lost} 人，"
                 f"而平时每天约 {base_s} 人。",
             ),
             recommendation=T(
                 "Spread posts over the week and keep to the daily cap; the unfollows show the flood cost followers.",
-                "把内容分散到一周各天发布,遵守每日上限;掉粉说明刷屏已经在流失粉丝。",
+                "把内容分散到一周各天发布，遵守每日上限；掉粉说明刷屏已经在流失粉丝。",
             ),
             account_id=r["account_id"],
             evidence=[Evidence.day(r["account_id"], day)],

@@ -77,12 +77,12 @@ def likes_on_posts_not_mentioning_brand(ctx: AuditContext, opts: Options) -> Ite
             message=T(
                 f"{n} of the {total} posts {handle} liked ({share:.0%}) mention neither the brand nor its "
                 f"products, e.g. {q}.",
-                f"{handle} 点赞的 {total} 条内容中有 {n} 条({share:.0%})既没提到品牌也没提到产品,例如:{q}。",
+                f"{handle} 点赞的 {total} 条内容中有 {n} 条（{share:.0%}）既没提到品牌也没提到产品，例如：{q}。",
             ),
             recommendation=T(
                 "Like fans' posts only when they clearly mention your products or services; reply to or share the "
                 "good ones instead of liking everything.",
-                "只给明确提到品牌产品或服务的粉丝内容点赞;对优质内容可以回复或转发,而不是见帖就赞。",
+                "只给明确提到品牌产品或服务的粉丝内容点赞；对优质内容可以回复或转发，而不是见帖就赞。",
             ),
             account_id=account_id,
             evidence=[Evidence("like", i) for i in g["id"].to_list()],

@@ -67,13 +67,13 @@ def too_many_automated_replies(ctx: AuditContext, opts: Options) -> Iterator[Fin
             message=T(
                 f"{n} of the {total} messages {handle} sent ({share:.0%}) were automated, above the {cap} that "
                 "still reads as a person answering.",
-                f"{handle} 发出的 {total} 条消息中有 {n} 条({share:.0%})是自动发送的,超过了 {cap} 的上限,"
+                f"{handle} 发出的 {total} 条消息中有 {n} 条（{share:.0%}）是自动发送的，超过了 {cap} 的上限，"
                 "粉丝会觉得是机器在回复。",
             ),
             recommendation=T(
                 "Keep the auto-responder for hours when nobody is on duty (nights, holidays) and answer by hand "
                 "otherwise; a short personal reply beats a canned one.",
-                "只在无人值守的时段(深夜、节假日)使用自动回复,其余时间由人工回复;简短的真人回复胜过模板回复。",
+                "只在无人值守的时段（深夜、节假日）使用自动回复，其余时间由人工回复；简短的真人回复胜过模板回复。",
             ),
             account_id=r["account_id"],
             evidence=[Evidence.message(i) for i in by.get(r["account_id"], [])],

@@ -55,12 +55,12 @@ def automated_replies_in_business_hours(ctx: AuditContext, opts: Options) -> Ite
             message=T(
                 f"{handle} sent {n} automated replies on business days between {hours} local time "
                 f"(e.g. {ex}), when a person could have answered.",
-                f"{handle} 在工作日 {hours}(当地时间)发送了 {n} 条自动回复(例如 {ex}),这些时段本应由人工回复。",
+                f"{handle} 在工作日 {hours}（当地时间）发送了 {n} 条自动回复（例如 {ex}），这些时段本应由人工回复。",
             ),
             recommendation=T(
                 "Switch the auto-responder off in business hours and have the team answer; keep it for nights "
                 "and holidays.",
-                "工作时间关闭自动回复,由团队人工答复;自动回复只用于夜间和节假日。",
+                "工作时间关闭自动回复，由团队人工答复；自动回复只用于夜间和节假日。",
             ),
             account_id=account_id,
             evidence=[Evidence.message(i) for i in g["id"].to_list()],

@@ -62,7 +62,7 @@ def identical_auto_replies(ctx: AuditContext, opts: Options) -> Iterator[Finding
             recommendation=T(
                 "Answer by hand where you can; where an auto-reply is needed, say when a person will answer and "
                 "vary it by situation instead of one canned sentence for everyone.",
-                "尽量人工回复;必须自动回复时,说明何时会有人跟进,并按情况区分内容,不要对所有人发同一句话。",
+                "尽量人工回复；必须自动回复时，说明何时会有人跟进，并按情况区分内容，不要对所有人发同一句话。",
             ),
             account_id=r["account_id"],
             evidence=[Evidence.message(i) for i in r["id"]],
