@@ -277,3 +277,37 @@ def test_chinese_headers_are_recognised(tmp_path):
         }
     ]
     assert ctx.problems == []
+
+
+def test_sheet_header_row_and_tab_separated(tmp_path):
+    wb = openpyxl.Workbook()
+    wb.active.title = "Cover"
+    ws = wb.create_sheet("Data")
+    ws.append(["Report generated 2025-03-01"])
+    ws.append(["Term", "Aliases", "Until"])
+    ws.append(["Project Falcon", "falcon; 猎鹰", "2025-06-30"])
+    wb.save(tmp_path / "embargo_list.xlsx")
+    (tmp_path / "embargo_list.mapping.toml").write_text(
+        'table = "embargo"\nsheet = "Data"\nheader_row = 2\n[columns]\nterm = "Term"\naliases = "Aliases"\n'
+        'until = "Until"\n'
+    )
+    (tmp_path / "guide.tsv").write_text(
+        "version\tpublished_at\ttitle\n2\t2025-01-15 09:00\tSocial media policy\n"
+    )
+    (tmp_path / "guide.mapping.yaml").write_text(
+        "table: guidelines\ntimezone: Asia/Shanghai\ncolumns:\n  version: version\n  published_at: published_at\n"
+        "  title: title\ndefaults:\n  requires_signature: true\n"
+    )
+    records, ctx = run(tmp_path)
+    assert ctx.problems == []
+    assert records["embargo"] == [
+        {"term": "Project Falcon", "aliases": ["falcon", "猎鹰"], "until": "2025-06-30"}
+    ]
+    assert records["guidelines"] == [
+        {
+            "requires_signature": True,
+            "version": "2",
+            "published_at": "2025-01-15T09:00:00+08:00",
+            "title": "Social media policy",
+        }
+    ]
