@@ -53,8 +53,8 @@ def unused_platform_tools(ctx: AuditContext, opts: Options) -> Iterator[Finding]
         if not unused:
             continue
         handle = r["handle"] or r["id"]
-        en = "; ".join(f"{tool_name(t, 'en')} ({getattr(t, 'what_en', '')})".replace(" ()", "") for t in unused)
-        zh = "；".join(f"{tool_name(t, 'zh')}（{getattr(t, 'what_zh', '')}）".replace("（）", "") for t in unused)
+        en = "; ".join(f"{tool_name(t, 'en')} ({getattr(t, 'what_en', '').rstrip('.')})".replace(" ()", "") for t in unused)
+        zh = "；".join(f"{tool_name(t, 'zh')}（{getattr(t, 'what_zh', '').rstrip('。')}）".replace("（）", "") for t in unused)
         yield Finding(
             severity="info",
             title=T(f"{handle} has not tried {len(unused)} of {r['platform']}'s marketing tools",

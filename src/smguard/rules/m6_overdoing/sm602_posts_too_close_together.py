@@ -72,7 +72,7 @@ def posts_too_close_together(ctx: AuditContext, opts: Options) -> Iterator[Findi
         )
         ex_en = "; ".join(f"post {r['id']} at {r['t']}, {r['gap_minutes']:.0f} min after {r['prev_id']}"
                           for r in ex.iter_rows(named=True))
-        ex_zh = ";".join(f"{r['t']} 的 {r['id']} 距上一条 {r['prev_id']} 仅 {r['gap_minutes']:.0f} 分钟"
+        ex_zh = "；".join(f"{r['t']} 的 {r['id']} 距上一条 {r['prev_id']} 仅 {r['gap_minutes']:.0f} 分钟"
                          for r in ex.iter_rows(named=True))
         gap = f"{opts.burst_minutes:g}"
         yield Finding(
