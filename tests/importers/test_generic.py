@@ -311,3 +311,11 @@ def test_sheet_header_row_and_tab_separated(tmp_path):
             "title": "Social media policy",
         }
     ]
+
+
+def test_ambiguous_slash_dates_need_a_format(tmp_path):
+    (tmp_path / "staff.csv").write_text("Employee ID,Name,Start date\nE1,Ann,03/04/2024\nE2,Bob,2024/03/04\n")
+    records, ctx = run(tmp_path)
+    e = {r["id"]: r for r in records["employees"]}
+    assert "joined_at" not in e["E1"] and e["E2"]["joined_at"] == "2024-03-04T00:00:00+00:00"
+    assert "set time_format" in ctx.problems[0].message

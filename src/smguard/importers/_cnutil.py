@@ -264,9 +264,8 @@ _LOCAL_FORMATS = (
     "%Y年%m月%d日",
     "%d %b %Y",
     "%b %d, %Y",
-    "%d/%m/%Y %H:%M",
-    "%d/%m/%Y",
 )
+# Not guessed: 03/04/2024 is March in the US and April elsewhere. Such files need an explicit format.
 
 
 def local_time(v: Any, tz: Any, fmt: str | None = None) -> str | None:

@@ -686,7 +686,12 @@ class Converter:
             else:
                 t = local_time(raw, self.tz, fmt) or (local_time(raw, self.tz) if fmt else None)
             if t is None:
-                want = f" (expected {fmt})" if fmt else ""
+                if fmt:
+                    want = f" (expected {fmt})"
+                elif re.search(r"\d/\d", str(raw)):
+                    want = ' (day/month or month/day? set time_format, e.g. "%d/%m/%Y" or "%m/%d/%Y")'
+                else:
+                    want = ""
                 return None, f"{shown} is not a time{want}"
             return t, None
         if kind == "date":
