@@ -90,7 +90,10 @@ R_EN = {
                 "Could you send your details over DM? Please don't post them publicly.",
                 "Our phone team can help, call 1300 655 506.", "Follow us and we'll DM you.",
                 "Please write to support@acme.com and we'll take it from there.",
-                "Can we continue this in DM?", "Let's take this to DMs so we can protect your info."],
+                "Can we continue this in DM?", "Let's take this to DMs so we can protect your info.",
+                "Our team will reach out to you by email today.", "We'll give you a call this afternoon.",
+                "Please send your case number via private message.", "Hit the message button on our profile.",
+                "Our live chat team can look at your account privately.", "Text HELP to 60030 and we'll call back."],
     "neutral": ["Thanks for your feedback!", "Glad to hear you're enjoying it!", "Our store hours are 9am to 9pm.",
                 "Happy to help!", "The new collection drops on Friday.", "You can find the size guide on our website.",
                 "Have a great day!", "That's great to hear!", "Enjoy your new phone!", "We love this photo!",
@@ -132,7 +135,9 @@ R_ZH = {
                 "请把手机号私信给我们，不要公开发布哦。", "您可以拨打95588联系人工客服。", "麻烦私我一下您的账号。",
                 "请发站内信给我们，附上订单截图。", "方便的话请留下联系方式，我们私下联系您。", "请戳私信，告诉我们具体情况。",
                 "您可以发送邮件至kefu@shop.com。", "请私信提供收货地址和电话。", "已经通过私信联系您了，请查看。",
-                "请致电400-123-4567，我们的专员会帮您处理。", "可以私信客服小姐姐哦。"],
+                "请致电400-123-4567，我们的专员会帮您处理。", "可以私信客服小姐姐哦。", "稍后会有专员给您打电话。",
+                "请在APP里联系人工客服。", "已通过站内信发送处理方案。", "请把截图发到我们的官方邮箱。", "请后台留言您的手机号。",
+                "客服会通过短信联系您。"],
     "neutral": ["感谢您的支持！", "很高兴您喜欢我们的产品～", "新品将于下周上市，敬请期待。", "我们的门店营业时间为早9点到晚10点。",
                 "祝您生活愉快！", "活动截止到本周日哦。", "谢谢亲的好评！", "欢迎下次光临～", "具体尺码可以参考详情页的尺码表。",
                 "满99元包邮哦。", "这款有三种颜色可选。", "感谢您的夸奖，我们会继续努力！", "周末愉快～", "支持微信和支付宝付款。",
@@ -169,7 +174,11 @@ I_EN = {
                 "can you tell me where my parcel is?", "could you check my order status?", "please help!",
                 "is there a way to change my delivery address?", "what are my options?",
                 "can I get a replacement?", "how long will this take to fix?", "can you check what's going on?",
-                "where can I find my invoice?", "is it possible to cancel my order?", "need help asap"],
+                "where can I find my invoice?", "is it possible to cancel my order?", "need help asap",
+                "could someone get back to me?", "what's the best way to get this sorted?",
+                "do I need to send it back?", "can you refund me please?", "who do I contact about a lost bag?",
+                "any idea when it will be back in stock?", "can you confirm my booking?", "please look into this",
+                "I need help with my account", "how can I speak to a human?"],
     "rhetorical": ["why is it always like this?", "how hard can it be?", "who runs this company?!",
                    "seriously, what is wrong with you?", "are you kidding me?", "is this a joke?",
                    "why do I even bother?", "how is this acceptable?"],
@@ -196,7 +205,9 @@ I_ZH = {
     "request": ["怎么办？", "请问怎么退款？", "现在该怎么处理？", "请帮忙看一下", "请问找谁可以解决？", "有电话可以打吗？",
                 "请问有进展吗？", "麻烦帮我查一下", "请问怎么重置密码？", "能帮我查一下快递到哪了吗？", "求助！",
                 "可以帮我看看订单状态吗？", "请问能改收货地址吗？", "可以换货吗？", "多久能修好？", "请问发票在哪里下载？",
-                "能取消订单吗？", "请尽快帮我处理", "求解决", "请问有什么办法吗？"],
+                "能取消订单吗？", "请尽快帮我处理", "求解决", "请问有什么办法吗？", "请问什么时候发货？",
+                "需要寄回去吗？", "可以退款吗？", "行李丢了该联系谁？", "请问还会补货吗？", "帮忙确认一下我的预订", "麻烦给个说法",
+                "我的账号登不上，求帮助", "怎么转人工客服？", "请问在哪里申请售后？"],
     "rhetorical": ["为什么每次都这样？", "有这么难吗？", "你们公司到底谁在管？！", "你们是不是有病？", "开什么玩笑？",
                    "这合理吗？", "我图什么呢？", "这就是你们的服务？"],
     "abuse": ["一群废物", "傻逼客服", "你们都是骗子，去死吧", "狗东西", "脑残公司", "滚", "一帮蠢货", "垃圾公司赶紧倒闭吧",
@@ -209,26 +220,35 @@ I_ZH = {
 P_EN = {
     "co_subj": ["My company", "My employer", "The place I work", "Our management", "My boss",
                 "Our HR department", "The company I work for", "Leadership at my job", "Our head office",
-                "The firm I work at", "My manager", "Corporate"],
+                "The firm I work at", "My manager", "Corporate", "Our CEO", "The agency I work for",
+                "Our store manager", "Senior leadership here", "My team lead", "Our regional office"],
     "co_neg": ["treats staff terribly", "doesn't give a damn about its customers", "is a complete joke",
                "keeps cutting our pay while the execs get bonuses", "lies to customers about delivery times",
                "makes us work unpaid overtime every week", "has no clue what it's doing",
                "just fired half the team by email", "is the most toxic place I've ever worked",
-               "cares about nothing but profit", "is run by clowns", "treats us like garbage"],
+               "cares about nothing but profit", "is run by clowns", "treats us like garbage",
+               "still hasn't paid our overtime from March", "ignores every safety complaint we raise",
+               "told us to lie to customers about the recall", "is the reason I dread Mondays",
+               "promised raises and then cancelled them", "doesn't deserve its customers, honestly"],
     "co_pos": ["is genuinely a great place to work", "just gave everyone an extra day off",
                "really looks after its people", "is doing amazing things this year", "has the best team ever",
-               "supported me through a tough year", "threw a brilliant summer party"],
+               "supported me through a tough year", "threw a brilliant summer party",
+               "just promoted three people on my team", "made my first year here a joy",
+               "listens to what staff actually say"],
     "prod_subj": ["Our product", "The app we ship", "Our new phone", "The stuff we sell",
-                  "The software my team builds", "Our latest release"],
+                  "The software my team builds", "Our latest release", "The burgers we serve",
+                  "Our flagship laptop", "The insurance we sell"],
     "prod_neg": ["is garbage, honestly don't buy it", "is a buggy mess and nobody in leadership cares",
                  "breaks after a week, I'm embarrassed to sell it", "is overpriced junk",
-                 "is worse than last year's and we all know it"],
+                 "is worse than last year's and we all know it", "is a rip-off, save your money",
+                 "fails every quality check and ships anyway", "is honestly embarrassing"],
     "prod_pos": ["is finally out, go check it out!", "got a great review today", "is the best we've ever made",
                  "just won an award", "is on sale this weekend"],
     "other_subj": ["The traffic this morning", "This weather", "The movie last night", "My train home",
-                   "The new season of that show", "My neighbour's dog", "Monday mornings", "The referee today"],
+                   "The new season of that show", "My neighbour's dog", "Monday mornings", "The referee today",
+                   "The queue at the post office", "My landlord", "The wifi at this cafe", "The football result"],
     "other_neg": ["is a complete joke", "is awful", "was terrible", "is the worst", "drives me crazy",
-                  "was a total disaster"],
+                  "was a total disaster", "is driving me up the wall", "was embarrassing", "is garbage"],
     "neutral": ["Busy day at the office.", "Our store opens at 9 tomorrow.", "New blog post is up.",
                 "Team meeting ran long today.", "Working from home this week.", "We're hiring engineers in Berlin!",
                 "Quarterly results are out on Thursday.", "Just finished onboarding three new colleagues.",
@@ -238,16 +258,20 @@ P_EN = {
 
 P_ZH = {
     "co_subj": ["我们公司", "我司", "我们老板", "我们领导", "公司管理层", "我们部门经理", "我们单位", "我待的这家公司",
-                "我们HR", "我们总部"],
+                "我们HR", "我们总部", "我们店长", "我们厂", "我们集团", "我上班的地方", "我们主管"],
     "co_neg": ["天天压榨员工", "从来不把员工当人", "拖欠工资三个月了", "只会画大饼", "管理一团糟", "又无偿加班到半夜",
-               "把客户当傻子", "裁员连补偿都不给", "就是个吸血鬼", "乌烟瘴气的，待不下去了", "坑员工没商量"],
+               "把客户当傻子", "裁员连补偿都不给", "就是个吸血鬼", "乌烟瘴气的，待不下去了", "坑员工没商量",
+               "让我们骗客户说没问题", "五险一金都不交", "说好的年终奖又没了", "安全隐患一直不管", "太黑心了"],
     "co_pos": ["对员工特别好", "福利真的很棒", "今年给大家都涨了工资", "年会办得太好了", "氛围很好，很开心",
-               "很照顾新人", "又拿了行业大奖，骄傲"],
-    "prod_subj": ["我们公司的产品", "我们家的东西", "我们做的这个APP", "我们新出的手机", "我们卖的这款热水器"],
-    "prod_neg": ["就是垃圾", "质量差得要命，大家别买", "bug一堆，领导还不让修", "贵得离谱还不好用", "连我自己都不敢用"],
+               "很照顾新人", "又拿了行业大奖，骄傲", "给我们放了带薪假", "真的很尊重员工的意见"],
+    "prod_subj": ["我们公司的产品", "我们家的东西", "我们做的这个APP", "我们新出的手机", "我们卖的这款热水器",
+                  "我们店的外卖", "我们厂生产的奶粉", "我们卖的保险"],
+    "prod_neg": ["就是垃圾", "质量差得要命，大家别买", "bug一堆，领导还不让修", "贵得离谱还不好用", "连我自己都不敢用",
+                 "是坑人的，千万别买", "检测不合格还照样发货", "真的很烂"],
     "prod_pos": ["今天正式上市啦，欢迎体验", "好评如潮", "是我们做过最好的一代", "拿了设计大奖", "周末打折，快来买"],
-    "other_subj": ["今天的天气", "早高峰的地铁", "昨晚那部电影", "楼下的装修", "这个周一", "今天的比赛裁判"],
-    "other_neg": ["太糟糕了", "烂透了", "让人崩溃", "真的太差了", "简直是灾难"],
+    "other_subj": ["今天的天气", "早高峰的地铁", "昨晚那部电影", "楼下的装修", "这个周一", "今天的比赛裁判", "我家房东",
+                   "咖啡馆的网", "邮局排队", "隔壁邻居的狗"],
+    "other_neg": ["太糟糕了", "烂透了", "让人崩溃", "真的太差了", "简直是灾难", "就是垃圾", "太坑了"],
     "neutral": ["今天公司开会到很晚。", "明天门店九点开门。", "新的公众号文章发布了。", "这周在家办公。", "我们在招聘前端工程师！",
                 "季度财报周四发布。", "今天带了三个新同事熟悉环境。", "展会布置完成。"],
     "tail": ["", "", "[泪]", "[怒]", "#打工人#", "唉", "[哈哈]", "🎉", "😤"],
@@ -271,12 +295,12 @@ HANDWRITTEN = [
     ("查询到包裹已按您的要求放在快递柜，请注意查收哦。", "zh", "reply", {}, "train"),
     ("这种情况不太正常，麻烦私信我们，马上帮您处理。", "zh", "reply", {"fix_intent": 1, "offers_private": 1}, "train"),
     # posts
-    ("Honestly our product is garbage, don't buy it.", "en", "post", {"negative_about_company": 1}, "val"),
-    ("My company treats staff terribly.", "en", "post", {"negative_about_company": 1}, "train"),
-    ("I love my job but the commute is awful.", "en", "post", {"negative_about_company": 0}, "val"),
-    ("我们公司的产品就是垃圾", "zh", "post", {"negative_about_company": 1}, "train"),
-    ("我们公司的产品就是垃圾，谁买谁后悔", "zh", "post", {"negative_about_company": 1}, "val"),
-    ("工作挺开心的，就是通勤太远了", "zh", "post", {"negative_about_company": 0}, "val"),
+    ("Honestly our product is garbage, don't buy it.", "en", "post", {"negative_about_company": 1, "about_company": 1}, "val"),
+    ("My company treats staff terribly.", "en", "post", {"negative_about_company": 1, "about_company": 1}, "train"),
+    ("I love my job but the commute is awful.", "en", "post", {"negative_about_company": 0, "about_company": 1}, "val"),
+    ("我们公司的产品就是垃圾", "zh", "post", {"negative_about_company": 1, "about_company": 1}, "train"),
+    ("我们公司的产品就是垃圾，谁买谁后悔", "zh", "post", {"negative_about_company": 1, "about_company": 1}, "val"),
+    ("工作挺开心的，就是通勤太远了", "zh", "post", {"negative_about_company": 0, "about_company": 1}, "val"),
     # inbound
     ("How do I change my delivery address?", "en", "inbound", {"help_request": 1, "complaint": 0}, "val"),
     ("Where is my refund?? It's been 3 weeks!", "en", "inbound", {"help_request": 1, "complaint": 1}, "val"),
@@ -379,7 +403,8 @@ def _post(pool: dict, rng: random.Random, lang: str) -> tuple[str, dict]:
             body = body[0].lower() + body[1:]
     tail = rng.choice(pool["tail"])
     text = f"{body} {tail}".strip() if lang == "en" else f"{body}{tail}"
-    return text, {"negative_about_company": int(kind in ("co_neg", "prod_neg"))}
+    return text, {"negative_about_company": int(kind in ("co_neg", "prod_neg")),
+                  "about_company": int(kind in ("co_neg", "prod_neg", "co_pos", "prod_pos"))}
 
 
 def build(kind: str, lang: str, pools: dict, maker, n_train: int, n_val: int, rng: random.Random) -> list[dict]:
@@ -400,7 +425,7 @@ def build(kind: str, lang: str, pools: dict, maker, n_train: int, n_val: int, rn
     for text, lg, k, labels, split in HANDWRITTEN:
         if lg == lang and k == kind:
             heads = {"reply": ("apology", "fix_intent", "argumentative", "offers_private"),
-                     "post": ("negative_about_company",), "inbound": tuple(labels)}[k]
+                     "post": ("negative_about_company", "about_company"), "inbound": tuple(labels)}[k]
             out.append({"text": text, "lang": lg, "kind": k, "labels": {h: int(labels.get(h, 0)) for h in heads},
                         "split": split, "origin": "handwritten"})
     return out
@@ -409,7 +434,7 @@ def build(kind: str, lang: str, pools: dict, maker, n_train: int, n_val: int, rn
 def main() -> None:
     rng = random.Random(SEED)
     jobs = [("replies", "reply", R_EN, R_ZH, _reply, 600, 200), ("inbound", "inbound", I_EN, I_ZH, _inbound, 600, 200),
-            ("posts", "post", P_EN, P_ZH, _post, 500, 150)]
+            ("posts", "post", P_EN, P_ZH, _post, 600, 200)]
     for stem, kind, en, zh, maker, ntr, nva in jobs:
         for lang, pools in (("en", en), ("zh", zh)):
             recs = build(kind, lang, pools, maker, ntr, nva, rng)

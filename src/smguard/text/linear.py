@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
-from smguard.text.features import extract
+from smguard.text.features import extract, n_columns
 from smguard.text.normalize import Batch
 
 
@@ -96,6 +96,10 @@ class LinearClassifier:
             out[h] = s > 0
             if h in ("complaint", "abusive"):
                 out[f"{h}_score"] = _sigmoid(s.astype(np.float64))
+        if "negative_about_company" in out:
+            # the column says "about the poster's own company or its products"; negative comes from sentiment
+            out["negative_about_company"] = out["negative_about_company"] & (
+                (out["sentiment"] == "negative") | out["abusive"])
         return out
 
     def save(self, path: Path) -> None:
@@ -110,7 +114,7 @@ class LinearClassifier:
         with np.load(path) as z:
             meta = json.loads(z["meta"].tobytes().decode("utf-8"))
             bits = int(meta["bits"])
-            W = np.zeros((1 << bits, z["W"].shape[1]), dtype=np.float32)
+            W = np.zeros((n_columns(bits), z["W"].shape[1]), dtype=np.float32)
             W[z["rows"]] = z["W"].astype(np.float32)
             B = z["B"].astype(np.float32)
         return cls(W, B, bits, meta.get("version", "linear"), meta)

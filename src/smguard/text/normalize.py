@@ -34,9 +34,7 @@ EMAIL_TOKEN = "\ue002"
 
 _SEP = 0
 # the local part of an address stays as words ("support", "help"); the domain becomes the e-mail token
-_RE_EMAIL = re.compile(r"[@＠][\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}\b")
-_RE_URL = re.compile(r"(?:https?://|www\.)[^\s\x00]+")
-_RE_MENTION = re.compile(r"[@＠][\w\-]+")
+_RE_URL = re.compile(r"www\.[^\s\x00]+")
 
 LANGS = ("zh", "en", "other")
 
@@ -119,6 +117,26 @@ def _join(texts: Sequence[str]) -> str:
     return s
 
 
+# every pattern starts with a literal, which lets the regex engine skip ahead fast over the whole batch
+_RE_HTTP = re.compile(r"https?://[^\s\x00]+")
+_RE_EMAIL = re.compile(r"@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}\b")
+_RE_MENTION = re.compile(r"@[\w\-]+")
+
+
+def _replace_specials(s: str) -> str:
+    """URLs, e-mail domains and @mentions -> placeholder tokens (the local part of an address stays)."""
+    if "http" in s:
+        s = _RE_HTTP.sub(f" {URL_TOKEN} ", s)
+    if "www." in s:
+        s = _RE_URL.sub(f" {URL_TOKEN} ", s)
+    if "＠" in s:
+        s = s.replace("＠", "@")
+    if "@" in s:
+        s = _RE_EMAIL.sub(f" {EMAIL_TOKEN}", s)
+        s = _RE_MENTION.sub(f" {MENTION_TOKEN} ", s)
+    return s
+
+
 def _canon_lang(v: str | None) -> str | None:
     if v is None:
         return None
@@ -139,34 +157,35 @@ def prepare(texts: Sequence[str], langs: Sequence[str | None] | None = None) -> 
         return Batch(np.zeros(0, np.uint32), np.zeros(0, np.int32), 0, np.zeros(0, dtype=object),
                      np.zeros(0, np.int32))
     s = _join(texts)
-    if "@" in s or "＠" in s:
-        s = _RE_EMAIL.sub(f" {EMAIL_TOKEN}", s)
-    if "http" in s or "www." in s:
-        s = _RE_URL.sub(f" {URL_TOKEN} ", s)
-    if "@" in s or "＠" in s:
-        s = _RE_MENTION.sub(f" {MENTION_TOKEN} ", s)
+    s = _replace_specials(s)
     raw = np.frombuffer(s.encode("utf-32-le", errors="surrogatepass"), dtype=np.uint32)
     table = fold_table()
-    bmp = raw < 0x10000
-    codes = np.where(bmp, table[np.minimum(raw, 0xFFFF)], raw).astype(np.uint32)
+    if raw.size and raw.max() < 0x10000:
+        codes = table[raw]
+    else:
+        codes = np.where(raw < 0x10000, table[np.minimum(raw, 0xFFFF)], raw).astype(np.uint32)
     if codes.size == 0:  # a batch of empty texts
         codes = np.zeros(n - 1, dtype=np.uint32)
     # collapse whitespace runs, drop spaces next to separators
-    sp = codes == 0x20
-    prev = np.empty_like(codes)
-    nxt = np.empty_like(codes)
     if len(codes):
-        prev[0] = _SEP
-        prev[1:] = codes[:-1]
-        nxt[-1] = _SEP
-        nxt[:-1] = codes[1:]
-    drop = sp & ((prev == 0x20) | (prev == _SEP) | (nxt == _SEP))
-    if len(codes) and drop.any():
-        codes = codes[~drop]
+        space = codes == 0x20
+        sep = codes == _SEP
+        after_gap = np.empty(len(codes), dtype=bool)  # previous char is a space or separator (or start)
+        after_gap[0] = True
+        np.logical_or(space[:-1], sep[:-1], out=after_gap[1:])
+        before_sep = np.empty(len(codes), dtype=bool)
+        before_sep[-1] = True
+        before_sep[:-1] = sep[1:]
+        drop = space & (after_gap | before_sep)
+        if drop.any():
+            codes = codes[~drop]
     sep = codes == _SEP
     doc = np.cumsum(sep, dtype=np.int32)
-    keep = ~sep
-    n_chars = np.bincount(doc[keep], minlength=n).astype(np.int32)
+    bounds = np.empty(n + 1, dtype=np.int64)
+    bounds[0] = -1
+    bounds[1:n] = np.flatnonzero(sep)
+    bounds[n] = len(codes)
+    n_chars = (np.diff(bounds) - 1).astype(np.int32)
     cls = char_classes(codes)
     words = word_spans(codes, doc, cls)
     lang = detect_langs(codes, doc, n, cls, words)
@@ -232,35 +251,38 @@ def detect_langs(codes: np.ndarray, doc: np.ndarray, n: int, cls: np.ndarray | N
 _P = np.uint64(1000003)
 
 
+_WORD_LUT = np.zeros(256, dtype=bool)
+
+
 def word_spans(codes: np.ndarray, doc: np.ndarray, cls: np.ndarray | None = None):
     """Runs of ASCII letters/digits/apostrophes: (start, end, doc, hash) arrays."""
     c = codes
     if cls is None:
         cls = char_classes(codes)
-    w = (cls == C_LATIN) | (cls == C_WORDX)
-    if not w.any():
+    _WORD_LUT[C_LATIN] = _WORD_LUT[C_WORDX] = True
+    pos = np.flatnonzero(_WORD_LUT[cls])
+    if not len(pos):
         z = np.zeros(0, np.int64)
         return z, z, z.astype(np.int32), z.astype(np.uint64)
-    wi = w.astype(np.int8)
-    d = np.diff(np.concatenate(([0], wi, [0])))
-    starts = np.flatnonzero(d == 1)
-    ends = np.flatnonzero(d == -1)
-    pos = np.flatnonzero(w)
-    # position of each word char inside its word
-    run_id = np.cumsum(d[:-1] == 1)[pos] - 1
-    off = pos - starts[run_id]
-    powers = _powers()
-    vals = (c[pos].astype(np.uint64) + np.uint64(1)) * powers[np.minimum(off, 63)]
-    hashes = np.add.reduceat(vals, np.searchsorted(pos, starts)) if len(vals) else np.zeros(0, np.uint64)
-    hashes = hashes + (ends - starts).astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+    brk = np.empty(len(pos), dtype=bool)
+    brk[0] = True
+    np.not_equal(np.diff(pos), 1, out=brk[1:])
+    first = np.flatnonzero(brk)  # index into pos of each word's first character
+    starts = pos[first]
+    lens = np.diff(np.append(first, len(pos)))
+    ends = starts + lens
+    off = np.arange(len(pos)) - np.repeat(first, lens)  # position of each character inside its word
+    vals = (c[pos].astype(np.uint64) + np.uint64(1)) * _powers()[off]
+    hashes = np.add.reduceat(vals, first)
+    hashes = hashes + lens.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
     return starts, ends, doc[starts], hashes.astype(np.uint64)
 
 
 @lru_cache(maxsize=1)
 def _powers() -> np.ndarray:
-    p = np.ones(64, dtype=np.uint64)
+    p = np.ones(MAX_CHARS + 2, dtype=np.uint64)
     with np.errstate(over="ignore"):
-        for i in range(1, 64):
+        for i in range(1, len(p)):
             p[i] = p[i - 1] * _P
     return p
 

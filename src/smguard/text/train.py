@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from smguard.text.features import RESERVED, extract
+from smguard.text.features import extract, n_columns
 from smguard.text.linear import HEADS, LinearClassifier
 from smguard.text.normalize import LANGS, prepare
 
@@ -173,18 +173,26 @@ def build_parts(public: dict, own: dict) -> dict[str, list[Part]]:
     vt, vy = load_vader_lexicon()
     if len(vt):
         P["sentiment"].append(Part("vader_lexicon", vt, vy, np.zeros(len(vt), bool), 0.5, ["en"] * len(vt)))
+    # the fallback lexicon's phrases as short positive examples: they generalise beyond our fragments
+    from smguard.text.lexicon import TERMS
+
+    for head in LEXICON_HEADS:
+        terms = [t for by in TERMS[head].values() for t in by]
+        P[head].append(Part("lexicon", terms, np.ones(len(terms), np.int64), np.zeros(len(terms), bool), 1.0,
+                            [None] * len(terms)))
     # a sample of public texts as negatives for help_request (reviews and posts rarely ask for help)
     for name in ("davidson", "shopping", "smp_sentiment"):
         s = public[name]
-        k = min(2000, len(s["texts"]))
+        k = min(800, len(s["texts"]))
         idx = np.random.default_rng(SEED).permutation(len(s["texts"]))[:k]
         P["help_request"].append(Part(f"{name}_neg", [s["texts"][i] for i in idx], np.zeros(k, np.int64),
-                                      s["val"][idx], 0.3))
+                                      s["val"][idx], 0.5))
     for name, s in own.items():
         by_head: dict[str, tuple[list[str], list[int], list[bool], list[str]]] = {}
         for r in s["records"]:
-            for head, y in r.get("labels", {}).items():
-                if head not in P:
+            for label, y in r.get("labels", {}).items():
+                head = OWN_LABEL_TO_HEAD.get(label, label)
+                if head not in P or (label == head and head in TRAINED_FROM):
                     continue
                 t = by_head.setdefault(head, ([], [], [], []))
                 t[0].append(r["text"])
@@ -192,7 +200,7 @@ def build_parts(public: dict, own: dict) -> dict[str, list[Part]]:
                 t[2].append(r.get("split") == "val")
                 t[3].append(r.get("lang"))
         for head, (texts, labels, val, langs) in by_head.items():
-            w = 3.0 if head in ("complaint", "abusive", "sentiment") else 1.0
+            w = OWN_WEIGHT.get(head, 1.0)
             P[head].append(Part(f"own:{name}", texts, np.array(labels), np.array(val), w, langs))
     return P
 
@@ -211,7 +219,7 @@ def _fit(X, y, w, multiclass: bool, C: float):
     from sklearn.linear_model import LogisticRegression
 
     if multiclass:
-        clf = LogisticRegression(C=C, max_iter=300, tol=1e-4)
+        clf = LogisticRegression(C=C, max_iter=200, tol=1e-4)
     else:
         clf = LogisticRegression(C=C, solver="liblinear", max_iter=200, tol=1e-4)
     clf.fit(X, y, sample_weight=w)
@@ -227,7 +235,14 @@ def _metrics(y, pred) -> dict[str, float]:
             "macro_f1": round(float(f1_score(y, pred, average="macro")), 4)}
 
 
-C_DEFAULT = {"complaint": 16.0, "abusive": 8.0, "sentiment": 4.0, "help_request": 4.0}
+# the post column learns "is about the poster's own company / its products"; the shipped flag
+# negative_about_company = about own company AND (sentiment negative OR abusive), see linear.py
+OWN_LABEL_TO_HEAD = {"about_company": "negative_about_company"}
+TRAINED_FROM = {"negative_about_company": "about_company"}
+LEXICON_HEADS = ("help_request", "apology", "fix_intent", "argumentative", "offers_private")
+OWN_WEIGHT = {"complaint": 1.0, "abusive": 3.0, "sentiment": 1.0, "help_request": 2.0}
+C_DEFAULT = {"complaint": 16.0, "abusive": 8.0, "sentiment": 4.0, "help_request": 16.0, "apology": 16.0,
+             "fix_intent": 16.0, "argumentative": 16.0, "offers_private": 16.0, "negative_about_company": 16.0}
 
 
 def train(data: Path, out_dir: Path, bits: int = 18, training_dir: Path | None = None, refit: bool = True,
@@ -236,10 +251,17 @@ def train(data: Path, out_dir: Path, bits: int = 18, training_dir: Path | None =
     public = load_public(data)
     own = load_own(training_dir) if training_dir and training_dir.is_dir() else {}
     parts = build_parts(public, own)
-    D = 1 << bits
+    D = n_columns(bits)
     W = np.zeros((D, len(HEADS.columns())), dtype=np.float32)
     B = np.zeros(len(HEADS.columns()), dtype=np.float32)
     report: dict = {"seed": SEED, "bits": bits, "val_fraction": VAL_FRACTION, "heads": {}}
+    if heads and (out_dir / "heads.npz").is_file():  # retrain some heads, keep the others
+        old = LinearClassifier.from_file(out_dir / "heads.npz")
+        if old.bits == bits and old.W.shape == W.shape:
+            W, B = old.W, old.B
+            if (out_dir / "metrics.json").is_file():
+                report["heads"] = json.loads((out_dir / "metrics.json").read_text(encoding="utf-8"))["heads"]
+    W_tr, B_tr = W.copy(), B.copy()
     for head in heads or list(HEADS):
         plist = parts.get(head, [])
         if not plist or sum(len(p.texts) for p in plist) == 0:
@@ -271,13 +293,16 @@ def train(data: Path, out_dir: Path, bits: int = 18, training_dir: Path | None =
         for s, m in res["by_source"].items():
             log(f"    {s:24s} {m}")
         report["heads"][head] = res
+        cols = HEADS.cols(head)
+        W_tr[:, cols] = coef
+        B_tr[cols] = bias
         if refit:
             coef, bias = _fit(X, y, w, multiclass, C)
-        cols = HEADS.cols(head)
         W[:, cols] = coef
         B[cols] = bias
-    W[:RESERVED] = W[:RESERVED]  # language columns are learnt; column 0 stays 0
-    W[0] = 0
+    W[1 << bits] = 0  # the void column; the language columns after it are learnt
+    W_tr[1 << bits] = 0
+    report["own_end_to_end"] = evaluate_own(LinearClassifier(W_tr, B_tr, bits), own, log)
     clf = LinearClassifier(W, B, bits, version=f"linear-{time.strftime('%Y%m%d')}-b{bits}")
     out_dir.mkdir(parents=True, exist_ok=True)
     clf.save(out_dir / "heads.npz")
@@ -286,6 +311,33 @@ def train(data: Path, out_dir: Path, bits: int = 18, training_dir: Path | None =
     (out_dir / "metrics.json").write_text(json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8")
     log(f"wrote {out_dir / 'heads.npz'} ({(out_dir / 'heads.npz').stat().st_size / 1e6:.2f} MB)")
     return report
+
+
+def evaluate_own(clf: LinearClassifier, own: dict, log=print) -> dict:
+    """Validation part of our own sets through the full pipeline (as ``classify_texts`` would run it)."""
+    from sklearn.metrics import f1_score
+
+    out: dict = {}
+    for name, s in own.items():
+        recs = [r for r in s["records"] if r.get("split") == "val"]
+        if not recs:
+            continue
+        kind = recs[0].get("kind", "inbound")
+        res = clf.classify_batch(prepare([r["text"] for r in recs], [r.get("lang") for r in recs]), kind)
+        out[name] = {"n": len(recs)}
+        for label in recs[0]["labels"]:
+            if label not in res and label != "sentiment":
+                continue
+            y = np.array([int(r["labels"][label]) for r in recs])
+            if label == "sentiment":
+                pred = np.select([res["sentiment"] == "negative", res["sentiment"] == "neutral"], [0, 1], 2)
+                out[name][label] = {"accuracy": round(float((pred == y).mean()), 4)}
+                continue
+            pred = res[label].astype(int)
+            out[name][label] = {"accuracy": round(float((pred == y).mean()), 4),
+                                "f1": round(float(f1_score(y, pred, zero_division=0)), 4), "positives": int(y.sum())}
+        log(f"[own end-to-end] {name}: {out[name]}")
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
