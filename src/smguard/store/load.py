@@ -131,6 +131,36 @@ def _rows(df: pl.DataFrame, model: type[Base], defaults: dict[str, Any] | None =
 # ------------------------------------------------------------------------------------------ derivations
 
 
+class CachingLabeler:
+    """``classify_texts`` with a memory of (kind, text) → labels, so the message labels of the load and the
+    audits of the weekly trend (subsets of the same texts) classify each text once."""
+
+    def __init__(self, base: Callable[..., dict[str, Any]] | None = None):
+        if base is None:
+            from smguard.text import classify_texts as base
+        self.base = base
+        self.cache: dict[tuple[str, str], dict[str, Any]] = {}
+
+    def __call__(self, texts: Any, kind: str = "inbound", langs: Any = None) -> dict[str, Any]:
+        import numpy as np
+
+        texts = ["" if t is None else str(t) for t in texts]
+        missing = list(dict.fromkeys(t for t in texts if (kind, t) not in self.cache))
+        if missing or not texts:
+            out = self.base(missing, kind=kind) if missing or not texts else {}
+            for i, t in enumerate(missing):
+                self.cache[(kind, t)] = {k: v[i] for k, v in out.items()}
+            if not texts:
+                return out
+        rows = [self.cache[(kind, t)] for t in texts]
+        result = {}
+        for k in rows[0]:
+            vals = [r[k] for r in rows]
+            result[k] = np.array(vals, dtype=object if isinstance(vals[0], str) else None)
+        return result
+
+
+
 def primary_label(abusive: bool, complaint: bool, help_request: bool, sentiment: str | None) -> str:
     """The one label the inbox shows for an inbound message (most urgent first)."""
     if abusive:
@@ -231,6 +261,7 @@ def load_into_store(engine: Engine, dataset: Dataset, *, labeler: Any = None, au
     if migrate:
         upgrade(engine)
     result = LoadResult(dataset.name, problems=[str(p) for p in dataset.problems])
+    labeler = labeler if isinstance(labeler, CachingLabeler) else CachingLabeler(labeler)
     t = dataset.tables
     as_of = dataset.as_of
     with session_scope(engine) as db:
