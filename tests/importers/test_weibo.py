@@ -192,3 +192,21 @@ def test_left_out_statuses_of_other_users_are_noted(result):
 def test_api_error_response_is_reported(result):
     p = [x for x in result[1].problems if x.file.endswith("error_expired_token.json")]
     assert len(p) == 1 and "21327" in p[0].message and "expired_token" in p[0].message
+
+
+def test_deleted_status_is_noted_not_counted_as_another_users():
+    ctx = ImportContext()
+    doc = {
+        "statuses": [
+            {
+                "created_at": "Wed Jan 24 11:19:36 +0800 2018",
+                "idstr": "1",
+                "deleted": "1",
+                "text": "此微博已被作者删除。",
+            },
+            {"created_at": "Wed Jan 24 11:19:36 +0800 2018", "idstr": "2", "text": "hi", "user": {"id": 5}},
+        ]
+    }
+    out = list(parse_documents([("t.json", doc)], ctx))
+    assert [r["id"] for t, r in out if t == "posts"] == ["weibo:2"]
+    assert [(p.position, p.level) for p in ctx.problems] == [("statuses[0]", "warning")]

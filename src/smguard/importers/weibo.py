@@ -302,6 +302,9 @@ def _text(st: dict) -> str:
 
 def _status_record(st: dict, pos: str, s: _State, report: Reporter) -> Iterator[Record]:
     """A status: the brand's post, a mention of the brand, or nothing (another user's post)."""
+    if to_str(st.get("deleted")) == "1":
+        report.warn(pos, "a deleted status (此微博已被作者删除); skipped")
+        return
     sid = _sid(st)
     if not sid:
         report(pos, "status without an id; skipped")
@@ -560,7 +563,13 @@ def parse_documents(docs: Iterable[tuple[str, Any]], ctx: Ctx) -> Iterator[Recor
             others = 0
             for pos, st in each_dict(items, where, report):
                 got = list(_status_record(st, pos, s, report))
-                if not got and _user_id(_user(st)) not in s.brand and weibo_time(st.get("created_at")):
+                author = _user_id(_user(st))
+                if (
+                    not got
+                    and author is not None
+                    and author not in s.brand
+                    and weibo_time(st.get("created_at"))
+                ):
                     others += 1
                 yield from got
             if others:
