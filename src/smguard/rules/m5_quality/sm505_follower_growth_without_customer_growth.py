@@ -78,10 +78,11 @@ def follower_growth_without_customer_growth(ctx: AuditContext, opts: Options) ->
     if cust.height == 0:
         raise NotRun("needs customers with first_order_at to see when customers were won")
     series = _follower_series(ctx)
-    if series.height == 0:
-        if not ctx.dataset.has("followers"):
-            raise NotRun("needs follower_counts.jsonl (or followers.jsonl with followed_at) to see follower growth")
-        series = _from_followers(ctx)
+    if series.height == 0 and not ctx.dataset.has("followers"):
+        raise NotRun("needs follower_counts.jsonl (or followers.jsonl with followed_at) to see follower growth")
+    if ctx.dataset.has("followers"):  # accounts without daily totals: rebuild them from the follower list
+        rebuilt = _from_followers(ctx).filter(~pl.col("account_id").is_in(series["account_id"].implode()))
+        series = pl.concat([series, rebuilt], how="vertical_relaxed")
     tz = ctx.tz
     first = cust.select(pl.col("first_order_at").dt.convert_time_zone(tz).dt.date().alias("d"))["d"]
     acc = ctx.brand_accounts.select(pl.col("id").alias("account_id"), "handle", "platform")
