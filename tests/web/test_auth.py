@@ -50,6 +50,7 @@ def test_csrf_refused_without_or_with_wrong_token(client):
     # a form post carries the token as a field
     assert c.post("/api/auth/logout", data={"csrf_token": "forged"}).status_code == 403
     assert c.post("/api/inbox/m1/resolve", json={"resolved": True}, headers={"X-CSRF-Token": good}).status_code == 200
+    assert c.post("/api/auth/logout", data={"csrf_token": good}).status_code == 200  # form field accepted
 
 
 def test_csrf_token_of_another_session_is_refused(client):

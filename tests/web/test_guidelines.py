@@ -29,3 +29,11 @@ def test_embargo_crud(client):
     assert any(i["check"] == "embargo" for i in check["issues"])
     assert c.delete(f"/api/embargo/{eid}").status_code == 204
     assert c.delete(f"/api/embargo/{eid}").status_code == 404
+
+
+def test_alerts_on_employee_posts(client):
+    c = client("manager")
+    assert c.get("/api/guidelines/alerts").json() == []
+    c.post("/api/embargo", json={"term": "加班"})  # the employee post p4 says 今天加班到很晚
+    alerts = c.get("/api/guidelines/alerts").json()
+    assert [a["post_id"] for a in alerts] == ["p4"] and alerts[0]["employee_id"] == "e1"

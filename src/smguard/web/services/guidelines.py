@@ -160,30 +160,53 @@ def embargo_delete(db: Session, embargo_id: int) -> None:
 
 
 def alerts(db: Session, limit: int = 100) -> list[dict[str, Any]]:
-    """Employee posts that mention an embargoed term while the embargo holds (live, with the shared matcher),
-    newest first. The audit's SM203/SM204 findings are on the dashboard as well."""
+    """Alerts on employee posts, newest first: the audit's SM203 (embargoed term) and SM204 (post against the
+    company) evidence, plus a live scan of the employee posts in the store with the shared embargo matcher (so a
+    term added to the list today shows up at once)."""
     from zoneinfo import ZoneInfo
 
     from smguard.guard.embargo import EmbargoMatcher
     from smguard.web.services.common import timezone
     from smguard.web.services.compose import embargo_rows
 
+    out: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    from smguard.web.services.dashboard import latest_snapshot
+
+    snap = latest_snapshot(db)
+    for f in (snap.findings if snap else []):
+        if f.get("rule") not in ("SM203", "SM204"):
+            continue
+        for ev in f.get("evidence", []):
+            if ev.get("type") != "post" or ev.get("id") in seen:
+                continue
+            p = db.get(Post, ev["id"])
+            if p is None:
+                continue
+            a = db.get(Account, p.account_id)
+            seen.add(p.id)
+            out.append({"post_id": p.id, "account_id": p.account_id, "employee_id": a.employee_id if a else None,
+                        "platform": a.platform if a else None, "created_at": iso(p.created_at), "text": p.text,
+                        "rule": f["rule"], "title": f.get("title"), "terms": []})
     matcher = EmbargoMatcher.from_rows(embargo_rows(db))
     if not len(matcher):
-        return []
+        return out[:limit]
     tz = ZoneInfo(timezone(db))
     rows = db.execute(select(Post, Account).join(Account, Post.account_id == Account.id)
                       .where(Account.owner == "employee").order_by(Post.created_at.desc()).limit(5000)).all()
     if not rows:
-        return []
+        return out[:limit]
     texts = [p.text for p, _ in rows]
     dates = [p.created_at.astimezone(tz).date() for p, _ in rows]
-    out = []
     for i, matches in matcher.find_many(texts, dates):
         p, a = rows[i]
+        terms = sorted({m.term for m in matches})
+        known = next((x for x in out if x["post_id"] == p.id), None)
+        if known is not None:
+            known["terms"] = terms
+            continue
         out.append({"post_id": p.id, "account_id": a.id, "employee_id": a.employee_id, "platform": a.platform,
-                    "created_at": iso(p.created_at), "text": p.text,
-                    "terms": sorted({m.term for m in matches})})
-        if len(out) >= limit:
-            break
-    return out
+                    "created_at": iso(p.created_at), "text": p.text, "rule": "SM203", "title": None,
+                    "terms": terms})
+    out.sort(key=lambda x: x["created_at"] or "", reverse=True)
+    return out[:limit]
