@@ -10,6 +10,7 @@ Everything is a Polars join or group-by over whole tables, so a million messages
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Mapping
 from datetime import datetime, timedelta
 
@@ -66,12 +67,24 @@ def brand_replies(ctx: AuditContext) -> pl.DataFrame:
     return ctx.replies.filter((pl.col("owner") == "brand") & (pl.col("created_at") <= ctx.as_of))
 
 
+# A customer who writes several messages in a row (three DMs, two comments under one post) before the brand
+# answers the last one has been answered: messages of the same customer, account and channel (and post, for
+# comments) count as one conversation when the answered one came at most this long after.
+CONVERSATION_HOURS = 24.0
+
+_ANSWERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def first_answers(ctx: AuditContext) -> pl.DataFrame:
     """For each message that got an answer: ``id``, ``answered_at`` (first answer), ``answer_id``, ``n_answers``.
 
-    Direct answers (``in_reply_to`` = the message) and answers to the same customer's follow-up that replies to
-    it both count.
+    Counted as answers: a direct answer (``in_reply_to`` = the message); an answer to the same customer's
+    follow-up that replies to it; an answer to a later message of the same conversation (same customer,
+    account, channel and post, at most ``CONVERSATION_HOURS`` later). Computed once per audit.
     """
+    cached = _ANSWERS.get(ctx)
+    if cached is not None:
+        return cached
     msgs = ctx.dataset.messages
     out = msgs.filter((pl.col("direction") == "out") & pl.col("in_reply_to").is_not_null()
                       & (pl.col("created_at") <= ctx.as_of))
@@ -81,26 +94,41 @@ def first_answers(ctx: AuditContext) -> pl.DataFrame:
         pl.len().alias("n_answers"),
     ).rename({"in_reply_to": "id"})
     # follow-ups: an inbound message by the same author that replies to an inbound message
-    inb = msgs.filter(pl.col("direction") == "in").select("id", "author_id", "in_reply_to")
+    inb = msgs.filter(pl.col("direction") == "in").select("id", "account_id", "author_id", "channel", "post_id",
+                                                          "created_at", "in_reply_to")
     follow = (
         inb.filter(pl.col("in_reply_to").is_not_null() & pl.col("author_id").is_not_null())
+        .select("id", "author_id", "in_reply_to")
         .join(inb.select(pl.col("id").alias("in_reply_to"), pl.col("author_id").alias("parent_author")),
               on="in_reply_to", how="inner")
         .filter(pl.col("author_id") == pl.col("parent_author"))
         .select(pl.col("in_reply_to").alias("id"), pl.col("id").alias("child"))
         .join(direct.rename({"id": "child"}), on="child", how="inner")
-        .group_by("id").agg(
-            pl.col("answered_at").min(),
-            pl.col("answer_id").sort_by("answered_at").first(),
-            pl.col("n_answers").sum(),
-        )
+        .select(direct.columns)
     )
-    both = pl.concat([direct, follow.select(direct.columns)], how="vertical_relaxed")
-    return both.group_by("id").agg(
+    # conversations: the next answered message of the same customer, account, channel and post
+    keys = ["account_id", "author_id", "channel", "_post"]
+    conv_in = inb.filter(pl.col("author_id").is_not_null()).with_columns(pl.col("post_id").fill_null("").alias("_post"))
+    answered = (
+        conv_in.join(direct, on="id", how="inner")
+        .select(*keys, pl.col("created_at").alias("x_at"), "answered_at", "answer_id", "n_answers")
+        .sort("x_at")
+    )
+    conv = (
+        conv_in.select("id", *keys, "created_at").sort("created_at")
+        .join_asof(answered, left_on="created_at", right_on="x_at", by=keys, strategy="forward",
+                   tolerance=timedelta(hours=CONVERSATION_HOURS), check_sortedness=False)
+        .filter(pl.col("answered_at").is_not_null() & (pl.col("answered_at") >= pl.col("created_at")))
+        .select(direct.columns)
+    )
+    both = pl.concat([direct, follow, conv], how="vertical_relaxed")
+    result = both.group_by("id").agg(
         pl.col("answered_at").min(),
         pl.col("answer_id").sort_by("answered_at").first(),
-        pl.col("n_answers").sum(),
+        pl.col("n_answers").max(),
     )
+    _ANSWERS[ctx] = result
+    return result
 
 
 def with_answers(inbound: pl.DataFrame, ctx: AuditContext) -> pl.DataFrame:
