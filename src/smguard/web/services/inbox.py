@@ -92,13 +92,15 @@ def message_json(m: Message, accs: dict[str, Any] | None = None, at: datetime | 
 def list_inbox(db: Session, user: User, f: InboxFilter) -> dict[str, Any]:
     """One page of the inbox. Returns ``{"items": [...], "next_cursor": str | None}``."""
     q = select(Message)
+    if f.label and f.label not in LABELS:
+        raise ValueError(f"label must be one of {', '.join(LABELS)}")
+    # Only inbound messages are open, assigned or carry a label other than "other": for those filters the
+    # direction condition is implied, and leaving it out lets the database use the filter's own index.
     if f.view == "needs_reply":
         q = q.where(Message.needs_reply.is_(True))
-    else:
+    elif not f.assigned and f.label in (None, "other"):
         q = q.where(Message.direction == "in")
     if f.label:
-        if f.label not in LABELS:
-            raise ValueError(f"label must be one of {', '.join(LABELS)}")
         q = q.where(Message.label == f.label)
     if f.account_id:
         q = q.where(Message.account_id == f.account_id)
@@ -308,6 +310,8 @@ def offer_private(db: Session, user: User, message_id: str, lang: str | None = N
 
 def assign(db: Session, message_id: str, user_id: int | None) -> dict[str, Any]:
     m = get_message(db, message_id)
+    if m.direction != "in":
+        raise ValueError("only inbound messages are assigned")
     if user_id is not None:
         target = db.get(User, user_id)
         if target is None or not target.active or not allowed(target.role, "inbox"):
