@@ -145,16 +145,18 @@ def measure(engine, requests: int) -> dict[str, dict[str, float]]:
         params = dict(params) if params is not None else {"view": "needs_reply", "cursor": cursor}
         for _ in range(3):  # warm-up
             c.get("/api/inbox", params=params).raise_for_status()
-        times = []
+        times, cpu = [], []
         for _ in range(requests):
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             resp = c.get("/api/inbox", params=params)
             times.append((time.perf_counter() - t0) * 1000)
+            cpu.append((time.process_time() - c0) * 1000)
             resp.raise_for_status()
         assert len(resp.json()["items"]) == 50, name
         times.sort()
+        cpu.sort()
         out[name] = {"p50": statistics.median(times), "p95": times[int(0.95 * (len(times) - 1))],
-                     "max": times[-1]}
+                     "max": times[-1], "cpu_p50": statistics.median(cpu)}
     c.close()
     return out
 
@@ -164,10 +166,12 @@ def run(label: str, engine, n: int, requests: int) -> dict[str, dict[str, float]
     secs = fill(engine, n)
     print(f"{label}: {n:,} messages inserted in {secs:.1f} s ({n / secs:,.0f}/s)", flush=True)
     res = measure(engine, requests)
-    print(f"{label}: inbox first page (50 rows), {requests} requests per view, ms")
-    print(f"  {'view':34} {'p50':>7} {'p95':>7} {'max':>7}")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"{label}: inbox first page (50 rows), {requests} requests per view, ms (load average {load} "
+          f"on {os.cpu_count()} CPUs); cpu = CPU time of this process (client + app; not the PostgreSQL server)")
+    print(f"  {'view':34} {'p50':>7} {'p95':>7} {'max':>7} {'cpu p50':>8}")
     for name, r in res.items():
-        print(f"  {name:34} {r['p50']:7.1f} {r['p95']:7.1f} {r['max']:7.1f}")
+        print(f"  {name:34} {r['p50']:7.1f} {r['p95']:7.1f} {r['max']:7.1f} {r['cpu_p50']:8.1f}")
     return res
 
 
