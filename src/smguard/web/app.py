@@ -19,19 +19,13 @@ from sqlalchemy import Engine
 from smguard import __version__
 from smguard.store.db import make_engine, session_factory, upgrade
 from smguard.web.deps import verify_csrf
-from smguard.web.security import CSRF_COOKIE, new_token
+from smguard.web.security import CSRF_COOKIE, cookie_secure, new_token
 from smguard.web.settings import Settings
 
 log = logging.getLogger("smguard.web")
 
 API_MODULES = ("auth", "dashboard", "inbox", "compose", "guidelines", "audiences", "followers", "likes",
                "users")
-
-
-def cookie_secure(request: Request, settings: Settings) -> bool:
-    if settings.secure_cookies is not None:
-        return settings.secure_cookies
-    return request.url.scheme == "https"
 
 
 def create_app(db_url: str | None = None, *, settings: Settings | None = None, engine: Engine | None = None,

@@ -7,6 +7,7 @@ import hashlib
 import hmac
 import secrets
 from datetime import timedelta
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -21,6 +22,13 @@ CSRF_HEADER = "X-CSRF-Token"
 CSRF_FIELD = "csrf_token"
 
 _hasher = PasswordHasher()
+
+
+def cookie_secure(request: Any, settings: Any) -> bool:
+    """Mark cookies Secure when configured so, or when the request came over https."""
+    if settings.secure_cookies is not None:
+        return bool(settings.secure_cookies)
+    return request.url.scheme == "https"
 
 
 def hash_password(password: str) -> str:

@@ -15,7 +15,6 @@ class Settings(BaseModel):
     secure_cookies: bool | None = None  # None: Secure when the request came over https
     upgrade_on_start: bool = True  # run the Alembic migrations when the app starts
     default_lang: str = "zh"  # UI language when the user has not chosen one (zh | en)
-    page_size: int = 50  # inbox page size
 
     @classmethod
     def from_env(cls, db_url: str | None = None, **overrides: object) -> Settings:

@@ -10,6 +10,7 @@ from smguard.web.security import (
     CSRF_COOKIE,
     SESSION_COOKIE,
     authenticate,
+    cookie_secure,
     create_session,
     end_session,
 )
@@ -19,8 +20,6 @@ from smguard.web.settings import Settings
 def login(db: Session, request: Request, response: Response, settings: Settings, email: str,
           password: str) -> User | None:
     """Check the password; on success open a session and set its cookies on ``response``."""
-    from smguard.web.app import cookie_secure
-
     user = authenticate(db, email, password)
     if user is None:
         return None
