@@ -48,6 +48,13 @@ class Options(RuleOptions):
     # Texts shorter than this after normalisation (letters and digits only) are too short to call copied
     # ("早安", "Thank you!") unless the posts also share the same media files.
     min_chars: int = 10
+    # Two longer texts (24+ letters and digits) that differ in one place only, are this alike (2 × shared
+    # start and end / total length) and were published within near_window_hours of each other count as the
+    # same text: an added "Link in bio", a changed word. 0.9 ≈ one word in ten differs. The window is shorter than for identical texts because
+    # brands reuse sentence templates ("Thank you for your patience at {store}") day after day; pushed
+    # "at once" means minutes, not a day.
+    min_similarity: float = 0.9
+    near_window_hours: float = 2.0
 
 
 @rule("SM103", "same-text-everywhere", requires=("posts",), options=Options)
@@ -55,8 +62,10 @@ def same_text_everywhere(ctx: AuditContext, opts: Options) -> Iterator[Finding]:
     """The same text published by brand accounts on several platforms at once instead of adapted to each.
 
     **What it does** Reduces every published brand post's text to its words (case, spacing, punctuation,
-    emoji, links, hashtags and @mentions removed; full-width letters folded) and groups identical results.
-    A group whose posts cover at least ``min_platforms`` different platforms (3; 2 for a brand on only two
+    emoji, links, hashtags and @mentions removed; full-width letters folded) and groups identical results;
+    longer texts that are at least ``min_similarity`` (0.9) alike and published within
+    ``near_window_hours`` (2 h) of each other join the same group (an added "Link in bio", one changed
+    word). A group whose posts cover at least ``min_platforms`` different platforms (3; 2 for a brand on only two
     platforms) within ``window_hours`` (24 h) of its first post is one medium finding; its evidence is
     every post of the group. Texts under ``min_chars`` (10) letters and digits count only when the posts
     also carry the very same media files (``media`` ``id`` or ``url``): one uncaptioned video uploaded
@@ -96,30 +105,133 @@ def same_text_everywhere(ctx: AuditContext, opts: Options) -> Iterator[Finding]:
         .otherwise(pl.lit("m:") + pl.col("_media") + pl.lit("|") + pl.col("_norm"))
         .alias("_key")
     )
-    groups = keyed.group_by("_key").agg(pl.col("platform").n_unique().alias("_np"))
-    keys = groups.filter(pl.col("_np") >= need)["_key"]
-    if keys.len() == 0:
-        return
-    cand = keyed.filter(pl.col("_key").is_in(keys.implode())).sort("_key", "created_at", "id")
+    # 1. the same text (after normalisation): one key id per distinct text
+    keyed = keyed.with_columns(pl.col("_key").rank("dense").cast(pl.Int64).alias("_kid"))
     window = timedelta(hours=opts.window_hours)
-    for _key, grp in cand.group_by("_key", maintain_order=True):
-        rows = grp.to_dicts()
+    near_window = timedelta(hours=min(opts.near_window_hours, opts.window_hours))
+    # 2. nearly the same: texts that differ in one place only (an added "Link in bio", a changed word), at
+    #    least ``min_similarity`` alike, published within ``near_window_hours`` on different platforms.
+    #    Candidates share their first or last _ANCHOR characters and are among the _NEIGHBOURS next posts
+    #    in time with that anchor, which bounds the work on template-heavy data.
+    uf = _UnionFind()
+    for a_kid, b_kid, a_norm, b_norm in _near_pairs(keyed, near_window):
+        if uf.find(a_kid) != uf.find(b_kid) and _similarity(a_norm, b_norm) >= opts.min_similarity:
+            uf.union(a_kid, b_kid)
+    if uf.parent:
+        mapping = pl.DataFrame(
+            {"_kid": list(uf.parent), "_cid": [uf.find(k) for k in uf.parent]},
+            schema={"_kid": pl.Int64, "_cid": pl.Int64},
+        )
+        keyed = keyed.join(mapping, on="_kid", how="left").with_columns(
+            pl.col("_cid").fill_null(pl.col("_kid"))
+        )
+    else:
+        keyed = keyed.with_columns(pl.col("_kid").alias("_cid"))
+    # 3. groups (same or nearly the same text) on enough platforms, cut into windows of ``window_hours``
+    big = keyed.group_by("_cid").agg(pl.col("platform").n_unique().alias("_np")).filter(pl.col("_np") >= need)
+    if big.height == 0:
+        return
+    cand = (
+        keyed.filter(pl.col("_cid").is_in(big["_cid"].implode()))
+        .sort("_cid", "created_at", "id")
+        .select("_cid", "id", "account_id", "platform", "created_at", "date", "text", "_kid")
+    )
+    for _cid, grp in cand.group_by("_cid", maintain_order=True):
+        crow = grp.to_dicts()
         i = 0
-        while i < len(rows):
-            start = rows[i]["created_at"]
+        while i < len(crow):
+            start = crow[i]["created_at"]
             j = i
-            while j < len(rows) and rows[j]["created_at"] - start <= window:
+            while j < len(crow) and crow[j]["created_at"] - start <= window:
                 j += 1
-            cluster = rows[i:j]
+            cluster = crow[i:j]
             plats = list(dict.fromkeys(r["platform"] for r in cluster))
             if len(plats) >= need:
-                yield _finding(cluster, plats, opts)
+                yield _finding(cluster, plats, opts, len({r["_kid"] for r in cluster}) == 1)
                 i = j
             else:
                 i += 1
 
 
-def _finding(cluster: list[dict], plats: list[str], opts: Options) -> Finding:
+_ANCHOR = 12  # letters and digits two near-identical texts share at their start or at their end
+_NEIGHBOURS = 8  # later posts with the same anchor compared with each post
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[int, int] = {}
+
+    def find(self, x: int) -> int:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _near_pairs(keyed: pl.DataFrame, near_window: timedelta) -> Iterator[tuple[int, int, str, str]]:
+    """Distinct pairs of texts (key ids) that may be near-identical: same anchor, different platforms, close
+    in time, lengths within 20% of each other. Found with shifted columns, so the work stays linear."""
+    base = keyed.filter(pl.col("_norm").str.len_chars() >= 2 * _ANCHOR).select(
+        "_kid",
+        "platform",
+        "created_at",
+        "_norm",
+        pl.col("_norm").str.len_chars().alias("_len"),
+        pl.col("_norm").str.slice(0, _ANCHOR).alias("_pre"),
+        pl.col("_norm").str.slice(-_ANCHOR).alias("_suf"),
+    )
+    if base.height < 2:
+        return
+    pairs = []
+    for anchor in ("_pre", "_suf"):
+        s = base.sort(anchor, "created_at")
+        for k in range(1, _NEIGHBOURS + 1):
+            cols = ("_kid", "platform", "created_at", "_len", anchor)
+            shifted = s.with_columns(pl.col(c).shift(-k).alias(f"{c}_n") for c in cols)
+            pairs.append(
+                shifted.filter(
+                    (pl.col(f"{anchor}_n") == pl.col(anchor))
+                    & (pl.col("created_at_n") - pl.col("created_at") <= near_window)
+                    & (pl.col("_kid_n") != pl.col("_kid"))
+                    & (pl.col("platform_n") != pl.col("platform"))
+                    & (pl.min_horizontal("_len", "_len_n") * 10 >= pl.max_horizontal("_len", "_len_n") * 8)
+                ).select(pl.col("_kid").alias("a"), pl.col("_kid_n").alias("b"))
+            )
+    found = pl.concat(pairs).select(
+        pl.min_horizontal("a", "b").alias("a"), pl.max_horizontal("a", "b").alias("b")
+    )
+    found = found.unique()
+    if found.height == 0:
+        return
+    texts = dict(zip(base["_kid"].to_list(), base["_norm"].to_list(), strict=True))
+    for a, b in found.iter_rows():
+        yield a, b, texts[a], texts[b]
+
+
+def _common_prefix_len(a: str, b: str) -> int:
+    lo, hi = 0, min(len(a), len(b))
+    while lo < hi:  # binary search: slice comparisons run in C
+        mid = (lo + hi + 1) // 2
+        if a[:mid] == b[:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _similarity(a: str, b: str) -> float:
+    """How alike two texts are when they differ in one place: 2 × (shared start + shared end) / total."""
+    shared = min(_common_prefix_len(a, b) + _common_prefix_len(a[::-1], b[::-1]), len(a), len(b))
+    return 2 * shared / (len(a) + len(b))
+
+
+def _finding(cluster: list[dict], plats: list[str], opts: Options, exact: bool) -> Finding:
     first = cluster[0]
     quote = snippet(first["text"], 40) or "(no text; same media)"
     names_en = ", ".join(get_profile(p).name_en for p in plats)
@@ -132,9 +244,10 @@ def _finding(cluster: list[dict], plats: list[str], opts: Options) -> Finding:
         severity="medium",
         title=T("Same text pushed to many platforms", "同一文案推送到多个平台"),
         message=T(
-            f"“{quote}” was published unchanged on {len(plats)} platforms ({names_en}) {when_en} "
-            f"from {first['date']}: posts {', '.join(str(r['id']) for r in cluster)}.",
-            f"“{quote}”自 {first['date']} 起{when_zh}原样发布到 {len(plats)} 个平台({names_zh}):"
+            f"“{quote}” was published {'unchanged' if exact else 'almost unchanged'} on {len(plats)} platforms "
+            f"({names_en}) {when_en} from {first['date']}: posts {', '.join(str(r['id']) for r in cluster)}.",
+            f"“{quote}”自 {first['date']} 起{when_zh}{'原样' if exact else '几乎原样'}发布到 {len(plats)} 个平台"
+            f"({names_zh}):"
             f"帖子 {'、'.join(str(r['id']) for r in cluster)}。",
         ),
         recommendation=T(
@@ -150,6 +263,7 @@ def _finding(cluster: list[dict], plats: list[str], opts: Options) -> Finding:
             "platforms": plats,
             "accounts": accounts,
             "posts": len(cluster),
+            "identical": exact,
             "min_platforms": opts.min_platforms,
             "window_hours": opts.window_hours,
         },
