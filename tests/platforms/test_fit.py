@@ -58,6 +58,12 @@ def test_length_x_weighted():
     assert codes("x", "a" * 257 + long_link) == [("text-over-limit", "error")]  # 281
 
 
+def test_x_media_link_of_archives_is_not_counted():
+    text = "a" * 270 + " https://t.co/AbC123"
+    assert codes("x", text) == [("text-over-limit", "error")]  # a link the author typed counts 23
+    assert codes("x", text, PHOTO) == []  # the archive's trailing link to the attached photo does not
+
+
 def test_length_other_platforms():
     assert codes("instagram", "a" * 2201, PHOTO) == [("text-over-limit", "error")]
     assert codes("instagram", "a" * 2200, PHOTO) == []

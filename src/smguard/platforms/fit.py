@@ -110,6 +110,7 @@ _HASH = "#＃"
 _HASH_RE = re.compile("[#＃]")
 _PREFIX_TAG_RE = re.compile(r"(?<![\w#＃&/])[#＃](?![\d_]+(?![\w]))([\w\u00b7\u30fc]+)")
 _WRAPPED_ON_PREFIX_RE = re.compile(r"(?<![\w#＃&/])[#＃]([^\s#＃]{1,40})[#＃]")
+_X_MEDIA_LINK_RE = re.compile(r"\s*https://t\.co/\w+\s*$")
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
@@ -257,7 +258,11 @@ def check_post_fit(
     # --- length, the platform's way
     lim = prof.text_limit
     if lim is not None and text and "length" in want:
-        n = count(text, lim.counting)
+        counted = text
+        if lim.counting == "x_weighted" and types:
+            # X archives end a post with media with the media's t.co link, which X does not count
+            counted = _X_MEDIA_LINK_RE.sub("", text)
+        n = count(counted, lim.counting)
         unit_en, unit_zh = UNIT[lim.counting]
         data = {"platform": prof.key, "length": n, "limit": lim.max, "counting": lim.counting}
         if n > lim.max:
