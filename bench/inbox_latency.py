@@ -133,7 +133,8 @@ def measure(engine, requests: int) -> dict[str, dict[str, float]]:
         from fastapi.testclient import TestClient
     from smguard.web.app import create_app
 
-    app = create_app(str(engine.url.render_as_string(hide_password=False)), engine=engine, upgrade_on_start=False)
+    app = create_app(engine.url.render_as_string(hide_password=False), engine=engine, pages=False,
+                     upgrade_on_start=False)
     c = TestClient(app)
     token = c.get("/api/auth/csrf").json()["csrf_token"]
     r = c.post("/api/auth/login", json={"email": "bench@example.com", "password": "bench-password"},

@@ -60,7 +60,7 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def app(template_db: Path, tmp_path: Path):
     db = tmp_path / "store.db"
     shutil.copy(template_db, db)
-    application = create_app(f"sqlite:///{db}", upgrade_on_start=False)  # the template is migrated
+    application = create_app(f"sqlite:///{db}", pages=False, upgrade_on_start=False)  # the template is migrated
     yield application
     application.state.engine.dispose()
 

@@ -34,7 +34,7 @@ def pg_app():
         load_path(engine, FIXTURE, trend_weeks=1)
         with session_scope(engine) as s:
             create_user(s, "admin@acme.example", PASSWORD, "admin")
-        yield create_app(PG_URL, engine=engine, upgrade_on_start=False)
+        yield create_app(PG_URL, engine=engine, pages=False, upgrade_on_start=False)
     finally:
         engine.dispose()
         with admin.begin() as conn:

@@ -29,8 +29,9 @@ API_MODULES = ("auth", "dashboard", "inbox", "compose", "guidelines", "audiences
 
 
 def create_app(db_url: str | None = None, *, settings: Settings | None = None, engine: Engine | None = None,
-               **overrides: Any) -> FastAPI:
-    """Build the app. ``engine`` lets tests share one engine; otherwise one is made from ``db_url``."""
+               pages: bool = True, **overrides: Any) -> FastAPI:
+    """Build the app. ``engine`` lets tests share one engine; otherwise one is made from ``db_url``.
+    ``pages=False`` serves the API only (API tests, headless deployments)."""
     settings = settings or Settings.from_env(db_url, **overrides)
     engine = engine or make_engine(settings.db_url)
     if settings.upgrade_on_start:
@@ -72,7 +73,8 @@ def create_app(db_url: str | None = None, *, settings: Settings | None = None, e
             if hasattr(module, extra):
                 app.include_router(getattr(module, extra), prefix="/api")
 
-    _include_pages(app)
+    if pages:
+        _include_pages(app)
     static = Path(__file__).parent / "static"
     if static.is_dir():
         app.mount("/static", StaticFiles(directory=static), name="static")
