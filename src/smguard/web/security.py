@@ -68,6 +68,7 @@ def authenticate(db: Session, email: str, password: str) -> User | None:
 
 def create_session(db: Session, user: User, days: int = 14) -> tuple[str, UserSession]:
     """Open a session for ``user``; returns the cookie token (shown once) and the row."""
+    db.execute(delete(UserSession).where(UserSession.expires_at <= utcnow()))  # housekeeping
     token = new_token()
     row = UserSession(id=token_hash(token), user_id=user.id, csrf_token=new_token(),
                       created_at=utcnow(), expires_at=utcnow() + timedelta(days=days))
