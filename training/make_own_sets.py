@@ -185,7 +185,11 @@ I_EN = {
     "abuse": ["you bunch of useless idiots", "fuck this company", "your staff are brainless morons",
               "go to hell", "what a shit service, you clowns", "shut up and give me my money back you scammers",
               "you pathetic losers", "I hope your company burns down", "your CEO is a fucking crook",
-              "stupid bastards"],
+              "stupid bastards", "you absolute muppets", "eat shit", "screw you and your crap app",
+              "you're all a bunch of thieving scumbags", "whoever runs your twitter is a moron",
+              "piss off", "dumbass company", "you incompetent assholes", "get fucked", "what a load of bollocks, idiots",
+              "your support agent is a braindead clown", "die in a fire", "you greedy pigs", "f*** you",
+              "wankers, the lot of you", "moronic excuse for a company"],
     "pos_tail": ["thank you!", "❤️", "10/10", "you guys rock", "😊", "keep it up!", "cheers"],
     "neg_tail": ["ridiculous.", "😡", "unacceptable.", "so disappointed.", "never again.", "#fail", "awful."],
 }
@@ -211,7 +215,9 @@ I_ZH = {
     "rhetorical": ["为什么每次都这样？", "有这么难吗？", "你们公司到底谁在管？！", "你们是不是有病？", "开什么玩笑？",
                    "这合理吗？", "我图什么呢？", "这就是你们的服务？"],
     "abuse": ["一群废物", "傻逼客服", "你们都是骗子，去死吧", "狗东西", "脑残公司", "滚", "一帮蠢货", "垃圾公司赶紧倒闭吧",
-              "你妈的，退钱", "王八蛋"],
+              "你妈的，退钱", "王八蛋", "客服是智障吗", "一群猪", "你们全家都是骗子", "草泥马", "什么狗屁服务", "死骗子",
+              "你们老板是个人渣", "sb公司", "蠢得要死", "滚你妈的", "一帮畜生", "去你大爷的", "脑子进水了吧你们", "贱人",
+              "白痴客服", "混蛋公司", "你们这群吸血鬼不得好死", "狗屎一样的服务", "人渣", "神经病吧"],
     "pos_tail": ["谢谢！", "[赞]", "[爱你]", "好评！", "😊", "继续加油", "五星好评"],
     "neg_tail": ["太离谱了。", "[怒]", "无语。", "太失望了。", "再也不买了。", "[抓狂]", "差评！"],
 }
@@ -365,7 +371,10 @@ def _inbound(pool: dict, rng: random.Random, lang: str) -> tuple[str, dict]:
     if rhetorical:
         parts.append(rng.choice(pool["rhetorical"]))
     if request:
-        parts.append(rng.choice(pool["request"]))
+        req = rng.choice(pool["request"])
+        if rng.random() < 0.35:  # requests are not always marked by a question mark
+            req = req.rstrip("?？!！.。") + rng.choice(["", "!", ".", "！", "。", "～"] if lang == "zh" else ["", "!", "."])
+        parts.append(req)
     if kind == "praise" and rng.random() < 0.6:
         parts.append(rng.choice(pool["pos_tail"]))
     if kind == "issue" and rng.random() < 0.4:

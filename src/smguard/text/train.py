@@ -178,7 +178,7 @@ def build_parts(public: dict, own: dict) -> dict[str, list[Part]]:
 
     for head in LEXICON_HEADS:
         terms = [t for by in TERMS[head].values() for t in by]
-        P[head].append(Part("lexicon", terms, np.ones(len(terms), np.int64), np.zeros(len(terms), bool), 1.0,
+        P[head].append(Part("lexicon", terms, np.ones(len(terms), np.int64), np.zeros(len(terms), bool), 3.0,
                             [None] * len(terms)))
     # a sample of public texts as negatives for help_request (reviews and posts rarely ask for help)
     for name in ("davidson", "shopping", "smp_sentiment"):
@@ -186,7 +186,7 @@ def build_parts(public: dict, own: dict) -> dict[str, list[Part]]:
         k = min(800, len(s["texts"]))
         idx = np.random.default_rng(SEED).permutation(len(s["texts"]))[:k]
         P["help_request"].append(Part(f"{name}_neg", [s["texts"][i] for i in idx], np.zeros(k, np.int64),
-                                      s["val"][idx], 0.5))
+                                      s["val"][idx], 0.2))
     for name, s in own.items():
         by_head: dict[str, tuple[list[str], list[int], list[bool], list[str]]] = {}
         for r in s["records"]:
