@@ -28,12 +28,16 @@ def unanswered_complaint(ctx: AuditContext, opts: Options) -> Iterator[Finding]:
     """Complaints to a brand account, public or private, with no reply after the response window.
 
     **What it does** Takes every inbound message of a brand account (comment, mention, review or direct
-    message) that the text labels call a complaint. It is answered when an ``out`` message names it in
-    ``in_reply_to`` (on any channel: a public complaint answered by private message is answered), or answers
-    the same customer's follow-up to it, written by the audit moment. Each complaint still unanswered when it
-    is older than the response window (``response_window_hours``, default 24 h, measured against ``as_of``,
-    never the wall clock) is one finding naming that message: medium, high after ``high_after_hours`` (72 h).
-    A complaint younger than the window is not flagged.
+    message) that the text labels call a complaint (a message the sentiment head calls clearly positive is
+    not). It is answered when an ``out`` message written by the audit moment names it in ``in_reply_to`` (on
+    any channel: a public complaint answered by private message is answered), or answers the same customer's
+    follow-up to it, or a later message of the same conversation (same customer, account, channel and post,
+    within 24 h: three DMs in a row answered once). Each complaint still unanswered when it is older than the
+    response window (``response_window_hours``, default 24 h, measured against ``as_of``, never the wall
+    clock) is one finding naming that message: medium, high after ``high_after_hours`` (72 h). A complaint
+    younger than the window is not flagged, nor is an abusive customer's further outburst after the brand has
+    answered them (one public offer to go private, then silence, is right: SM305). Beyond
+    ``max_findings_per_account`` the rest of an account's complaints are listed in one finding.
 
     **Why it matters** Ignoring a complaint is the worst possible answer: the customer, and everyone reading
     along, concludes that the company is weak or guilty. Every complaint is a chance to show that customers

@@ -14,6 +14,7 @@ from smguard.rules.m3_complaints._unanswered import unanswered
 class Options(RuleOptions):
     # Same expectation as for complaints: an answer within a day (Sprout Social Index).
     response_window_hours: float = DEFAULT_WINDOW_HOURS
+    # Per-platform windows, e.g. {x = 4}; platforms not named use response_window_hours.
     response_window_hours_by_platform: dict[str, float] = {}
     # After three days an unanswered question is a medium rather than a low finding.
     high_after_hours: float = 72.0
@@ -26,9 +27,10 @@ def unanswered_help_request(ctx: AuditContext, opts: Options) -> Iterator[Findin
     """Help requests to a brand account with no reply after the response window.
 
     **What it does** Like SM301, for inbound messages that the text labels call a help request and not a
-    complaint (complaints are SM301's): a question such as "how do I use my gift card?" with no ``out`` reply
-    naming it (or the same customer's follow-up) by the audit moment, older than the response window (default
-    24 h). One finding per message: low, medium after ``high_after_hours`` (72 h).
+    complaint (complaints are SM301's; a clearly positive message counts only if it asks a question): a
+    question such as "how do I use my gift card?" with no answer by the audit moment (same notion of answered
+    as SM301: the message, the customer's follow-up or a later message of the same conversation), older than
+    the response window (default 24 h). One finding per message: low, medium after ``high_after_hours`` (72 h).
 
     **Why it matters** A question left unanswered on a public page tells every reader that nobody is
     listening; an answered one is cheap, visible customer service and often a sale.

@@ -23,6 +23,7 @@ class Options(RuleOptions):
     # platforms show how fast a page answers (Facebook's "responds within …"). Messages younger than this and
     # not answered yet are left out of the statistics (they may still be answered in time).
     response_window_hours: float = DEFAULT_WINDOW_HOURS
+    # Per-platform windows, e.g. {x = 4}; platforms not named use response_window_hours.
     response_window_hours_by_platform: dict[str, float] = {}
     # A first answer later than this is reported (low). Two days, twice the 24 h expectation: an answer on the
     # next day is slow but common; one after more than two days means the inbox is not being watched.
