@@ -41,3 +41,27 @@ def test_cli_load_twice_user_create(tmp_path):
                               "--db", url])
     assert dup.exit_code == 2
     assert runner.invoke(cli, ["load", str(tmp_path / "missing"), "--db", url]).exit_code == 2
+
+
+def test_serve_loads_the_demo_into_an_empty_default_store(tmp_path, monkeypatch):
+    from rich.console import Console
+
+    import smguard.demo
+    from smguard.cli.web import _load_demo
+    from smguard.store.db import is_empty, upgrade
+
+    monkeypatch.setattr(smguard.demo, "demo_dataset_path", lambda: FIXTURE)
+    url = f"sqlite:///{tmp_path / 'smguard.db'}"
+    engine = make_engine(url)
+    upgrade(engine)
+    assert is_empty(engine)
+    console = Console(record=True, width=200)
+    _load_demo(engine, url, console)
+    assert not is_empty(engine)
+    with session_scope(engine) as s:
+        roles = {r for (r,) in s.execute(select(User.role))}
+    assert roles == {"admin", "manager", "agent", "employee"}
+    creds = tmp_path / "smguard.demo-users.txt"
+    assert creds.stat().st_mode & 0o777 == 0o600 and "admin@demo.smguard.local" in creds.read_text()
+    assert "admin@demo.smguard.local" in console.export_text()
+    engine.dispose()
