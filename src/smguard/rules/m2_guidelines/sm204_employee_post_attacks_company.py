@@ -22,7 +22,8 @@ def employee_post_attacks_company(ctx: AuditContext, opts: Options) -> Iterator[
 
     **What it does** Takes the posts of accounts whose ``owner`` is ``employee``, published up to the audit
     moment, and the text label ``negative_about_company`` (the text classifier's ``post`` kind). Each such
-    post is one medium finding naming the post and the employee account.
+    post is one medium finding naming the post and the employee account. Posts written after the person left
+    the company (``employees.jsonl`` ``left_at``) are not counted.
 
     **Why it matters** Even on a private account nothing is private. Negative posts by employees hurt the
     company more than a stranger's, because people believe insiders, whether or not the post is fair; the
@@ -38,6 +39,13 @@ def employee_post_attacks_company(ctx: AuditContext, opts: Options) -> Iterator[
     if "negative_about_company" not in labelled.columns:
         return
     bad = labelled.filter(pl.col("negative_about_company").fill_null(False)).sort("created_at")
+    if bad.height and ctx.dataset.has("employees"):
+        # a post written after the person left the company is no longer an employee's post
+        left = (ctx.accounts.select(pl.col("id").alias("account_id"), "employee_id")
+                .join(ctx.dataset.tables["employees"].select(pl.col("id").alias("employee_id"), "left_at"),
+                      on="employee_id", how="inner"))
+        bad = (bad.join(left.select("account_id", "left_at"), on="account_id", how="left")
+               .filter(pl.col("left_at").is_null() | (pl.col("created_at") < pl.col("left_at"))).drop("left_at"))
     if bad.height == 0:
         return
     handle = handles(ctx.accounts)
