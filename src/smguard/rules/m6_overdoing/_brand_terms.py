@@ -136,37 +136,39 @@ def spaced_expr(col: pl.Expr) -> pl.Expr:
             .str.replace_all(_RE_SPACED, " ") + " ")
 
 
-def _phrases(text: str) -> set[str]:
-    out: set[str] = set()
-    for run in re.findall(r"[\u3400-\u9fff]{4,}", text):
-        for i in range(len(run) - 3):
-            g = run[i:i + 4]
-            if not (set(g) & _FUNCTION_HAN):
-                out.add(g)
-    words = re.findall(r"[a-z][a-z'’]*", text)
-    for a, b in zip(words, words[1:], strict=False):
-        if len(a) >= 3 and len(b) >= 3 and a not in _STOP_EN and b not in _STOP_EN:
-            out.add(f" {a} {b} ")
-    return out
+_FUNCTION_HAN_RE = "[" + "".join(sorted(_FUNCTION_HAN)) + "]"
+
+
+def phrases(texts: pl.Series) -> pl.DataFrame:
+    """Distinctive phrases of each text, vectorised: columns ``i`` (position in ``texts``) and ``g`` (the
+    phrase), one row per distinct (text, phrase)."""
+    df = texts.to_frame("t").with_row_index("i").select("i", spaced_expr(pl.col("t")).alias("t"))
+    han = (df.select("i", pl.col("t").str.extract_all(r"[\u3400-\u9fff]{4,}").alias("run")).explode("run")
+           .drop_nulls("run")
+           .with_columns(pl.int_ranges(0, pl.col("run").str.len_chars() - 3).alias("off")).explode("off")
+           .select("i", pl.col("run").str.slice(pl.col("off"), 4).alias("g"))
+           .filter(~pl.col("g").str.contains(_FUNCTION_HAN_RE)))
+    words = (df.select("i", pl.col("t").str.extract_all(r"[a-z][a-z'’]*").alias("w"))
+             .with_columns(pl.col("w").list.slice(1).alias("n"))
+             .with_columns(pl.col("w").list.head(pl.col("n").list.len()))
+             .explode("w", "n").drop_nulls("n"))
+    ok = lambda c: (pl.col(c).str.len_chars() >= 3) & ~pl.col(c).is_in(list(_STOP_EN))  # noqa: E731
+    latin = words.filter(ok("w") & ok("n")).select("i", (" " + pl.col("w") + " " + pl.col("n") + " ").alias("g"))
+    return pl.concat([han, latin]).unique()
 
 
 def brand_vocabulary_hits(ctx: AuditContext, texts: pl.Series) -> pl.Series:
     """For each text, True when it shares a distinctive phrase with at least two of the brand's own posts."""
-    if texts.len() == 0:
+    n = texts.len()
+    if n == 0:
         return pl.Series([], dtype=pl.Boolean)
-    posts = ctx.brand_posts.select(spaced_expr(pl.col("text")).alias("t"))["t"]
+    posts = ctx.brand_posts["text"]
     if posts.len() < MIN_BRAND_POSTS:
-        return pl.Series([False] * texts.len(), dtype=pl.Boolean)
-    spaced = texts.to_frame("x").select(spaced_expr(pl.col("x")).alias("x"))["x"]
-    uniq = spaced.unique()
-    per_text = {t: _phrases(t) for t in uniq.to_list()}
-    cands = sorted(set().union(*per_text.values())) if per_text else []
-    if not cands:
-        return pl.Series([False] * texts.len(), dtype=pl.Boolean)
-    found = (posts.to_frame("t").with_row_index("i")
-             .select("i", pl.col("t").str.extract_many(cands, overlapping=True).alias("g"))
-             .explode("g").drop_nulls("g").unique(["i", "g"])
-             .group_by("g").agg(pl.len().alias("n")).filter(pl.col("n") >= MIN_BRAND_POSTS))
-    vocab = set(found["g"].to_list())
-    ok = {t for t, ph in per_text.items() if ph & vocab}
-    return spaced.is_in(list(ok))
+        return pl.Series([False] * n, dtype=pl.Boolean)
+    mine = phrases(texts)
+    if mine.height == 0:
+        return pl.Series([False] * n, dtype=pl.Boolean)
+    vocab = (phrases(posts).join(mine.select("g").unique(), on="g", how="semi")
+             .group_by("g").agg(pl.len().alias("posts")).filter(pl.col("posts") >= MIN_BRAND_POSTS))
+    hit = mine.join(vocab.select("g"), on="g", how="semi")["i"].unique()
+    return pl.Series(range(n)).is_in(hit.implode()).alias("hit")
