@@ -184,3 +184,12 @@ def test_invalid_utf8_line(tmp_path):
     ds = load_dataset(tmp_path)
     assert ds.tables["likes"]["id"].to_list() == ["l1"]
     assert any(p.file == "likes.jsonl" and p.line == 2 for p in ds.problems)
+
+
+def test_empty_file_is_present_but_has_no_rows(tmp_path):
+    write_dataset(tmp_path, {"accounts": ACCOUNTS})
+    (tmp_path / "campaigns.jsonl").write_text("", encoding="utf-8")
+    ds = load_dataset(tmp_path)
+    assert "campaigns" in ds.present
+    assert ds.tables["campaigns"].height == 0
+    assert not ds.has("campaigns")

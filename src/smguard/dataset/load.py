@@ -136,7 +136,7 @@ def _find_file(folder: Path, stem: str) -> Path | None:
 
 def _read_jsonl_fast(data: bytes, table: Table) -> pl.DataFrame | None:
     if not data.strip():
-        return pl.DataFrame(schema=raw_schema(table))
+        return pl.DataFrame(schema={**raw_schema(table), LINE: pl.Int64})
     try:
         df = pl.read_ndjson(io.BytesIO(data), schema=raw_schema(table))
     except Exception:  # noqa: BLE001 - any refusal means: read it line by line
