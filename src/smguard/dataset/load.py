@@ -435,7 +435,7 @@ def parse_dates(s: pl.Series, tz: str) -> pl.Series:
 
 
 def _check_and_type(df: pl.DataFrame, table: Table, fname: str, tz: str, rep: Reporter) -> pl.DataFrame:
-    bad = pl.Series("bad", [False] * df.height)
+    bad = pl.Series("bad", [False] * df.height, dtype=pl.Boolean)
     lines = df[LINE]
     for f in table.fields:
         col = df[f.name]
