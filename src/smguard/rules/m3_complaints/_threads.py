@@ -33,8 +33,7 @@ POSITIVE_SCORE = 0.5
 
 
 def _clearly_positive() -> pl.Expr:
-    if_missing = pl.lit(False)
-    return (pl.col("sentiment_score") >= POSITIVE_SCORE).fill_null(if_missing)
+    return ((pl.col("sentiment") == "positive") & (pl.col("sentiment_score") >= POSITIVE_SCORE)).fill_null(False)
 
 
 def complaint_expr() -> pl.Expr:

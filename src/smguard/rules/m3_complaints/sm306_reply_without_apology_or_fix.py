@@ -32,10 +32,10 @@ def reply_without_apology_or_fix(ctx: AuditContext, opts: Options) -> Iterator[F
 
     **What it does** Groups the brand's replies (written up to the audit moment; auto-responder messages are
     left out, mistake 6 covers them) by the complaint they answer (``in_reply_to``, following a reply to the
-    brand's own reply up to the customer's message). When none of the replies to a complaint apologises or
-    states an intent to fix (reply labels ``apology``, ``fix_intent``), the first reply is one low finding.
-    For an abusive customer, moving the conversation to private messages (``offers_private``) is the right
-    answer and is accepted too.
+    brand's own reply up to the customer's message). When none of the replies to a complaint apologises,
+    states an intent to fix, moves the case to a private channel (reply labels ``apology``, ``fix_intent``,
+    ``offers_private``) or asks the customer a (non-argumentative) question about the problem, the first reply
+    is one low finding: "Noted.", "Please check our FAQ page.", "门店营业时间以小程序为准。"
 
     **Why it matters** A complaint is a chance to turn a bad experience into good service: a clear apology and
     a clear intent to put it right. A reply that only explains, deflects or says "noted" wastes that chance.
@@ -50,9 +50,13 @@ def reply_without_apology_or_fix(ctx: AuditContext, opts: Options) -> Iterator[F
     r = reply_targets(ctx, replies).filter(pl.col("t_complaint").fill_null(False))
     if r.height == 0:
         return
+    # Accepted as taking the complaint seriously: an apology, an intent to fix, moving the case to a private
+    # channel ("please DM us your order number"), or a (non-argumentative) question that works on the problem
+    # ("which iOS version are you on?"). Real support teams answer like this (TWCS sample).
+    asks = pl.col("text").fill_null("").str.contains(r"[?？]") & ~pl.col("argumentative").fill_null(False)
     r = r.with_columns(
         (pl.col("apology").fill_null(False) | pl.col("fix_intent").fill_null(False)
-         | (pl.col("offers_private").fill_null(False) & pl.col("t_abusive").fill_null(False))).alias("ok"))
+         | pl.col("offers_private").fill_null(False) | asks).alias("ok"))
     per = (
         r.sort("created_at").group_by("t_id", maintain_order=True)
         .agg(pl.col("ok").any().alias("any_ok"), pl.col("id").first().alias("reply_id"),
