@@ -38,7 +38,7 @@ def no_guidelines(ctx: AuditContext, opts: Options) -> Iterator[Finding]:
         return
     emp_accounts = ctx.accounts.filter(pl.col("owner") == "employee")
     n_emp = current_employees(ds.tables["employees"], ctx.as_of).height if ds.has("employees") else 0
-    knows_employees = ds.has("employees") or emp_accounts.height > 0
+    knows_employees = "employees" in ds.present or emp_accounts.height > 0
     severity = "high" if knows_employees else "medium"
     later = g.filter(pl.col("published_at") > ctx.as_of).sort("published_at")
     if later.height:
