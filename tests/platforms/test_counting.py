@@ -75,6 +75,20 @@ def test_find_urls_trims_punctuation():
     ]
 
 
+def test_links_right_after_chinese_text():
+    text = "访问acme.cn/shop领取优惠,官网www.acme.com"
+    assert [text[s:e] for s, e in find_urls(text)] == ["acme.cn/shop", "www.acme.com"]
+
+
 def test_find_urls_ignores_non_links():
-    for text in ("C# and F#", "e.g. this", "v2.0 release", "3.14", "@acme.team", "coffee.shop typo"):
+    for text in (
+        "C# and F#",
+        "e.g. this",
+        "v2.0 release",
+        "3.14",
+        "@acme.team",
+        "coffee.shop typo",
+        "hello@acme.com",
+        "#acme.com",
+    ):
         assert find_urls(text) == [], text

@@ -30,12 +30,15 @@ _GTLDS = "com|net|org|info|biz|edu|gov|mil|int|io|ai|me|ly|xyz|top|app|dev"
 _CCTLD = r"[a-z]{2}"
 _HOST = r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+"
 _PATH = r"(?:[/?#][A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%\u00c0-\u024f]*)"
+# A link without a protocol starts after anything but a Latin letter, digit or @ # $ . - / _ (twitter-text's
+# validUrlPrecedingChars): "访问acme.cn/shop" is a link, "hello@acme.com" and "#acme.com" are not.
+_BEFORE = r"(?<![A-Za-z0-9_@＠$#＃.\-/])"
 URL_RE = re.compile(
     r"(?:https?://[^\s<>\"\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+)"  # with a protocol: anything up to a space
-    r"|(?<![\w@.\-/])www\.(?:[a-z0-9-]+\.)+[a-z]{2,}(?![a-z0-9-])" + _PATH + "?"
-    r"|(?<![\w@.\-/#])" + _HOST + r"(?:" + _GTLDS + r")(?![a-z0-9-])(?::\d{1,5})?" + _PATH + "?"
-    r"|(?<![\w@.\-/#])" + _HOST + r"(?:co|tv)(?![a-z0-9-])" + _PATH + "?"
-    r"|(?<![\w@.\-/#])" + _HOST + _CCTLD + r"(?![a-z0-9-])" + _PATH,
+    r"|" + _BEFORE + r"www\.(?:[a-z0-9-]+\.)+[a-z]{2,}(?![a-z0-9-])" + _PATH + "?"
+    r"|" + _BEFORE + _HOST + r"(?:" + _GTLDS + r")(?![a-z0-9-])(?::\d{1,5})?" + _PATH + "?"
+    r"|" + _BEFORE + _HOST + r"(?:co|tv)(?![a-z0-9-])" + _PATH + "?"
+    r"|" + _BEFORE + _HOST + _CCTLD + r"(?![a-z0-9-])" + _PATH,
     re.IGNORECASE,
 )
 _TRAILING = ".,:;!?)]}'\"…。，、；：！？）"
