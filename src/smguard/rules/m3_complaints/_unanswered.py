@@ -13,12 +13,10 @@ from smguard.rules.m2_guidelines._common import split_capped
 from smguard.rules.m3_complaints._threads import (
     CHANNEL_ZH,
     brand_inbound,
-    brand_replies,
     complaint_expr,
     duration_en,
     duration_zh,
     help_expr,
-    reply_targets,
     short,
     who,
     who_zh,
@@ -146,12 +144,22 @@ def _drop_handled_abuse(todo: pl.DataFrame, ctx: AuditContext, opts) -> pl.DataF
     abusive = todo.filter(pl.col("abusive").fill_null(False) & pl.col("author_id").is_not_null())
     if abusive.height == 0:
         return todo
-    replies = reply_targets(ctx, brand_replies(ctx)).filter(pl.col("t_author_id").is_not_null())
+    msgs = ctx.dataset.messages
+    # the messages of those authors, and the brand's answers to them (directly or to our answer to them)
+    theirs = msgs.filter((pl.col("direction") == "in")
+                         & pl.col("author_id").is_in(abusive["author_id"].unique().implode())
+                         ).select(pl.col("id").alias("target"), "author_id")
+    outs = msgs.filter((pl.col("direction") == "out") & pl.col("in_reply_to").is_not_null()
+                       & (pl.col("created_at") <= ctx.as_of)).select("id", "account_id", "created_at", "in_reply_to")
+    first = outs.join(theirs, left_on="in_reply_to", right_on="target", how="inner")
+    second = outs.join(first.select(pl.col("id").alias("_p"), "author_id"), left_on="in_reply_to", right_on="_p",
+                       how="inner")
+    answers = pl.concat([first.select("account_id", "author_id", "created_at"),
+                         second.select("account_id", "author_id", "created_at")])
     hours = getattr(opts, "abusive_thread_hours", HANDLED_ABUSE_HOURS)
     handled = (
         abusive.select("id", "account_id", "author_id", "created_at")
-        .join(replies.select("account_id", pl.col("t_author_id").alias("author_id"),
-                             pl.col("created_at").alias("reply_at")), on=["account_id", "author_id"])
+        .join(answers.rename({"created_at": "reply_at"}), on=["account_id", "author_id"])
         .filter((pl.col("reply_at") <= pl.col("created_at"))
                 & (pl.col("created_at") - pl.col("reply_at") <= timedelta(hours=hours)))
         ["id"].unique()
