@@ -32,7 +32,13 @@ PROFILE = PlatformProfile(
     audience_zh="中国以外18–34岁的年轻人,为视觉灵感关注个人和品牌:时尚、美食、旅行、美妆;照片、轮播和 Reels,"
     "链接只能放在主页简介或快拍里。",
     text_limit=TextLimit("text", 2200, "chars", tp(NOTES, "caption 2,200 characters [3P, consistent]")),
-    media=MediaLimits(max_photos=10, source=tp(NOTES, "carousel: 10 items [3P]")),
+    media=MediaLimits(
+        max_photos=20,
+        source=tp(
+            "https://about.instagram.com/blog/announcements",
+            "carousels of up to 20 items since Aug 2024; the field notes (§3) still say 10",
+        ),
+    ),
     hashtags=Hashtags(
         "prefix",
         tp("https://help.instagram.com/351460621611097", "#tag, letters and numbers, no spaces"),

@@ -15,7 +15,7 @@ from smguard.rules.m1_platforms._common import fit_findings
 class Options(RuleOptions):
     # Ranges and counts come from the profiles, and only verified ones are reported: X video 0.5 s–125 min
     # (Premium's maximum; 20 min without it) and 4 photos (X media best practices); TikTok up to 60 min;
-    # YouTube up to 12 h (verified accounts); Instagram 10 carousel items; Xiaohongshu 18 pictures.
+    # YouTube up to 12 h (verified accounts); Instagram 20 carousel items; Xiaohongshu 18 pictures.
     pass
 
 
