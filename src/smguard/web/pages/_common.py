@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 from urllib.parse import quote, urlencode
 from zoneinfo import ZoneInfo
@@ -74,6 +75,16 @@ def page_user(permission: str) -> Callable[..., User]:
         if user is None:
             target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
             raise LoginRequired(target)
+        # A plain copy for the error pages: they render after the request's database session is closed.
+        request.state.page_user_view = SimpleNamespace(
+            id=user.id,
+            name=user.name,
+            email=user.email,
+            role=user.role,
+            employee_id=user.employee_id,
+            lang=user.lang,
+        )
+        request.state.page_csrf = csrf_token(request)
         if not allowed(user.role, permission):
             raise PageForbidden(permission)
         return user
@@ -198,7 +209,7 @@ def render(
     *,
     db: Session | None = None,
     status_code: int = 200,
-    user: User | None = None,
+    user: Any = None,
 ) -> HTMLResponse:
     """Render a page with the shared context: user, language, ``t()``, CSRF token, menu, time formatting."""
     user = user if user is not None else getattr(request.state, "user", None)
@@ -230,7 +241,7 @@ def render(
         "user": user,
         "lang": lang,
         "t": t,
-        "csrf": csrf_token(request),
+        "csrf": getattr(request.state, "page_csrf", None) or csrf_token(request),
         "nav": nav,
         "path": request.url.path,
         "tz": tz_name,
@@ -268,8 +279,20 @@ def install_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(PageForbidden)
     async def _forbidden(request: Request, exc: PageForbidden) -> HTMLResponse:
-        return render(request, "error.html", {"status": 403, "permission": exc.permission}, status_code=403)
+        return render(
+            request,
+            "error.html",
+            {"status": 403, "permission": exc.permission},
+            status_code=403,
+            user=getattr(request.state, "page_user_view", None),
+        )
 
     @app.exception_handler(PageNotFound)
     async def _missing(request: Request, exc: PageNotFound) -> HTMLResponse:
-        return render(request, "error.html", {"status": 404, "detail": exc.detail}, status_code=404)
+        return render(
+            request,
+            "error.html",
+            {"status": 404, "detail": exc.detail},
+            status_code=404,
+            user=getattr(request.state, "page_user_view", None),
+        )
