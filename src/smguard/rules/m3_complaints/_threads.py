@@ -75,7 +75,8 @@ _ANSWERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def first_answers(ctx: AuditContext) -> pl.DataFrame:
-    """For each message that got an answer: ``id``, ``answered_at`` (first answer), ``answer_id``, ``n_answers``.
+    """For each message that got an answer: ``id``, ``answered_at`` (first answer), ``answer_id``, ``n_answers``
+    (answers through a later message of the same conversation are looked up for complaints and help requests).
 
     Counted as answers: a direct answer (``in_reply_to`` = the message); an answer to the same customer's
     follow-up that replies to it; an answer to a later message of the same conversation (same customer,
@@ -113,8 +114,10 @@ def first_answers(ctx: AuditContext) -> pl.DataFrame:
         .select(*keys, pl.col("created_at").alias("x_at"), "answered_at", "answer_id", "n_answers")
         .sort("x_at")
     )
+    # only the messages that need an answer (complaints, help requests) are looked up: that is all the rules ask
+    need = brand_inbound(ctx).filter(complaint_expr() | help_expr()).select("id")
     conv = (
-        conv_in.select("id", *keys, "created_at").sort("created_at")
+        conv_in.join(need, on="id", how="semi").select("id", *keys, "created_at").sort("created_at")
         .join_asof(answered, left_on="created_at", right_on="x_at", by=keys, strategy="forward",
                    tolerance=timedelta(hours=CONVERSATION_HOURS), check_sortedness=False)
         .filter(pl.col("answered_at").is_not_null() & (pl.col("answered_at") >= pl.col("created_at")))
