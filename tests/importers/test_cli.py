@@ -102,3 +102,32 @@ def test_automated_app_option(tmp_path):
     assert r.exit_code == 0
     posts = [json.loads(x) for x in (tmp_path / "ds" / "posts.jsonl").read_text().splitlines()]
     assert all(p["source"] == "automated" for p in posts)
+
+
+def test_invalid_utf8_wrong_shape_and_damaged_zip(tmp_path):
+    a = tmp_path / "a" / "data"
+    a.mkdir(parents=True)
+    (a / "tweets.js").write_bytes(
+        b'window.YTD.tweets.part0 = [ {"tweet": {"id_str": "1", "full_text": "ab\xff", '
+        b'"created_at": "Fri Mar 06 13:02:05 +0000 2026"}} ]'
+    )
+    r = invoke(str(tmp_path / "a"), "--out", str(tmp_path / "ds"), "--brand-account", "x:9")
+    assert r.exit_code == 0, r.output
+    post = json.loads((tmp_path / "ds" / "posts.jsonl").read_text(encoding="utf-8"))
+    assert post["text"] == "ab\ufffd"  # the bad byte is replaced, the tweet kept
+
+    b = tmp_path / "b" / "data"
+    b.mkdir(parents=True)
+    (b / "tweets.js").write_text('window.YTD.tweets.part0 = {"tweet": {}}', encoding="utf-8")
+    r = invoke(str(tmp_path / "b"), "--out", str(tmp_path / "ds2"))
+    assert "expected a JSON array" in r.output and "tweets.js" in r.output
+
+    z = tmp_path / "z.zip"
+    with zipfile.ZipFile(z, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.write(FIXTURES / "x_archive" / "data" / "tweets.js", "data/tweets.js")
+    data = bytearray(z.read_bytes())
+    for k in range(60, 200):
+        data[k] ^= 0x55
+    z.write_bytes(bytes(data))
+    r = invoke(str(z), "--out", str(tmp_path / "ds3"))
+    assert r.exit_code == 2 and "damaged" in r.output and "Traceback" not in r.output

@@ -6,12 +6,15 @@ value) instead of library exceptions, so an importer can report the file and pos
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import csv
 import html
 import io
 import json
 import re
+import zipfile
+import zlib
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from typing import IO, Any
@@ -337,6 +340,8 @@ def guard(ctx: ImportContext, source: Source, member: str) -> Iterator[None]:
         ctx.problem(source.display(member), "", f"not valid JSON: {exc}")
     except csv.Error as exc:
         ctx.problem(source.display(member), "", f"not a readable CSV file: {exc}")
+    except (zipfile.BadZipFile, zlib.error) as exc:
+        ctx.problem(source.display(member), "", f"the zip file is damaged here: {exc}")
     except (OSError, EOFError) as exc:
         ctx.problem(source.display(member), "", f"cannot read the file: {exc}")
     except (ValueError, KeyError, TypeError, AttributeError, IndexError, UnicodeError) as exc:
@@ -396,6 +401,39 @@ class ProgressReader(io.RawIOBase):
         super().close()
 
 
+class Utf8Repair(io.RawIOBase):
+    """Wraps a binary stream and replaces invalid UTF-8 with U+FFFD, so one bad byte does not stop a parse."""
+
+    def __init__(self, raw: IO[bytes]) -> None:
+        self.raw = raw
+        self._dec = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        self._buf = b""
+        self._eof = False
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, n: int = -1) -> bytes:
+        want = n if n is not None and n >= 0 else 1 << 62
+        while len(self._buf) < want and not self._eof:
+            chunk = self.raw.read(65536 if n is None or n < 0 else max(n, 4096))
+            if not chunk:
+                self._eof = True
+            self._buf += self._dec.decode(chunk, final=not chunk).encode("utf-8")
+        data, self._buf = self._buf[:want], self._buf[want:]
+        return data
+
+    def readinto(self, b: Any) -> int:
+        data = self.read(len(b))
+        b[: len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self.raw.close()
+        super().close()
+
+
 _JS_PREFIX = re.compile(
     rb"^\s*(?:window\.[A-Za-z0-9_.$\[\]'\"]+|(?:export\s+)?(?:const|let|var)\s+\w+)\s*=\s*"
 )
@@ -431,16 +469,24 @@ def iter_json_array(
     items before it have been yielded.
     """
     stream = _open_json_stream(source, member, ctx)
+    head = stream._head.lstrip()
+    if prefix == "item" and head and not head.startswith(b"["):
+        stream.close()
+        raise ImportFileError(
+            f"expected a JSON array of records ('['), found {head[:1].decode('latin-1')!r}",
+            "start of the data",
+        )
+    repaired = Utf8Repair(stream)
     index = -1
     try:
-        for index, item in enumerate(ijson.items(stream, prefix, use_float=True)):  # noqa: B007
+        for index, item in enumerate(ijson.items(repaired, prefix, use_float=True)):  # noqa: B007
             yield index, item
     except ijson.IncompleteJSONError as exc:
-        msg = str(exc)
+        msg = _ijson_message(exc)
         what = (
             "the file ends in the middle of the data (truncated?)"
             if "premature EOF" in msg or "incomplete" in msg.lower()
-            else f"not valid JSON ({msg.strip()})"
+            else f"not valid JSON ({msg})"
         )
         raise ImportFileError(
             f"{what}; {index + 1} records before it were read",
@@ -448,11 +494,18 @@ def iter_json_array(
         ) from None
     except ijson.JSONError as exc:
         raise ImportFileError(
-            f"not valid JSON ({str(exc).strip()}); {index + 1} records before it were read",
+            f"not valid JSON ({_ijson_message(exc)}); {index + 1} records before it were read",
             f"record {index + 2} (near byte {stream.done})",
         ) from None
     finally:
         stream.close()
+
+
+def _ijson_message(exc: Exception) -> str:
+    """The first line of an ijson/yajl error, as text (yajl gives bytes with a caret diagram)."""
+    arg = exc.args[0] if exc.args else exc
+    text = arg.decode("utf-8", "replace") if isinstance(arg, bytes) else str(arg)
+    return text.strip().splitlines()[0] if text.strip() else type(exc).__name__
 
 
 def peek(source: Source, member: str, n: int = 4096) -> bytes:
@@ -460,7 +513,7 @@ def peek(source: Source, member: str, n: int = 4096) -> bytes:
     try:
         with source.open_bytes(member) as f:
             data = f.read(n)
-    except (OSError, KeyError, EOFError):
+    except (OSError, KeyError, EOFError, zipfile.BadZipFile, zlib.error):
         return b""
     return data[3:] if data.startswith(b"\xef\xbb\xbf") else data
 

@@ -66,6 +66,14 @@ def import_sources(
                 plan = [(forced[0], source.subset(claimed) if claimed else source)]
             else:
                 plan = registry.assign(source)
+            if not plan and source.kind == "zip":
+                damaged = _damaged_member(source)
+                if damaged:
+                    res.error = "damaged zip"
+                    ctx.problem(
+                        str(p), "", f"the zip file is damaged ({damaged}); unpack it to see what survives"
+                    )
+                    continue
             if not plan:
                 res.error = "format not recognised"
                 ctx.problem(
@@ -102,3 +110,18 @@ def import_sources(
     finally:
         builder.close()
     return ImportResult(builder, results)
+
+
+def _damaged_member(source: Source) -> str | None:
+    """The first member of a (not too big) zip whose data is damaged, or ``None``."""
+    import zipfile
+    import zlib
+
+    zf = getattr(source, "_zip", None)
+    if zf is None or source.path.stat().st_size > 200 << 20:
+        return None
+    try:
+        bad = zf.testzip()
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as exc:
+        return f"cannot decompress: {exc}"
+    return f"{bad} fails its checksum" if bad else None
