@@ -4,7 +4,7 @@ shows each day against the cap and proposes allowed slots."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
@@ -162,14 +162,19 @@ async def schedule(request: Request, db: SessionDep, user: Composer) -> Response
 
 @router.get("/compose/queue", response_class=HTMLResponse)
 def queue_page(
-    request: Request, db: SessionDep, user: Composer, account_id: str | None = None
+    request: Request, db: SessionDep, user: Composer, account_id: str | None = None, start: str | None = None
 ) -> HTMLResponse:
-    """Two weeks from yesterday: each account's posts per day against its cap, and the next allowed slots."""
+    """Two weeks (from yesterday, or from ``start``): each account's posts per day against its cap, and the next
+    allowed slots."""
     tz = zone(db)
     accs = _brand_accounts(db)
     if account_id:
         accs = [a for a in accs if a["id"] == account_id] or accs
-    start_day = (now().astimezone(tz) - timedelta(days=1)).date()
+    today = now().astimezone(tz).date()
+    try:
+        start_day = date.fromisoformat(start) if start else today - timedelta(days=1)
+    except ValueError:
+        start_day = today - timedelta(days=1)
     start = datetime.combine(start_day, datetime.min.time(), tz)
     days = [start_day + timedelta(days=i) for i in range(14)]
     posts = svc.queue(db, account_id or None, start, 14)

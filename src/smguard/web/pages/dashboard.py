@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
@@ -34,8 +35,12 @@ def evidence_url(ev: dict[str, Any]) -> str | None:
     if kind == "message":
         return f"/inbox/{ident}"
     if kind == "day":
-        acc = ev.get("account_id")
-        return f"/compose/queue?account_id={acc}" if acc else "/compose/queue"
+        params = {
+            k: v
+            for k, v in (("account_id", ev.get("account_id")), ("start", ev.get("date") or ev.get("day")))
+            if v
+        }
+        return "/compose/queue" + (f"?{urlencode(params)}" if params else "")
     return {
         "post": f"/compose/post/{ident}",
         "employee": "/guidelines/manage#unsigned",
@@ -80,7 +85,7 @@ def dashboard_page(request: Request, db: SessionDep, user: Staff) -> HTMLRespons
             "data": data,
             "cards": cards,
             "findings": findings,
-            "overall_spark": sparkline(overall_series, 240, 48, 0, 100),
+            "overall_spark": sparkline(overall_series, 240, 48),
             "weeks": [w["week"] for w in trend],
         },
         db=db,

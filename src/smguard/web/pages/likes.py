@@ -27,7 +27,7 @@ def _page(
         request,
         "likes.html",
         {
-            "queue": svc.like_queue(db, None, 50),
+            "queue": svc.like_queue(db, None, 15),
             "rules": svc.rules(db),
             "share": svc.automation_share(db),
             "accounts": accs,
