@@ -35,6 +35,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "recommendation": ("What to do", "建议"),
     "evidence": ("Evidence", "证据"),
     "and_more": ("… and {n} more (all of them are in the JSON report)", "……还有 {n} 项（完整列表见 JSON 报告）"),
+    "omitted_findings": ("… and {n} more findings of this check, all in the JSON report",
+                         "……这项检查还有 {n} 个问题，完整列表见 JSON 报告"),
     "more_findings": ("… and {n} more findings for this mistake", "……这一错误还有 {n} 个问题"),
     "not_run": ("Checks that could not run", "未能运行的检查"),
     "not_run_none": ("Every check ran.", "所有检查均已运行。"),

@@ -120,8 +120,11 @@ def render_view(v: ReportView) -> str:
             continue
         if not m.problems:
             out += [esc(tr("only_tips", lang)), ""]
-        for f in m.findings:
-            out += _finding(f, lang)
+        for g in m.groups:
+            for f in g.findings:
+                out += _finding(f, lang)
+            if g.omitted:
+                out += [f"*{esc(tr('omitted_findings', lang, n=g.omitted))}*", ""]
 
     out += [f"## {tr('not_run', lang)}", ""]
     if v.not_run:

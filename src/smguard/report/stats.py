@@ -28,11 +28,30 @@ import numpy as np
 import polars as pl
 
 from smguard.dataset.model import Dataset
+from smguard.rules.base import Finding
 
 if TYPE_CHECKING:  # pragma: no cover
     from smguard.report.model import Report
 
 ITEMS_PER_FINDING = 25  # evidence items described per finding; the JSON keeps all of them
+FINDINGS_PER_RULE = 40  # findings of one rule shown in the human reports; the JSON keeps all of them
+SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2, "info": 3}
+
+
+def shown_findings(findings: list[Finding]) -> tuple[list[Finding], dict[str, int]]:
+    """The findings the human reports show, most severe first, at most ``FINDINGS_PER_RULE`` per rule, and
+    how many of each rule are left out (a million-message audit can have thousands of one kind)."""
+    ordered = sorted(findings, key=lambda f: (f.mistake, SEVERITY_ORDER[f.severity], f.rule))
+    kept: list[Finding] = []
+    per: dict[str, int] = {}
+    omitted: dict[str, int] = {}
+    for f in ordered:
+        per[f.rule] = per.get(f.rule, 0) + 1
+        if per[f.rule] <= FINDINGS_PER_RULE:
+            kept.append(f)
+        else:
+            omitted[f.rule] = omitted.get(f.rule, 0) + 1
+    return kept, omitted
 EXCERPT = 160  # characters of user text shown per item
 DEFAULT_CAP = 3  # the article: at most two or three posts a day
 
@@ -245,7 +264,7 @@ def _items(ds: Dataset, report: Report, inbound: pl.DataFrame) -> dict[str, dict
     """Describe every evidence item the renderers will show (the first few of each finding)."""
     wanted: dict[str, set[str]] = {}
     days: set[tuple[str, str]] = set()
-    for f in report.findings:
+    for f in shown_findings(report.findings)[0]:
         for ev in f.evidence[:ITEMS_PER_FINDING]:
             if ev.type == "day":
                 days.add((ev.account_id or "", ev.date or ""))

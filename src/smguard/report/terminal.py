@@ -83,7 +83,7 @@ def render_view(v: ReportView, console: Console) -> None:
         title = Text(f"{m.number}. {m.title}", style="bold")
         title.append(f"  {m.score}/100", style=COLORS[m.level])
         body = [_finding(f, lang) for f in shown]
-        rest = len(m.findings) - len(shown)
+        rest = m.issues + m.tips - len(shown)
         if rest > 0:
             body.append(Text("  " + tr("more_findings", lang, n=rest), style="dim"))
         console.print(Panel(Group(*body), title=title, title_align="left", border_style=COLORS[m.level]))

@@ -12,7 +12,7 @@ from typing import Any
 
 from smguard.report.i18n import platform_name, tr
 from smguard.report.model import MISTAKE_TITLES, Report
-from smguard.report.stats import ITEMS_PER_FINDING, item_key
+from smguard.report.stats import ITEMS_PER_FINDING, item_key, shown_findings
 from smguard.rules.base import Evidence, Finding
 
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2, "info": 3}
@@ -55,6 +55,7 @@ class RuleGroup:
     rule: str
     rule_name: str
     findings: list[FindingView]
+    omitted: int = 0  # findings of this rule not shown (they are all in the JSON report)
 
     @property
     def severity(self) -> str:
@@ -69,6 +70,7 @@ class MistakeView:
     issues: int
     tips: int
     findings: list[FindingView]
+    omitted: dict[str, int] = field(default_factory=dict)
 
     @property
     def problems(self) -> list[FindingView]:
@@ -83,7 +85,7 @@ class MistakeView:
         """Findings grouped by rule, most severe group first (the order of :attr:`findings`)."""
         out: dict[str, RuleGroup] = {}
         for f in self.findings:
-            out.setdefault(f.rule, RuleGroup(f.rule, f.rule_name, [])).findings.append(f)
+            out.setdefault(f.rule, RuleGroup(f.rule, f.rule_name, [], self.omitted.get(f.rule, 0))).findings.append(f)
         return list(out.values())
 
     def top(self, n: int = 3) -> list[FindingView]:
@@ -217,16 +219,18 @@ def build_view(report: Report, lang: str = "en") -> ReportView:
     names = {r.code: r.name for r in report.rules}
     mistakes = []
     index = 0
+    shown, omitted = shown_findings(report.findings)
     for m, (en, zh) in MISTAKE_TITLES.items():
-        fs = sorted(report.findings_for(m), key=lambda f: (SEVERITY_ORDER[f.severity], f.rule))
+        fs = report.findings_for(m)
         views = []
-        for f in fs:
-            index += 1
-            views.append(finding_view(f, items, names, lang, index))
+        for f in shown:
+            if f.mistake == m:
+                index += 1
+                views.append(finding_view(f, items, names, lang, index))
         mistakes.append(MistakeView(
             number=m, title=zh if lang == "zh" else en, score=report.scores.get(m, 100),
             issues=sum(1 for f in fs if f.severity != "info"), tips=sum(1 for f in fs if f.severity == "info"),
-            findings=views))
+            findings=views, omitted={r: n for r, n in omitted.items() if r.startswith(f"SM{m}")}))
     errors = sum(1 for p in report.problems if p.severity == "error")
     problems = [{"file": p.file, "line": p.line, "field": p.field, "message": p.message, "severity": p.severity}
                 for p in report.problems]
