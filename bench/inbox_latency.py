@@ -162,7 +162,28 @@ def measure(engine, requests: int) -> dict[str, dict[str, float]]:
     return out
 
 
-def run(label: str, engine, n: int, requests: int) -> dict[str, dict[str, float]]:
+def explain(engine) -> None:
+    """Print the database's plan of each first-page query (SQLite: EXPLAIN QUERY PLAN; PostgreSQL: EXPLAIN
+    ANALYZE), so a regression to a full scan or sort is visible."""
+    from types import SimpleNamespace
+
+    from smguard.web.services.inbox import InboxFilter, inbox_query
+
+    with engine.connect() as conn:
+        uid = conn.execute(text("SELECT id FROM users WHERE email='bench@example.com'")).scalar_one()
+        user = SimpleNamespace(id=uid)
+        for name, params in VIEWS.items():
+            if params is None:
+                continue
+            q = inbox_query(user, InboxFilter(**params))
+            sql = str(q.compile(engine, compile_kwargs={"literal_binds": True}))
+            prefix = "EXPLAIN QUERY PLAN " if engine.dialect.name == "sqlite" else "EXPLAIN ANALYZE "
+            rows = conn.exec_driver_sql(prefix + sql).all()
+            plan = [r[-1] if engine.dialect.name == "sqlite" else r[0] for r in rows]
+            print(f"  plan {name}: " + " | ".join(str(x).strip() for x in plan[:4]))
+
+
+def run(label: str, engine, n: int, requests: int, explain_plans: bool = False) -> dict[str, dict[str, float]]:
     upgrade(engine)
     secs = fill(engine, n)
     print(f"{label}: {n:,} messages inserted in {secs:.1f} s ({n / secs:,.0f}/s)", flush=True)
@@ -173,6 +194,8 @@ def run(label: str, engine, n: int, requests: int) -> dict[str, dict[str, float]
     print(f"  {'view':34} {'p50':>7} {'p95':>7} {'max':>7} {'cpu p50':>8}")
     for name, r in res.items():
         print(f"  {name:34} {r['p50']:7.1f} {r['p95']:7.1f} {r['max']:7.1f} {r['cpu_p50']:8.1f}")
+    if explain_plans:
+        explain(engine)
     return res
 
 
@@ -183,11 +206,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pg", default=os.environ.get("SMGUARD_TEST_DATABASE_URL"),
                     help="PostgreSQL URL (default $SMGUARD_TEST_DATABASE_URL); 'none' to skip")
     ap.add_argument("--skip-sqlite", action="store_true")
+    ap.add_argument("--explain", action="store_true", help="print the query plan of each view")
     args = ap.parse_args(argv)
     if not args.skip_sqlite:
         with tempfile.TemporaryDirectory() as d:
             engine = make_engine(f"sqlite:///{Path(d) / 'bench.db'}")
-            run("SQLite", engine, args.messages, args.requests)
+            run("SQLite", engine, args.messages, args.requests, args.explain)
             engine.dispose()
     if args.pg and args.pg != "none":
         schema = f"smguard_bench_{uuid.uuid4().hex[:8]}"
@@ -196,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
             conn.execute(text(f'CREATE SCHEMA "{schema}"'))
         try:
             engine = make_engine(args.pg, connect_args={"options": f"-csearch_path={schema}"})
-            run("PostgreSQL", engine, args.messages, args.requests)
+            run("PostgreSQL", engine, args.messages, args.requests, args.explain)
             engine.dispose()
         finally:
             with admin.begin() as conn:
