@@ -31,12 +31,48 @@ from smguard.store.db import make_engine, session_scope, upgrade
 from smguard.store.models import URGENCY, Account, Message
 from smguard.web.security import create_user
 
-ACCOUNTS = [(f"acc{i}", p) for i, p in enumerate(["weibo", "wechat", "douyin", "x", "instagram", "facebook",
-                                                    "xiaohongshu", "linkedin", "tiktok", "youtube"])]
+ACCOUNTS = [
+    (f"acc{i}", p)
+    for i, p in enumerate(
+        [
+            "weibo",
+            "wechat",
+            "douyin",
+            "x",
+            "instagram",
+            "facebook",
+            "xiaohongshu",
+            "linkedin",
+            "tiktok",
+            "youtube",
+        ]
+    )
+]
 LABELS = [("complaint", 0.15), ("help_request", 0.2), ("abusive", 0.03), ("praise", 0.3), ("other", 0.32)]
-COLUMNS = ("id", "account_id", "created_at", "channel", "direction", "author_id", "author_handle", "text",
-           "in_reply_to", "post_id", "automated", "thread_id", "lang", "label", "urgency", "complaint",
-           "help_request", "abusive", "needs_reply", "replied_at", "resolved", "private_only")
+COLUMNS = (
+    "id",
+    "account_id",
+    "created_at",
+    "channel",
+    "direction",
+    "author_id",
+    "author_handle",
+    "text",
+    "in_reply_to",
+    "post_id",
+    "automated",
+    "thread_id",
+    "lang",
+    "label",
+    "urgency",
+    "complaint",
+    "help_request",
+    "abusive",
+    "needs_reply",
+    "replied_at",
+    "resolved",
+    "private_only",
+)
 VIEWS = {
     "all": {},
     "needs_reply": {"view": "needs_reply"},
@@ -64,17 +100,59 @@ def rows(n: int, seed: int = 42):
         if rnd.random() < 0.8 or not last_in:
             label = rnd.choices(labels, weights)[0]
             open_ = rnd.random() < 0.3
-            yield (mid, acc, at, "comment", "in", f"u{rnd.randrange(200000)}", f"@user{i % 99991}",
-                   f"message {i} about order {rnd.randrange(10**6)}", None, None, False, mid, "zh", label,
-                   URGENCY[label], label == "complaint", label == "help_request", label == "abusive", open_,
-                   None if open_ else at + timedelta(hours=2), False, False)
+            yield (
+                mid,
+                acc,
+                at,
+                "comment",
+                "in",
+                f"u{rnd.randrange(200000)}",
+                f"@user{i % 99991}",
+                f"message {i} about order {rnd.randrange(10**6)}",
+                None,
+                None,
+                False,
+                mid,
+                "zh",
+                label,
+                URGENCY[label],
+                label == "complaint",
+                label == "help_request",
+                label == "abusive",
+                open_,
+                None if open_ else at + timedelta(hours=2),
+                False,
+                False,
+            )
             last_in.append(mid)
             if len(last_in) > 1000:
                 last_in.pop(0)
         else:
             parent = rnd.choice(last_in)
-            yield (mid, acc, at, "comment", "out", None, None, "Thanks, we will fix it!", parent, None, False,
-                   parent, "en", "other", 0, False, False, False, False, None, False, False)
+            yield (
+                mid,
+                acc,
+                at,
+                "comment",
+                "out",
+                None,
+                None,
+                "Thanks, we will fix it!",
+                parent,
+                None,
+                False,
+                parent,
+                "en",
+                "other",
+                0,
+                False,
+                False,
+                False,
+                False,
+                None,
+                False,
+                False,
+            )
 
 
 def fill(engine, n: int) -> float:
@@ -96,7 +174,9 @@ def fill(engine, n: int) -> float:
             sql = f"INSERT INTO messages ({','.join(COLUMNS)}) VALUES ({marks})"
             batch = []
             for r in rows(n):
-                batch.append(tuple(v.strftime("%Y-%m-%d %H:%M:%S.%f") if isinstance(v, datetime) else v for v in r))
+                batch.append(
+                    tuple(v.strftime("%Y-%m-%d %H:%M:%S.%f") if isinstance(v, datetime) else v for v in r)
+                )
                 if len(batch) >= 50000:
                     cur.executemany(sql, batch)
                     batch.clear()
@@ -121,9 +201,13 @@ def fill(engine, n: int) -> float:
     # a few assignments for the "assigned=me" view
     with engine.begin() as conn:
         uid = conn.execute(text("SELECT id FROM users WHERE email='bench@example.com'")).scalar_one()
-        conn.execute(text("UPDATE messages SET assigned_to=:u WHERE id IN "
-                          "(SELECT id FROM messages WHERE direction='in' AND needs_reply ORDER BY id LIMIT 5000)"),
-                     {"u": uid})
+        conn.execute(
+            text(
+                "UPDATE messages SET assigned_to=:u WHERE id IN "
+                "(SELECT id FROM messages WHERE direction='in' AND needs_reply ORDER BY id LIMIT 5000)"
+            ),
+            {"u": uid},
+        )
     return time.perf_counter() - t0
 
 
@@ -133,12 +217,16 @@ def measure(engine, requests: int) -> dict[str, dict[str, float]]:
         from fastapi.testclient import TestClient
     from smguard.web.app import create_app
 
-    app = create_app(engine.url.render_as_string(hide_password=False), engine=engine, pages=False,
-                     upgrade_on_start=False)
+    app = create_app(
+        engine.url.render_as_string(hide_password=False), engine=engine, pages=False, upgrade_on_start=False
+    )
     c = TestClient(app)
     token = c.get("/api/auth/csrf").json()["csrf_token"]
-    r = c.post("/api/auth/login", json={"email": "bench@example.com", "password": "bench-password"},
-               headers={"X-CSRF-Token": token})
+    r = c.post(
+        "/api/auth/login",
+        json={"email": "bench@example.com", "password": "bench-password"},
+        headers={"X-CSRF-Token": token},
+    )
     r.raise_for_status()
     cursor = c.get("/api/inbox", params={"view": "needs_reply"}).json()["next_cursor"]
     out = {}
@@ -156,8 +244,12 @@ def measure(engine, requests: int) -> dict[str, dict[str, float]]:
         assert len(resp.json()["items"]) == 50, name
         times.sort()
         cpu.sort()
-        out[name] = {"p50": statistics.median(times), "p95": times[int(0.95 * (len(times) - 1))],
-                     "max": times[-1], "cpu_p50": statistics.median(cpu)}
+        out[name] = {
+            "p50": statistics.median(times),
+            "p95": times[int(0.95 * (len(times) - 1))],
+            "max": times[-1],
+            "cpu_p50": statistics.median(cpu),
+        }
     c.close()
     return out
 
@@ -183,14 +275,18 @@ def explain(engine) -> None:
             print(f"  plan {name}: " + " | ".join(str(x).strip() for x in plan[:4]))
 
 
-def run(label: str, engine, n: int, requests: int, explain_plans: bool = False) -> dict[str, dict[str, float]]:
+def run(
+    label: str, engine, n: int, requests: int, explain_plans: bool = False
+) -> dict[str, dict[str, float]]:
     upgrade(engine)
     secs = fill(engine, n)
     print(f"{label}: {n:,} messages inserted in {secs:.1f} s ({n / secs:,.0f}/s)", flush=True)
     res = measure(engine, requests)
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    print(f"{label}: inbox first page (50 rows), {requests} requests per view, ms (load average {load} "
-          f"on {os.cpu_count()} CPUs); cpu = CPU time of this process (client + app; not the PostgreSQL server)")
+    print(
+        f"{label}: inbox first page (50 rows), {requests} requests per view, ms (load average {load} "
+        f"on {os.cpu_count()} CPUs); cpu = CPU time of this process (client + app; not the PostgreSQL server)"
+    )
     print(f"  {'view':34} {'p50':>7} {'p95':>7} {'max':>7} {'cpu p50':>8}")
     for name, r in res.items():
         print(f"  {name:34} {r['p50']:7.1f} {r['p95']:7.1f} {r['max']:7.1f} {r['cpu_p50']:8.1f}")
@@ -203,8 +299,11 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--messages", type=int, default=1_000_000)
     ap.add_argument("--requests", type=int, default=200)
-    ap.add_argument("--pg", default=os.environ.get("SMGUARD_TEST_DATABASE_URL"),
-                    help="PostgreSQL URL (default $SMGUARD_TEST_DATABASE_URL); 'none' to skip")
+    ap.add_argument(
+        "--pg",
+        default=os.environ.get("SMGUARD_TEST_DATABASE_URL"),
+        help="PostgreSQL URL (default $SMGUARD_TEST_DATABASE_URL); 'none' to skip",
+    )
     ap.add_argument("--skip-sqlite", action="store_true")
     ap.add_argument("--explain", action="store_true", help="print the query plan of each view")
     args = ap.parse_args(argv)

@@ -16,10 +16,16 @@ from smguard.store.db import make_engine, upgrade
 FIXTURE = Path(__file__).parent / "fixtures" / "acme"
 PG_URL = os.environ.get("SMGUARD_TEST_DATABASE_URL")
 
-BACKENDS = ["sqlite", pytest.param("postgresql", marks=[
-    pytest.mark.postgres,
-    pytest.mark.skipif(not PG_URL, reason="SMGUARD_TEST_DATABASE_URL is not set"),
-])]
+BACKENDS = [
+    "sqlite",
+    pytest.param(
+        "postgresql",
+        marks=[
+            pytest.mark.postgres,
+            pytest.mark.skipif(not PG_URL, reason="SMGUARD_TEST_DATABASE_URL is not set"),
+        ],
+    ),
+]
 
 
 @pytest.fixture(params=BACKENDS)

@@ -30,15 +30,19 @@ def test_cli_load_twice_user_create(tmp_path):
     assert first["messages"] == 8 and first["audit_snapshots"] == 1
     assert runner.invoke(cli, ["load", str(FIXTURE), "--db", url, "--trend-weeks", "1"]).exit_code == 0
     assert _counts(url) == first
-    r = runner.invoke(cli, ["user", "create", "--role", "admin", "--email", "Boss@Acme.example", "--db", url],
-                      input="s3cret-pass\ns3cret-pass\n")
+    r = runner.invoke(
+        cli,
+        ["user", "create", "--role", "admin", "--email", "Boss@Acme.example", "--db", url],
+        input="s3cret-pass\ns3cret-pass\n",
+    )
     assert r.exit_code == 0, r.output
     engine = make_engine(url)
     with session_scope(engine) as s:
         assert s.scalar(select(User.role).where(User.email == "boss@acme.example")) == "admin"
     engine.dispose()
-    dup = runner.invoke(cli, ["user", "create", "--email", "boss@acme.example", "--password", "whatever1",
-                              "--db", url])
+    dup = runner.invoke(
+        cli, ["user", "create", "--email", "boss@acme.example", "--password", "whatever1", "--db", url]
+    )
     assert dup.exit_code == 2
     assert runner.invoke(cli, ["load", str(tmp_path / "missing"), "--db", url]).exit_code == 2
 

@@ -60,14 +60,18 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def app(template_db: Path, tmp_path: Path):
     db = tmp_path / "store.db"
     shutil.copy(template_db, db)
-    application = create_app(f"sqlite:///{db}", pages=False, upgrade_on_start=False)  # the template is migrated
+    application = create_app(
+        f"sqlite:///{db}", pages=False, upgrade_on_start=False
+    )  # the template is migrated
     yield application
     application.state.engine.dispose()
 
 
 def login(c: TestClient, email: str, password: str = PASSWORD) -> TestClient:
     token = c.get("/api/auth/csrf").json()["csrf_token"]
-    r = c.post("/api/auth/login", json={"email": email, "password": password}, headers={"X-CSRF-Token": token})
+    r = c.post(
+        "/api/auth/login", json={"email": email, "password": password}, headers={"X-CSRF-Token": token}
+    )
     assert r.status_code == 200, r.text
     c.headers["X-CSRF-Token"] = r.json()["csrf_token"]
     return c

@@ -8,8 +8,11 @@ from .conftest import PASSWORD, USERS
 def test_login_sets_httponly_samesite_cookies(client):
     c = client()
     token = c.get("/api/auth/csrf").json()["csrf_token"]
-    r = c.post("/api/auth/login", json={"email": USERS["admin"][0], "password": PASSWORD},
-               headers={"X-CSRF-Token": token})
+    r = c.post(
+        "/api/auth/login",
+        json={"email": USERS["admin"][0], "password": PASSWORD},
+        headers={"X-CSRF-Token": token},
+    )
     assert r.status_code == 200
     cookies = r.headers.get_list("set-cookie")
     session = next(x for x in cookies if x.startswith("smguard_session="))
@@ -22,8 +25,11 @@ def test_secure_cookie_over_https(app):
 
     c = TestClient(app, base_url="https://testserver")
     token = c.get("/api/auth/csrf").json()["csrf_token"]
-    r = c.post("/api/auth/login", json={"email": USERS["admin"][0], "password": PASSWORD},
-               headers={"X-CSRF-Token": token})
+    r = c.post(
+        "/api/auth/login",
+        json={"email": USERS["admin"][0], "password": PASSWORD},
+        headers={"X-CSRF-Token": token},
+    )
     assert all("Secure" in x for x in r.headers.get_list("set-cookie"))
 
 
@@ -44,18 +50,27 @@ def test_csrf_refused_without_or_with_wrong_token(client):
     c = client("admin")
     good = c.headers.pop("X-CSRF-Token")
     assert c.post("/api/inbox/m1/resolve", json={"resolved": True}).status_code == 403
-    assert c.post("/api/inbox/m1/resolve", json={"resolved": True},
-                  headers={"X-CSRF-Token": "forged"}).status_code == 403
+    assert (
+        c.post(
+            "/api/inbox/m1/resolve", json={"resolved": True}, headers={"X-CSRF-Token": "forged"}
+        ).status_code
+        == 403
+    )
     assert c.delete("/api/embargo/1").status_code == 403
     # a form post carries the token as a field
     assert c.post("/api/auth/logout", data={"csrf_token": "forged"}).status_code == 403
-    assert c.post("/api/inbox/m1/resolve", json={"resolved": True}, headers={"X-CSRF-Token": good}).status_code == 200
+    assert (
+        c.post("/api/inbox/m1/resolve", json={"resolved": True}, headers={"X-CSRF-Token": good}).status_code
+        == 200
+    )
     assert c.post("/api/auth/logout", data={"csrf_token": good}).status_code == 200  # form field accepted
 
 
 def test_csrf_token_of_another_session_is_refused(client):
     a, b = client("admin"), client("agent")
-    r = b.post("/api/inbox/m1/resolve", json={"resolved": True}, headers={"X-CSRF-Token": a.headers["X-CSRF-Token"]})
+    r = b.post(
+        "/api/inbox/m1/resolve", json={"resolved": True}, headers={"X-CSRF-Token": a.headers["X-CSRF-Token"]}
+    )
     assert r.status_code == 403
 
 
@@ -87,6 +102,9 @@ def test_deactivated_user_cannot_log_in(client):
     assert admin.patch(f"/api/users/{users[USERS['agent'][0]]}", json={"active": False}).status_code == 200
     c = client()
     token = c.get("/api/auth/csrf").json()["csrf_token"]
-    r = c.post("/api/auth/login", json={"email": USERS["agent"][0], "password": PASSWORD},
-               headers={"X-CSRF-Token": token})
+    r = c.post(
+        "/api/auth/login",
+        json={"email": USERS["agent"][0], "password": PASSWORD},
+        headers={"X-CSRF-Token": token},
+    )
     assert r.status_code == 401

@@ -20,12 +20,16 @@ def test_publish_sign_and_who_has_not_signed(client):
 
 def test_embargo_crud(client):
     c = client("admin")
-    r = c.post("/api/embargo", json={"term": "Falcon", "aliases": ["猎鹰", " ", "FX-1"], "until": "2027-01-31"})
+    r = c.post(
+        "/api/embargo", json={"term": "Falcon", "aliases": ["猎鹰", " ", "FX-1"], "until": "2027-01-31"}
+    )
     assert r.status_code == 201 and r.json()["aliases"] == ["猎鹰", "FX-1"]
     eid = r.json()["id"]
     assert c.post("/api/embargo", json={"term": "Falcon"}).status_code == 409
     assert c.patch(f"/api/embargo/{eid}", json={"until": None}).json()["until"] is None
-    check = c.post("/api/check/post", json={"platform": "weibo", "text": "猎鹰 即将到来", "media": ["photo"]}).json()
+    check = c.post(
+        "/api/check/post", json={"platform": "weibo", "text": "猎鹰 即将到来", "media": ["photo"]}
+    ).json()
     assert any(i["check"] == "embargo" for i in check["issues"])
     assert c.delete(f"/api/embargo/{eid}").status_code == 204
     assert c.delete(f"/api/embargo/{eid}").status_code == 404

@@ -10,8 +10,13 @@ def test_inbox_order_filters_and_clock(client):
     assert ids[:2] == ["m3", "m1"]  # abusive/complaint first, the longest waiting first
     assert "m5" not in ids  # answered
     assert all(i["waiting_seconds"] > 0 for i in items)
-    assert [i["id"] for i in c.get("/api/inbox", params={"label": "help_request"}).json()["items"]] == ["m4", "m7"]
-    assert {i["account_id"] for i in c.get("/api/inbox", params={"account_id": "xa"}).json()["items"]} == {"xa"}
+    assert [i["id"] for i in c.get("/api/inbox", params={"label": "help_request"}).json()["items"]] == [
+        "m4",
+        "m7",
+    ]
+    assert {i["account_id"] for i in c.get("/api/inbox", params={"account_id": "xa"}).json()["items"]} == {
+        "xa"
+    }
     assert c.get("/api/inbox", params={"label": "nonsense"}).status_code == 422
     assert c.get("/api/inbox/counts").json()["needs_reply"] == 6
 
@@ -24,11 +29,15 @@ def test_user_text_comes_back_verbatim_for_the_pages_to_escape(client):
 
 def test_tone_warning_on_blaming_reply_to_a_complaint(client):
     c = client("agent")
-    r = c.post("/api/check/reply", json={"text": "That is your own fault, you should have read the rules.",
-                                         "message_id": "m1"}).json()
+    r = c.post(
+        "/api/check/reply",
+        json={"text": "That is your own fault, you should have read the rules.", "message_id": "m1"},
+    ).json()
     codes = {w["code"] for w in r["warnings"]}
     assert not r["ok"] and {"argumentative", "missing_apology", "missing_fix"} <= codes
-    r = c.post("/api/inbox/m1/reply", json={"text": "That is your own fault, you should have read the rules."})
+    r = c.post(
+        "/api/inbox/m1/reply", json={"text": "That is your own fault, you should have read the rules."}
+    )
     assert r.status_code == 409 and r.json()["detail"]["tone"]["warnings"]
     assert c.get("/api/inbox/m1").json()["message"]["needs_reply"]  # nothing was sent
     good = c.get("/api/inbox/m1/suggestions").json()["suggestions"][0]
@@ -57,7 +66,9 @@ def test_private_offer_once_then_no_public_reply(client):
     assert c.post("/api/inbox/m3/offer-private").status_code == 409
     r = c.post("/api/inbox/m3/reply", json={"text": "Please calm down.", "confirm": True})
     assert r.status_code == 409 and r.json()["detail"]["private_only"]
-    r = c.post("/api/inbox/m3/reply", json={"text": "Sorry! We will fix it today.", "private": True, "confirm": True})
+    r = c.post(
+        "/api/inbox/m3/reply", json={"text": "Sorry! We will fix it today.", "private": True, "confirm": True}
+    )
     assert r.status_code == 200 and r.json()["reply"]["channel"] == "dm"
     out = [m for m in c.get("/api/inbox/m3").json()["messages"] if m["direction"] == "out" and m["public"]]
     assert len(out) == 1  # exactly one public message
@@ -67,7 +78,10 @@ def test_assign_and_resolve(client):
     admin = client("admin")
     users = {u["role"]: u["id"] for u in admin.get("/api/users").json()}
     c = client("agent")
-    assert c.post("/api/inbox/m4/assign", json={"user_id": users["agent"]}).json()["assigned_to"] == users["agent"]
+    assert (
+        c.post("/api/inbox/m4/assign", json={"user_id": users["agent"]}).json()["assigned_to"]
+        == users["agent"]
+    )
     assert [i["id"] for i in c.get("/api/inbox", params={"assigned": "me"}).json()["items"]] == ["m4"]
     assert c.post("/api/inbox/m4/assign", json={"user_id": users["employee"]}).status_code == 422
     r = c.post("/api/inbox/m4/resolve", json={"resolved": True}).json()

@@ -57,7 +57,10 @@ def test_auto_reply_rules_default_to_off_hours_with_a_cap(client):
     c = client("manager")
     r = c.post("/api/automation/rules", json={"name": "night", "reply_text": "我们明早回复您"}).json()
     assert r["off_hours_only"] and r["max_share"] == 0.2
-    assert c.post("/api/automation/rules", json={"name": "all", "reply_text": "x", "max_share": 0.9}).status_code == 422
+    assert (
+        c.post("/api/automation/rules", json={"name": "all", "reply_text": "x", "max_share": 0.9}).status_code
+        == 422
+    )
     assert c.patch(f"/api/automation/rules/{r['id']}", json={"enabled": False}).json()["enabled"] is False
     share = {x["account_id"]: x for x in c.get("/api/automation/share").json()}
     assert share["xa"]["replies"] == 1 and share["xa"]["automated"] == 0

@@ -18,8 +18,10 @@ from .conftest import FIXTURE, PASSWORD, login
 from .test_roles import READS
 
 PG_URL = os.environ.get("SMGUARD_TEST_DATABASE_URL")
-pytestmark = [pytest.mark.postgres,
-              pytest.mark.skipif(not PG_URL, reason="SMGUARD_TEST_DATABASE_URL is not set")]
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.skipif(not PG_URL, reason="SMGUARD_TEST_DATABASE_URL is not set"),
+]
 
 
 @pytest.fixture
@@ -51,11 +53,21 @@ def test_api_on_postgresql(pg_app):
         assert c.get(path).status_code == 200, path
     cursor = c.get("/api/inbox", params={"limit": 2}).json()["next_cursor"]
     assert len(c.get("/api/inbox", params={"limit": 2, "cursor": cursor}).json()["items"]) == 2
-    assert c.get("/api/audiences", params={"interest": "咖啡", "age_min": 20, "customer": "true"}).status_code == 200
+    assert (
+        c.get("/api/audiences", params={"interest": "咖啡", "age_min": 20, "customer": "true"}).status_code
+        == 200
+    )
     assert c.post("/api/inbox/m3/offer-private").status_code == 200
     assert c.post("/api/inbox/m3/offer-private").status_code == 409
     assert c.post("/api/inbox/m4/resolve", json={"resolved": True}).status_code == 200
-    r = c.post("/api/posts", json={"account_id": "wb", "text": "冬季 #咖啡#", "media": ["photo"],
-                                   "at": "2026-12-20T09:00:00+08:00"})
+    r = c.post(
+        "/api/posts",
+        json={
+            "account_id": "wb",
+            "text": "冬季 #咖啡#",
+            "media": ["photo"],
+            "at": "2026-12-20T09:00:00+08:00",
+        },
+    )
     assert r.status_code == 201
     assert c.post("/api/likes/queue/m8/like").status_code == 201

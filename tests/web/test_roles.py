@@ -42,13 +42,26 @@ def test_writes(client, role):
     c = client(role)
     writes = [
         ("post", "/api/inbox/m1/resolve", {"resolved": True}, {"admin", "manager", "agent"}),
-        ("post", "/api/check/post", {"platform": "weibo", "text": "你好 #咖啡#"}, {"admin", "manager", "agent"}),
+        (
+            "post",
+            "/api/check/post",
+            {"platform": "weibo", "text": "你好 #咖啡#"},
+            {"admin", "manager", "agent"},
+        ),
         ("post", "/api/guidelines", {"text": "# v3\n\nBe nice."}, {"admin", "manager"}),
         ("post", "/api/embargo", {"term": f"Secret {role}"}, {"admin", "manager"}),
-        ("post", "/api/automation/rules", {"name": "night", "reply_text": "We'll answer in the morning."},
-         {"admin", "manager"}),
-        ("post", "/api/users", {"email": f"new-{role}@acme.example", "password": "password123", "role": "agent"},
-         {"admin"}),
+        (
+            "post",
+            "/api/automation/rules",
+            {"name": "night", "reply_text": "We'll answer in the morning."},
+            {"admin", "manager"},
+        ),
+        (
+            "post",
+            "/api/users",
+            {"email": f"new-{role}@acme.example", "password": "password123", "role": "agent"},
+            {"admin"},
+        ),
     ]
     for method, path, body, allowed in writes:
         status = getattr(c, method)(path, json=body).status_code

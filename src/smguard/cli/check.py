@@ -31,16 +31,33 @@ def _parse_at(value: str | None) -> datetime | None:
 def check_post(
     text: str = typer.Option(None, "--text", "-t", help="The post's text (or --file)."),
     file: Path | None = typer.Option(None, "--file", "-f", help="Read the text from this file ('-': stdin)."),
-    platform: str | None = typer.Option(None, "--platform", "-p", help="weibo, wechat, douyin, x, instagram, …"),
-    media: list[str] = typer.Option([], "--media", "-m", help="Media type: photo, video, gif, … (repeatable); "
-                                    "video:SECONDS gives a duration."),
+    platform: str | None = typer.Option(
+        None, "--platform", "-p", help="weibo, wechat, douyin, x, instagram, …"
+    ),
+    media: list[str] = typer.Option(
+        [],
+        "--media",
+        "-m",
+        help="Media type: photo, video, gif, … (repeatable); video:SECONDS gives a duration.",
+    ),
     link: str | None = typer.Option(None, "--link", help="URL the post points to (link field)."),
-    at: str | None = typer.Option(None, "--at", help="Publication time, ISO 8601 (default now; local time of "
-                                  "the store's data set when no offset)."),
-    account: str | None = typer.Option(None, "--account", "-a", help="Account id: checks the daily cap and "
-                                       "spacing against its posts in the store."),
-    db: str | None = typer.Option(None, "--db", help="Store with the embargo list and the posts (default: "
-                                  "$SMGUARD_DATABASE_URL, or ./smguard.db when it exists)."),
+    at: str | None = typer.Option(
+        None,
+        "--at",
+        help="Publication time, ISO 8601 (default now; local time of the store's data set when no offset).",
+    ),
+    account: str | None = typer.Option(
+        None,
+        "--account",
+        "-a",
+        help="Account id: checks the daily cap and spacing against its posts in the store.",
+    ),
+    db: str | None = typer.Option(
+        None,
+        "--db",
+        help="Store with the embargo list and the posts (default: "
+        "$SMGUARD_DATABASE_URL, or ./smguard.db when it exists).",
+    ),
     lang: str = typer.Option("en", "--lang", help="Language of the messages: en or zh."),
     as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
@@ -66,8 +83,11 @@ def check_post(
                 raise typer.Exit(2) from None
         items.append(item)
     inp = CheckInput(text, platform, account, media_items(items), link, _parse_at(at))
-    url = db or os.environ.get("SMGUARD_DATABASE_URL") or ("sqlite:///smguard.db" if Path("smguard.db").exists()
-                                                           else None)
+    url = (
+        db
+        or os.environ.get("SMGUARD_DATABASE_URL")
+        or ("sqlite:///smguard.db" if Path("smguard.db").exists() else None)
+    )
     try:
         if url:
             from smguard.store.db import make_engine, session_factory, upgrade
@@ -102,14 +122,21 @@ def _print(out: dict, lang: str, with_store: bool) -> None:
     console = Console()
     lang = "zh" if lang == "zh" else "en"
     if not out["issues"]:
-        console.print(f"[green]OK[/green] for {escape(out['platform'])} at {escape(out['at'])}: no issue found "
-                      f"(checks: {', '.join(out['checks_run'])}).")
+        console.print(
+            f"[green]OK[/green] for {escape(out['platform'])} at {escape(out['at'])}: no issue found "
+            f"(checks: {', '.join(out['checks_run'])})."
+        )
     else:
         t = Table("check", "severity", "blocking", "issue", "fix", title=f"{out['platform']} at {out['at']}")
         for i in out["issues"]:
             style = SEVERITY_STYLE.get(i["severity"], "")
-            t.add_row(i["check"], f"[{style}]{i['severity']}[/{style}]" if style else i["severity"],
-                      "yes" if i["blocking"] else "no", escape(i["message"][lang]), escape(i["fix"][lang]))
+            t.add_row(
+                i["check"],
+                f"[{style}]{i['severity']}[/{style}]" if style else i["severity"],
+                "yes" if i["blocking"] else "no",
+                escape(i["message"][lang]),
+                escape(i["fix"][lang]),
+            )
         console.print(t)
     if "cadence" not in out["checks_run"]:
         console.print("Daily cap and spacing not checked: give --account (with a store: --db).")

@@ -12,8 +12,12 @@ from rich.markup import escape
 from rich.table import Table
 
 DB_HELP = "Store URL: a SQLite file (default sqlite:///smguard.db, or $SMGUARD_DATABASE_URL) or postgresql+psycopg://…"
-DEMO_USERS = (("admin", "admin@demo.smguard.local"), ("manager", "manager@demo.smguard.local"),
-              ("agent", "agent@demo.smguard.local"), ("employee", "employee@demo.smguard.local"))
+DEMO_USERS = (
+    ("admin", "admin@demo.smguard.local"),
+    ("manager", "manager@demo.smguard.local"),
+    ("agent", "agent@demo.smguard.local"),
+    ("employee", "employee@demo.smguard.local"),
+)
 
 user_app = typer.Typer(help="Manage workspace users.", no_args_is_help=True)
 db_app = typer.Typer(help="Manage the workspace store (schema migrations).", no_args_is_help=True)
@@ -27,10 +31,13 @@ def _engine(db: str | None):
 
 def serve(
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
-    host: str = typer.Option("127.0.0.1", "--host", help="Interface to listen on (127.0.0.1: this machine only)."),
+    host: str = typer.Option(
+        "127.0.0.1", "--host", help="Interface to listen on (127.0.0.1: this machine only)."
+    ),
     port: int = typer.Option(8000, "--port", help="TCP port."),
     demo: bool | None = typer.Option(
-        None, "--demo/--no-demo",
+        None,
+        "--demo/--no-demo",
         help="Load the bundled demo data set and demo users into an empty store "
         "(default: only for the default SQLite file).",
     ),
@@ -51,11 +58,15 @@ def serve(
         if demo:
             _load_demo(engine, url, console)
         else:
-            console.print("[yellow]The store is empty.[/yellow] Fill it with [bold]smguard load DATASET_DIR "
-                          f"--db {escape(url)}[/bold] and create the first admin with [bold]smguard user create "
-                          f"--role admin --email you@example.com --db {escape(url)}[/bold].")
-    console.print(f"smguard workspace on [bold]http://{host}:{port}/[/bold]  (store: {escape(_safe_url(url))}, "
-                  f"API docs: http://{host}:{port}/api/docs)")
+            console.print(
+                "[yellow]The store is empty.[/yellow] Fill it with [bold]smguard load DATASET_DIR "
+                f"--db {escape(url)}[/bold] and create the first admin with [bold]smguard user create "
+                f"--role admin --email you@example.com --db {escape(url)}[/bold]."
+            )
+    console.print(
+        f"smguard workspace on [bold]http://{host}:{port}/[/bold]  (store: {escape(_safe_url(url))}, "
+        f"API docs: http://{host}:{port}/api/docs)"
+    )
     os.environ["SMGUARD_DATABASE_URL"] = url
     if reload:
         uvicorn.run("smguard.web.app:create_app", factory=True, host=host, port=port, reload=True)
@@ -80,7 +91,9 @@ def _load_demo(engine, url: str, console: Console) -> None:
 
     path = demo_dataset_path()
     if not (path / "accounts.jsonl").exists() and not (path / "accounts.csv").exists():
-        console.print("[yellow]The store is empty and the demo data set is not built[/yellow] (run `make demo`).")
+        console.print(
+            "[yellow]The store is empty and the demo data set is not built[/yellow] (run `make demo`)."
+        )
         return
     console.print(f"Empty store: loading the demo data set from {escape(str(path))} …")
     load_path(engine, path)
@@ -91,8 +104,14 @@ def _load_demo(engine, url: str, console: Console) -> None:
             if role == "employee" and emp is None:
                 continue
             password = secrets.token_urlsafe(9)
-            create_user(s, email, password, role, name=f"Demo {role}",
-                        employee_id=emp.id if role == "employee" and emp else None)
+            create_user(
+                s,
+                email,
+                password,
+                role,
+                name=f"Demo {role}",
+                employee_id=emp.id if role == "employee" and emp else None,
+            )
             creds.append((role, email, password))
     t = Table("role", "email", "password", title="Demo users (shown once; also saved next to the store)")
     for row in creds:
@@ -109,7 +128,9 @@ def load(
     dataset_dir: Path = typer.Argument(..., help="Data set folder (format v1)."),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     no_audit: bool = typer.Option(False, "--no-audit", help="Skip the audit snapshot for the dashboard."),
-    trend_weeks: int = typer.Option(8, "--trend-weeks", help="Weeks of score history for the dashboard trend."),
+    trend_weeks: int = typer.Option(
+        8, "--trend-weeks", help="Weeks of score history for the dashboard trend."
+    ),
 ) -> None:
     """Fill the store from a data set (idempotent: loading again updates rows in place, adds no duplicates)."""
     from smguard.dataset.model import DatasetError
@@ -118,8 +139,13 @@ def load(
     console = Console()
     err = Console(stderr=True)
     try:
-        result = load_path(_engine(db), dataset_dir, audit=not no_audit, trend_weeks=trend_weeks,
-                           progress=lambda what, n: err.print(f"  {escape(what)}: {n:,}", highlight=False))
+        result = load_path(
+            _engine(db),
+            dataset_dir,
+            audit=not no_audit,
+            trend_weeks=trend_weeks,
+            progress=lambda what, n: err.print(f"  {escape(what)}: {n:,}", highlight=False),
+        )
     except DatasetError as exc:
         err.print(f"[red]error:[/red] {escape(str(exc))}")
         for p in exc.problems[:20]:
@@ -143,7 +169,9 @@ def user_create(
     role: str = typer.Option("admin", "--role", help="admin, manager, agent or employee."),
     password: str | None = typer.Option(None, "--password", help="Prompted (hidden) when missing."),
     name: str = typer.Option("", "--name"),
-    employee_id: str | None = typer.Option(None, "--employee-id", help="Employee id (required for role employee)."),
+    employee_id: str | None = typer.Option(
+        None, "--employee-id", help="Employee id (required for role employee)."
+    ),
     lang: str = typer.Option("zh", "--lang", help="UI language: zh or en."),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:

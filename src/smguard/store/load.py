@@ -46,8 +46,16 @@ from smguard.store.models import (
 
 BATCH = 5000
 LABEL_BATCH = 20000
-INBOUND_LABELS = ("lang", "complaint", "complaint_score", "help_request", "abusive", "abusive_score", "sentiment",
-                  "sentiment_score")
+INBOUND_LABELS = (
+    "lang",
+    "complaint",
+    "complaint_score",
+    "help_request",
+    "abusive",
+    "abusive_score",
+    "sentiment",
+    "sentiment_score",
+)
 REPLY_LABELS = ("apology", "fix_intent", "argumentative", "offers_private")
 
 # data set table → (model, key columns)
@@ -67,7 +75,15 @@ TABLE_MODELS: dict[str, tuple[type[Base], tuple[str, ...]]] = {
 }
 # columns a reload must not overwrite (workspace state)
 KEEP_ON_RELOAD = {
-    "messages": {"needs_reply", "replied_at", "assigned_to", "resolved", "resolved_at", "private_only", "sent_by"},
+    "messages": {
+        "needs_reply",
+        "replied_at",
+        "assigned_to",
+        "resolved",
+        "resolved_at",
+        "private_only",
+        "sent_by",
+    },
     "posts": {"created_by"},
     "guidelines": {"published_by"},
 }
@@ -82,8 +98,13 @@ class LoadResult:
     overall: int | None = None
 
 
-def upsert(db: Session, model: type[Base], rows: list[dict[str, Any]], keys: tuple[str, ...],
-           keep: Iterable[str] = ()) -> None:
+def upsert(
+    db: Session,
+    model: type[Base],
+    rows: list[dict[str, Any]],
+    keys: tuple[str, ...],
+    keep: Iterable[str] = (),
+) -> None:
     """Insert rows, or update the existing row with the same key (SQLite and PostgreSQL)."""
     if not rows:
         return
@@ -100,8 +121,9 @@ def upsert(db: Session, model: type[Base], rows: list[dict[str, Any]], keys: tup
     for chunk in _chunks(rows, BATCH):
         stmt = insert(table)
         if cols:
-            stmt = stmt.on_conflict_do_update(index_elements=list(keys),
-                                              set_={c: stmt.excluded[c] for c in cols})
+            stmt = stmt.on_conflict_do_update(
+                index_elements=list(keys), set_={c: stmt.excluded[c] for c in cols}
+            )
         else:
             stmt = stmt.on_conflict_do_nothing(index_elements=list(keys))
         db.execute(stmt, chunk)
@@ -117,7 +139,9 @@ def _chunks(rows: list[Any], n: int) -> Iterator[list[Any]]:
         yield rows[i : i + n]
 
 
-def _rows(df: pl.DataFrame, model: type[Base], defaults: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+def _rows(
+    df: pl.DataFrame, model: type[Base], defaults: dict[str, Any] | None = None
+) -> list[dict[str, Any]]:
     cols = [c.name for c in model.__table__.columns if c.name in df.columns]
     rows = df.select(cols).to_dicts()
     if defaults:
@@ -160,7 +184,6 @@ class CachingLabeler:
         return result
 
 
-
 def primary_label(abusive: bool, complaint: bool, help_request: bool, sentiment: str | None) -> str:
     """The one label the inbox shows for an inbound message (most urgent first)."""
     if abusive:
@@ -174,13 +197,19 @@ def primary_label(abusive: bool, complaint: bool, help_request: bool, sentiment:
     return "other"
 
 
-def label_messages(messages: pl.DataFrame, labeler: Callable[..., dict[str, Any]] | None = None,
-                   progress: Callable[[str, int], None] | None = None) -> pl.DataFrame:
+def label_messages(
+    messages: pl.DataFrame,
+    labeler: Callable[..., dict[str, Any]] | None = None,
+    progress: Callable[[str, int], None] | None = None,
+) -> pl.DataFrame:
     """Add label columns (``label``, ``urgency``, the classifier outputs) to a messages table."""
     if labeler is None:
         from smguard.text import classify_texts as labeler
     parts = []
-    for direction, kind, keys in (("in", "inbound", INBOUND_LABELS), ("out", "reply", INBOUND_LABELS + REPLY_LABELS)):
+    for direction, kind, keys in (
+        ("in", "inbound", INBOUND_LABELS),
+        ("out", "reply", INBOUND_LABELS + REPLY_LABELS),
+    ):
         sub = messages.filter(pl.col("direction") == direction)
         if sub.height == 0:
             continue
@@ -199,8 +228,14 @@ def label_messages(messages: pl.DataFrame, labeler: Callable[..., dict[str, Any]
     out = pl.concat(parts, how="diagonal_relaxed")
     labels = [
         primary_label(a, c, h, s) if d == "in" else "other"
-        for d, a, c, h, s in zip(out["direction"].to_list(), out["abusive"].to_list(), out["complaint"].to_list(), out["help_request"].to_list(),
-                                 out["sentiment"].to_list(), strict=True)
+        for d, a, c, h, s in zip(
+            out["direction"].to_list(),
+            out["abusive"].to_list(),
+            out["complaint"].to_list(),
+            out["help_request"].to_list(),
+            out["sentiment"].to_list(),
+            strict=True,
+        )
     ]
     out = out.with_columns(pl.Series("label", labels, dtype=pl.String))
     return out.with_columns(
@@ -211,7 +246,9 @@ def label_messages(messages: pl.DataFrame, labeler: Callable[..., dict[str, Any]
     )
 
 
-def thread_ids(ids: list[str], parents: list[str | None], known_roots: dict[str, str] | None = None) -> list[str]:
+def thread_ids(
+    ids: list[str], parents: list[str | None], known_roots: dict[str, str] | None = None
+) -> list[str]:
     """The first message of each message's reply chain (a cycle or a missing parent ends the chain)."""
     parent = {i: p for i, p in zip(ids, parents, strict=True) if p}
     roots: dict[str, str] = dict(known_roots or {})
@@ -254,9 +291,16 @@ def normalize_handle(handle: str | None) -> str:
 # ------------------------------------------------------------------------------------------ the load
 
 
-def load_into_store(engine: Engine, dataset: Dataset, *, labeler: Any = None, audit: bool = True,
-                    trend_weeks: int = 8, progress: Callable[[str, int], None] | None = None,
-                    migrate: bool = True) -> LoadResult:
+def load_into_store(
+    engine: Engine,
+    dataset: Dataset,
+    *,
+    labeler: Any = None,
+    audit: bool = True,
+    trend_weeks: int = 8,
+    progress: Callable[[str, int], None] | None = None,
+    migrate: bool = True,
+) -> LoadResult:
     """Upsert every table of ``dataset`` into the store behind ``engine``; store the audit snapshot."""
     if migrate:
         upgrade(engine)
@@ -273,7 +317,9 @@ def load_into_store(engine: Engine, dataset: Dataset, *, labeler: Any = None, au
         posts = t["posts"]
         if posts.height:
             posts = posts.with_columns(
-                pl.when(pl.col("created_at") > as_of).then(pl.lit("scheduled")).otherwise(pl.lit("published"))
+                pl.when(pl.col("created_at") > as_of)
+                .then(pl.lit("scheduled"))
+                .otherwise(pl.lit("published"))
                 .alias("status")
             )
         rows = _rows(posts, Post)
@@ -284,8 +330,11 @@ def load_into_store(engine: Engine, dataset: Dataset, *, labeler: Any = None, au
         if msgs.height:
             msgs = label_messages(msgs, labeler, progress)
             msgs = msgs.with_columns(
-                pl.Series("thread_id", thread_ids(msgs["id"].to_list(), msgs["in_reply_to"].to_list()),
-                          dtype=pl.String),
+                pl.Series(
+                    "thread_id",
+                    thread_ids(msgs["id"].to_list(), msgs["in_reply_to"].to_list()),
+                    dtype=pl.String,
+                ),
                 pl.col("automated").fill_null(False),
             )
         rows = _rows(msgs, Message)
@@ -306,14 +355,20 @@ def load_into_store(engine: Engine, dataset: Dataset, *, labeler: Any = None, au
         rows = _rows(fol, Follower)
         if rows:
             by_id, by_handle = _customer_index(t["customers"])
-            platform = dict(zip(t["accounts"]["id"].to_list(), t["accounts"]["platform"].to_list(), strict=True))
+            platform = dict(
+                zip(t["accounts"]["id"].to_list(), t["accounts"]["platform"].to_list(), strict=True)
+            )
             for r in rows:
                 p = platform.get(r["account_id"], "")
-                r["customer_id"] = by_id.get((p, str(r["user_id"]))) or by_handle.get((p, normalize_handle(r.get("handle"))))
+                r["customer_id"] = by_id.get((p, str(r["user_id"]))) or by_handle.get(
+                    (p, normalize_handle(r.get("handle")))
+                )
         upsert(db, Follower, rows, ("account_id", "user_id"))
         interests = [
             {"account_id": r["account_id"], "user_id": r["user_id"], "interest": str(i).strip()}
-            for r in rows for i in dict.fromkeys(r.get("interests") or []) if str(i).strip()
+            for r in rows
+            for i in dict.fromkeys(r.get("interests") or [])
+            if str(i).strip()
         ]
         upsert(db, FollowerInterest, interests, ("account_id", "user_id", "interest"))
         result.counts["followers"] = len(rows)
@@ -328,7 +383,9 @@ def load_into_store(engine: Engine, dataset: Dataset, *, labeler: Any = None, au
                 rows = list({(r["employee_id"], r["version"]): r for r in rows}.values())
             if name == "guidelines":
                 for r in rows:
-                    r["requires_signature"] = True if r.get("requires_signature") is None else r["requires_signature"]
+                    r["requires_signature"] = (
+                        True if r.get("requires_signature") is None else r["requires_signature"]
+                    )
             upsert(db, model, rows, keys, KEEP_ON_RELOAD.get(name, ()))
             result.counts[name] = len(rows)
         rows = list({r["term"]: r for r in _rows(t["embargo"], Embargo)}.values())
@@ -336,9 +393,13 @@ def load_into_store(engine: Engine, dataset: Dataset, *, labeler: Any = None, au
         result.counts["embargo"] = len(rows)
         _store_meta(db, dataset)
     with engine.begin() as conn:  # fresh planner statistics for the inbox indexes
-        conn.exec_driver_sql("PRAGMA optimize=0x10002" if engine.dialect.name == "sqlite" else "ANALYZE messages")
+        conn.exec_driver_sql(
+            "PRAGMA optimize=0x10002" if engine.dialect.name == "sqlite" else "ANALYZE messages"
+        )
     if audit:
-        result.snapshot_id, result.overall = store_audit(engine, dataset, labeler=labeler, trend_weeks=trend_weeks)
+        result.snapshot_id, result.overall = store_audit(
+            engine, dataset, labeler=labeler, trend_weeks=trend_weeks
+        )
     return result
 
 
@@ -347,11 +408,15 @@ def refresh_inbox_state(db: Session) -> None:
     reply = aliased(Message)
     answered = exists().where(and_(reply.in_reply_to == Message.id, reply.direction == "out"))
     first_reply = (
-        select(reply.created_at).where(reply.in_reply_to == Message.id, reply.direction == "out")
-        .order_by(reply.created_at).limit(1).scalar_subquery()
+        select(reply.created_at)
+        .where(reply.in_reply_to == Message.id, reply.direction == "out")
+        .order_by(reply.created_at)
+        .limit(1)
+        .scalar_subquery()
     )
     db.execute(
-        update(Message).where(Message.direction == "in")
+        update(Message)
+        .where(Message.direction == "in")
         .values(replied_at=first_reply, needs_reply=~answered & ~Message.resolved)
         .execution_options(synchronize_session=False)
     )
@@ -398,19 +463,29 @@ def findings_json(report: Any) -> list[dict[str, Any]]:
     return out
 
 
-def store_audit(engine: Engine, dataset: Dataset, *, labeler: Any = None, trend_weeks: int = 8) -> tuple[int, int]:
+def store_audit(
+    engine: Engine, dataset: Dataset, *, labeler: Any = None, trend_weeks: int = 8
+) -> tuple[int, int]:
     """Run the audit, store (or refresh) its snapshot and the weekly trend. Returns (snapshot id, overall)."""
     from smguard.report.model import build_report
 
     report = build_report(dataset, labeler=labeler)
     with session_scope(engine) as db:
-        snap = db.scalar(select(AuditSnapshot).where(AuditSnapshot.dataset_name == dataset.name,
-                                                     AuditSnapshot.as_of == dataset.as_of))
-        values = {"scores": {str(k): v for k, v in report.scores.items()}, "overall": report.overall,
-                  "findings": findings_json(report), "not_run": report.not_run}
+        snap = db.scalar(
+            select(AuditSnapshot).where(
+                AuditSnapshot.dataset_name == dataset.name, AuditSnapshot.as_of == dataset.as_of
+            )
+        )
+        values = {
+            "scores": {str(k): v for k, v in report.scores.items()},
+            "overall": report.overall,
+            "findings": findings_json(report),
+            "not_run": report.not_run,
+        }
         if snap is None:
-            snap = AuditSnapshot(as_of=dataset.as_of, dataset_name=dataset.name, created_at=datetime.now(UTC),
-                                 **values)
+            snap = AuditSnapshot(
+                as_of=dataset.as_of, dataset_name=dataset.name, created_at=datetime.now(UTC), **values
+            )
             db.add(snap)
         else:
             for k, v in values.items():
@@ -426,7 +501,9 @@ def store_audit(engine: Engine, dataset: Dataset, *, labeler: Any = None, trend_
     return snap_id, report.overall
 
 
-def weekly_scores(dataset: Dataset, report: Any, labeler: Any, weeks: int) -> Iterator[tuple[date, datetime, dict, int]]:
+def weekly_scores(
+    dataset: Dataset, report: Any, labeler: Any, weeks: int
+) -> Iterator[tuple[date, datetime, dict, int]]:
     """Scores as they were at the end of each of the last ``weeks`` weeks (the data cut at that moment)."""
     from smguard.report.model import build_report
 
@@ -436,7 +513,9 @@ def weekly_scores(dataset: Dataset, report: Any, labeler: Any, weeks: int) -> It
     yield this_monday, dataset.as_of, {str(k): v for k, v in report.scores.items()}, report.overall
     for n in range(1, weeks):
         monday = this_monday - timedelta(weeks=n)
-        end = datetime.combine(monday + timedelta(days=7), time(0), tzinfo=tz).astimezone(UTC) - timedelta(seconds=1)
+        end = datetime.combine(monday + timedelta(days=7), time(0), tzinfo=tz).astimezone(UTC) - timedelta(
+            seconds=1
+        )
         cut = _cut(dataset, end)
         if cut is None:
             break
@@ -444,9 +523,15 @@ def weekly_scores(dataset: Dataset, report: Any, labeler: Any, weeks: int) -> It
         yield monday, end, {str(k): v for k, v in rep.scores.items()}, rep.overall
 
 
-TIME_COLUMNS = {"posts": "created_at", "messages": "created_at", "likes": "created_at",
-                "acknowledgments": "signed_at", "guidelines": "published_at", "campaigns": "started_at",
-                "followers": "followed_at"}
+TIME_COLUMNS = {
+    "posts": "created_at",
+    "messages": "created_at",
+    "likes": "created_at",
+    "acknowledgments": "signed_at",
+    "guidelines": "published_at",
+    "campaigns": "started_at",
+    "followers": "followed_at",
+}
 
 
 def _cut(dataset: Dataset, end: datetime) -> Dataset | None:
@@ -459,9 +544,16 @@ def _cut(dataset: Dataset, end: datetime) -> Dataset | None:
         tables[name] = df
     if not any(tables[n].height for n in ("posts", "messages")):
         return None
-    return Dataset(name=dataset.name, timezone=dataset.timezone, as_of=end, tables=tables,
-                   present=set(dataset.present), language=dataset.language, policy=dataset.policy,
-                   path=dataset.path)
+    return Dataset(
+        name=dataset.name,
+        timezone=dataset.timezone,
+        as_of=end,
+        tables=tables,
+        present=set(dataset.present),
+        language=dataset.language,
+        policy=dataset.policy,
+        path=dataset.path,
+    )
 
 
 def load_path(engine: Engine, folder: str | Path, **kwargs: Any) -> LoadResult:

@@ -24,12 +24,27 @@ from smguard.web.settings import Settings
 
 log = logging.getLogger("smguard.web")
 
-API_MODULES = ("auth", "dashboard", "inbox", "compose", "guidelines", "audiences", "followers", "likes",
-               "users")
+API_MODULES = (
+    "auth",
+    "dashboard",
+    "inbox",
+    "compose",
+    "guidelines",
+    "audiences",
+    "followers",
+    "likes",
+    "users",
+)
 
 
-def create_app(db_url: str | None = None, *, settings: Settings | None = None, engine: Engine | None = None,
-               pages: bool = True, **overrides: Any) -> FastAPI:
+def create_app(
+    db_url: str | None = None,
+    *,
+    settings: Settings | None = None,
+    engine: Engine | None = None,
+    pages: bool = True,
+    **overrides: Any,
+) -> FastAPI:
     """Build the app. ``engine`` lets tests share one engine; otherwise one is made from ``db_url``.
     ``pages=False`` serves the API only (API tests, headless deployments)."""
     settings = settings or Settings.from_env(db_url, **overrides)
@@ -59,8 +74,14 @@ def create_app(db_url: str | None = None, *, settings: Settings | None = None, e
         request.state.anon_csrf = anon
         response: Response = await call_next(request)
         if anon is not None:
-            response.set_cookie(CSRF_COOKIE, anon, httponly=True, samesite="lax",
-                                secure=cookie_secure(request, settings), path="/")
+            response.set_cookie(
+                CSRF_COOKIE,
+                anon,
+                httponly=True,
+                samesite="lax",
+                secure=cookie_secure(request, settings),
+                path="/",
+            )
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("X-Frame-Options", "DENY")
         response.headers.setdefault("Referrer-Policy", "same-origin")

@@ -70,8 +70,13 @@ def create_session(db: Session, user: User, days: int = 14) -> tuple[str, UserSe
     """Open a session for ``user``; returns the cookie token (shown once) and the row."""
     db.execute(delete(UserSession).where(UserSession.expires_at <= utcnow()))  # housekeeping
     token = new_token()
-    row = UserSession(id=token_hash(token), user_id=user.id, csrf_token=new_token(),
-                      created_at=utcnow(), expires_at=utcnow() + timedelta(days=days))
+    row = UserSession(
+        id=token_hash(token),
+        user_id=user.id,
+        csrf_token=new_token(),
+        created_at=utcnow(),
+        expires_at=utcnow() + timedelta(days=days),
+    )
     db.add(row)
     db.flush()
     return token, row
@@ -91,8 +96,15 @@ def end_session(db: Session, token: str | None) -> None:
         db.execute(delete(UserSession).where(UserSession.id == token_hash(token)))
 
 
-def create_user(db: Session, email: str, password: str, role: str, name: str = "",
-                employee_id: str | None = None, lang: str = "zh") -> User:
+def create_user(
+    db: Session,
+    email: str,
+    password: str,
+    role: str,
+    name: str = "",
+    employee_id: str | None = None,
+    lang: str = "zh",
+) -> User:
     """Create a user (email is case-insensitive and unique). Raises ValueError on bad input."""
     email = email.strip().lower()
     if role not in ROLES:
@@ -107,8 +119,15 @@ def create_user(db: Session, email: str, password: str, role: str, name: str = "
         raise ValueError("an employee user must be linked to an employee id (--employee-id)")
     if employee_id and db.get(Employee, employee_id) is None:
         raise ValueError(f"no employee with id {employee_id!r} in the store (load the data set first)")
-    user = User(email=email, password_hash=hash_password(password), role=role, name=name or email.split("@")[0],
-                employee_id=employee_id, lang=lang, created_at=utcnow())
+    user = User(
+        email=email,
+        password_hash=hash_password(password),
+        role=role,
+        name=name or email.split("@")[0],
+        employee_id=employee_id,
+        lang=lang,
+        created_at=utcnow(),
+    )
     db.add(user)
     db.flush()
     return user

@@ -28,8 +28,16 @@ def segment(
     include_suspect: bool = False,
 ) -> svc.Segment:
     """Segment filters (repeat location/gender/interest for several values)."""
-    return svc.Segment(account_id, location, age_min, age_max, list(gender) if gender else None, interest,
-                       customer, include_suspect)
+    return svc.Segment(
+        account_id,
+        location,
+        age_min,
+        age_max,
+        list(gender) if gender else None,
+        interest,
+        customer,
+        include_suspect,
+    )
 
 
 SegmentDep = Annotated[svc.Segment, Depends(segment)]
@@ -44,8 +52,11 @@ def audiences(db: SessionDep, user: Staff, seg: SegmentDep) -> dict[str, Any]:
 @router.get("/audiences/export.csv", response_class=StreamingResponse)
 def export(db: SessionDep, user: Staff, seg: SegmentDep) -> StreamingResponse:
     """The segment as CSV for the platforms' ads managers (custom audiences)."""
-    return StreamingResponse(svc.export_csv(db, seg), media_type="text/csv; charset=utf-8",
-                             headers={"Content-Disposition": 'attachment; filename="smguard-audience.csv"'})
+    return StreamingResponse(
+        svc.export_csv(db, seg),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="smguard-audience.csv"'},
+    )
 
 
 @router.get("/campaigns")

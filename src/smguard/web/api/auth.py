@@ -28,8 +28,15 @@ class UserOut(BaseModel):
 
 
 def user_out(user) -> UserOut:
-    return UserOut(id=user.id, email=user.email, name=user.name, role=user.role, employee_id=user.employee_id,
-                   lang=user.lang, permissions=permissions_of(user.role))
+    return UserOut(
+        id=user.id,
+        email=user.email,
+        name=user.name,
+        role=user.role,
+        employee_id=user.employee_id,
+        lang=user.lang,
+        permissions=permissions_of(user.role),
+    )
 
 
 @router.get("/csrf")

@@ -21,8 +21,9 @@ class PostDraft(BaseModel):
     text: str = Field("", max_length=20000)
     platform: str | None = Field(None, description="weibo, x, … (or give account_id)")
     account_id: str | None = Field(None, description="checks cadence against this account's posts")
-    media: list[str | dict[str, Any]] = Field(default_factory=list,
-                                               description='["photo"] or [{"type": "video", "duration_s": 30}]')
+    media: list[str | dict[str, Any]] = Field(
+        default_factory=list, description='["photo"] or [{"type": "video", "duration_s": 30}]'
+    )
     link: str | None = None
     at: datetime | None = Field(None, description="publication time (ISO 8601); default now")
 
@@ -51,8 +52,13 @@ def schedule(body: ScheduleIn, db: SessionDep, user: Composer) -> dict[str, Any]
 
 
 @router.get("/posts/queue")
-def post_queue(db: SessionDep, user: Composer, account_id: str | None = None, start: datetime | None = None,
-               days: Annotated[int, Query(ge=1, le=62)] = 14) -> list[dict[str, Any]]:
+def post_queue(
+    db: SessionDep,
+    user: Composer,
+    account_id: str | None = None,
+    start: datetime | None = None,
+    days: Annotated[int, Query(ge=1, le=62)] = 14,
+) -> list[dict[str, Any]]:
     """Posts in a window (default: from yesterday, 14 days) for the queue and calendar."""
     return svc.queue(db, account_id, start, days)
 

@@ -74,8 +74,9 @@ def get_version(version: str, db: SessionDep, user: Reader) -> dict[str, Any]:
 def publish(body: PublishIn, db: SessionDep, user: Manager) -> dict[str, Any]:
     """Publish a new version now; employees must sign it (unless ``requires_signature`` is false)."""
     with service_errors():
-        return svc.guideline_json(svc.publish(db, user, body.text, body.title, body.version,
-                                              body.requires_signature))
+        return svc.guideline_json(
+            svc.publish(db, user, body.text, body.title, body.version, body.requires_signature)
+        )
 
 
 @router.post("/guidelines/sign")
@@ -97,7 +98,9 @@ def embargo_create(body: EmbargoIn, db: SessionDep, user: EmbargoEditor) -> dict
 
 
 @router.patch("/embargo/{embargo_id}")
-def embargo_update(embargo_id: int, body: EmbargoPatch, db: SessionDep, user: EmbargoEditor) -> dict[str, Any]:
+def embargo_update(
+    embargo_id: int, body: EmbargoPatch, db: SessionDep, user: EmbargoEditor
+) -> dict[str, Any]:
     with service_errors():
         return svc.embargo_update(db, embargo_id, **body.model_dump(exclude_unset=True))
 

@@ -72,8 +72,9 @@ def get_thread(message_id: str, db: SessionDep, user: Agent) -> dict[str, Any]:
 
 
 @router.get("/{message_id}/suggestions")
-def get_suggestions(message_id: str, db: SessionDep, user: Agent,
-                    lang: Literal["zh", "en"] | None = None) -> dict[str, list[str]]:
+def get_suggestions(
+    message_id: str, db: SessionDep, user: Agent, lang: Literal["zh", "en"] | None = None
+) -> dict[str, list[str]]:
     """Suggested replies (complaints: apologise and promise a fix), in the message's language by default."""
     with service_errors():
         return {"suggestions": svc.suggestions(svc.get_message(db, message_id), lang)}
@@ -88,7 +89,9 @@ def reply(message_id: str, body: ReplyIn, db: SessionDep, user: Agent) -> dict[s
 
 
 @router.post("/{message_id}/offer-private")
-def offer_private(message_id: str, db: SessionDep, user: Agent, body: OfferIn | None = None) -> dict[str, Any]:
+def offer_private(
+    message_id: str, db: SessionDep, user: Agent, body: OfferIn | None = None
+) -> dict[str, Any]:
     """Post one public offer to continue in private and mark the thread private-only (a second one: 409)."""
     body = body or OfferIn()
     with service_errors():

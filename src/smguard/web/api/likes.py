@@ -41,8 +41,12 @@ class RulePatch(BaseModel):
 
 
 @router.get("/likes/queue")
-def like_queue(db: SessionDep, user: Liker, account_id: str | None = None,
-               limit: Annotated[int, Query(ge=1, le=200)] = 50) -> list[dict[str, Any]]:
+def like_queue(
+    db: SessionDep,
+    user: Liker,
+    account_id: str | None = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+) -> list[dict[str, Any]]:
     """Fans' posts that mention the brand or its products, not liked yet (nothing else is proposed)."""
     return svc.like_queue(db, account_id, limit)
 

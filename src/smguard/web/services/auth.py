@@ -17,8 +17,9 @@ from smguard.web.security import (
 from smguard.web.settings import Settings
 
 
-def login(db: Session, request: Request, response: Response, settings: Settings, email: str,
-          password: str) -> User | None:
+def login(
+    db: Session, request: Request, response: Response, settings: Settings, email: str, password: str
+) -> User | None:
     """Check the password; on success open a session and set its cookies on ``response``."""
     user = authenticate(db, email, password)
     if user is None:
@@ -27,10 +28,12 @@ def login(db: Session, request: Request, response: Response, settings: Settings,
     token, row = create_session(db, user, settings.session_days)
     secure = cookie_secure(request, settings)
     max_age = settings.session_days * 86400
-    response.set_cookie(SESSION_COOKIE, token, max_age=max_age, httponly=True, samesite="lax", secure=secure,
-                        path="/")
-    response.set_cookie(CSRF_COOKIE, row.csrf_token, max_age=max_age, httponly=True, samesite="lax",
-                        secure=secure, path="/")
+    response.set_cookie(
+        SESSION_COOKIE, token, max_age=max_age, httponly=True, samesite="lax", secure=secure, path="/"
+    )
+    response.set_cookie(
+        CSRF_COOKIE, row.csrf_token, max_age=max_age, httponly=True, samesite="lax", secure=secure, path="/"
+    )
     request.state.smguard_session_row = row
     request.state.user = user
     return user

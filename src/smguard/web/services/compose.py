@@ -101,65 +101,123 @@ def run_checks(
     issues: list[dict[str, Any]] = []
     run = ["fit", "embargo"]
     for fi in check_post_fit(platform, inp.text, inp.media, inp.link, posted_at=at.astimezone(tz)):
-        issues.append({
-            "check": "fit", "code": fi.code, "rule": fi.rule, "severity": fi.severity,
-            "blocking": fi.severity == "error",
-            "message": bi(fi.message_en, fi.message_zh), "fix": bi(fi.fix_en, fi.fix_zh),
-            "data": dict(fi.data),
-        })
+        issues.append(
+            {
+                "check": "fit",
+                "code": fi.code,
+                "rule": fi.rule,
+                "severity": fi.severity,
+                "blocking": fi.severity == "error",
+                "message": bi(fi.message_en, fi.message_zh),
+                "fix": bi(fi.fix_en, fi.fix_zh),
+                "data": dict(fi.data),
+            }
+        )
     matcher = EmbargoMatcher.from_rows(list(embargo_rows))
     for m in matcher.find(inp.text, on_date=at.astimezone(tz).date()):
         until = m.until.isoformat() if m.until else None
-        issues.append({
-            "check": "embargo", "code": "embargoed-term", "rule": "SM203", "severity": "error", "blocking": True,
-            "message": bi(f"“{m.text}” is under embargo ({m.term}"
-                          + (f", until {until}" if until else ", until further notice") + ").",
-                          f"“{m.text}”处于保密期（{m.term}" + (f"，至 {until}" if until else "，直至另行通知") + "）。"),
-            "fix": bi("Remove it or publish after the embargo ends.", "删除该内容，或在保密期结束后发布。"),
-            "data": {"term": m.term, "alias": m.alias, "start": m.start, "end": m.end, "until": until,
-                     "reason": m.reason},
-        })
+        issues.append(
+            {
+                "check": "embargo",
+                "code": "embargoed-term",
+                "rule": "SM203",
+                "severity": "error",
+                "blocking": True,
+                "message": bi(
+                    f"“{m.text}” is under embargo ({m.term}"
+                    + (f", until {until}" if until else ", until further notice")
+                    + ").",
+                    f"“{m.text}”处于保密期（{m.term}"
+                    + (f"，至 {until}" if until else "，直至另行通知")
+                    + "）。",
+                ),
+                "fix": bi(
+                    "Remove it or publish after the embargo ends.", "删除该内容，或在保密期结束后发布。"
+                ),
+                "data": {
+                    "term": m.term,
+                    "alias": m.alias,
+                    "start": m.start,
+                    "end": m.end,
+                    "until": until,
+                    "reason": m.reason,
+                },
+            }
+        )
     slots: list[datetime] = []
     if existing is not None:
         run.append("cadence")
-        cad = check_cadence(list(existing), at, timezone=timezone, max_per_day=max_per_day,
-                            min_gap_minutes=min_gap_minutes)
+        cad = check_cadence(
+            list(existing), at, timezone=timezone, max_per_day=max_per_day, min_gap_minutes=min_gap_minutes
+        )
         slots = cad.next_slots
         if cad.over_cap:
-            issues.append({
-                "check": "cadence", "code": "over-daily-cap", "rule": "SM601", "severity": "error", "blocking": True,
-                "message": bi(f"This account already has {cad.posts_that_day} posts on {cad.day}; "
-                              f"the cap is {max_per_day} a day.",
-                              f"该账号在 {cad.day} 已有 {cad.posts_that_day} 条内容，每天上限为 {max_per_day} 条。"),
-                "fix": bi("Pick one of the proposed slots.", "请选择建议的发布时间。"),
-                "data": {"day": cad.day.isoformat(), "posts_that_day": cad.posts_that_day, "cap": max_per_day},
-            })
+            issues.append(
+                {
+                    "check": "cadence",
+                    "code": "over-daily-cap",
+                    "rule": "SM601",
+                    "severity": "error",
+                    "blocking": True,
+                    "message": bi(
+                        f"This account already has {cad.posts_that_day} posts on {cad.day}; "
+                        f"the cap is {max_per_day} a day.",
+                        f"该账号在 {cad.day} 已有 {cad.posts_that_day} 条内容，每天上限为 {max_per_day} 条。",
+                    ),
+                    "fix": bi("Pick one of the proposed slots.", "请选择建议的发布时间。"),
+                    "data": {
+                        "day": cad.day.isoformat(),
+                        "posts_that_day": cad.posts_that_day,
+                        "cap": max_per_day,
+                    },
+                }
+            )
         if cad.too_close:
             gap = round(cad.gap_minutes or 0)
-            issues.append({
-                "check": "cadence", "code": "too-close", "rule": "SM602", "severity": "warning", "blocking": False,
-                "message": bi(f"Only {gap} minutes from another post of this account (at least "
-                              f"{min_gap_minutes:g} recommended).",
-                              f"与该账号另一条内容仅相隔 {gap} 分钟（建议至少 {min_gap_minutes:g} 分钟）。"),
-                "fix": bi("Space the posts out: pick one of the proposed slots.", "请拉开发布间隔：选择建议的时间。"),
-                "data": {"gap_minutes": cad.gap_minutes, "nearest": iso(cad.nearest),
-                         "min_gap_minutes": min_gap_minutes},
-            })
+            issues.append(
+                {
+                    "check": "cadence",
+                    "code": "too-close",
+                    "rule": "SM602",
+                    "severity": "warning",
+                    "blocking": False,
+                    "message": bi(
+                        f"Only {gap} minutes from another post of this account (at least "
+                        f"{min_gap_minutes:g} recommended).",
+                        f"与该账号另一条内容仅相隔 {gap} 分钟（建议至少 {min_gap_minutes:g} 分钟）。",
+                    ),
+                    "fix": bi(
+                        "Space the posts out: pick one of the proposed slots.",
+                        "请拉开发布间隔：选择建议的时间。",
+                    ),
+                    "data": {
+                        "gap_minutes": cad.gap_minutes,
+                        "nearest": iso(cad.nearest),
+                        "min_gap_minutes": min_gap_minutes,
+                    },
+                }
+            )
     order = {"error": 0, "warning": 1, "tip": 2}
     issues.sort(key=lambda i: (not i["blocking"], order.get(i["severity"], 3)))
     return CheckResult(platform, inp.account_id, at.astimezone(tz), timezone, issues, slots, run)
 
 
 def embargo_rows(db: Session) -> list[dict[str, Any]]:
-    return [{"term": e.term, "aliases": e.aliases or [], "reason": e.reason, "until": e.until}
-            for e in db.scalars(select(Embargo))]
+    return [
+        {"term": e.term, "aliases": e.aliases or [], "reason": e.reason, "until": e.until}
+        for e in db.scalars(select(Embargo))
+    ]
 
 
-def account_post_times(db: Session, account_id: str, around: datetime, exclude: str | None = None) -> list[datetime]:
+def account_post_times(
+    db: Session, account_id: str, around: datetime, exclude: str | None = None
+) -> list[datetime]:
     """Times of the account's posts (published or scheduled) from a day before to 15 days after ``around``."""
-    q = select(Post.created_at).where(Post.account_id == account_id,
-                                      Post.created_at >= around - timedelta(days=1),
-                                      Post.created_at <= around + timedelta(days=15))
+    q = select(Post.created_at).where(
+        Post.account_id == account_id,
+        Post.created_at >= around - timedelta(days=1),
+        Post.created_at <= around + timedelta(days=15),
+    )
     if exclude:
         q = q.where(Post.id != exclude)
     return list(db.scalars(q))
@@ -187,15 +245,29 @@ def check_post(db: Session, inp: CheckInput) -> CheckResult:
     cap = int(by_platform.get(platform, cap)) if isinstance(by_platform, dict) else cap
     gap = float(policy_value(db, "SM602", "min_gap_minutes", DEFAULT_MIN_GAP_MINUTES))
     inp = CheckInput(inp.text, platform, inp.account_id, inp.media, inp.link, at)
-    return run_checks(inp, timezone=tz, embargo_rows=embargo_rows(db), existing=existing, max_per_day=cap,
-                      min_gap_minutes=gap)
+    return run_checks(
+        inp,
+        timezone=tz,
+        embargo_rows=embargo_rows(db),
+        existing=existing,
+        max_per_day=cap,
+        min_gap_minutes=gap,
+    )
 
 
 def post_json(p: Post) -> dict[str, Any]:
-    return {"id": p.id, "account_id": p.account_id, "created_at": iso(p.created_at), "text": p.text,
-            "media": p.media or [], "link": p.link, "source": p.source, "status": p.status,
-            "created_by": p.created_by,
-            "metrics": {k: getattr(p, k) for k in ("likes", "comments", "shares", "views", "clicks")}}
+    return {
+        "id": p.id,
+        "account_id": p.account_id,
+        "created_at": iso(p.created_at),
+        "text": p.text,
+        "media": p.media or [],
+        "link": p.link,
+        "source": p.source,
+        "status": p.status,
+        "created_by": p.created_by,
+        "metrics": {k: getattr(p, k) for k in ("likes", "comments", "shares", "views", "clicks")},
+    }
 
 
 def schedule_post(db: Session, user: User, inp: CheckInput, *, confirm: bool = False) -> dict[str, Any]:
@@ -207,19 +279,35 @@ def schedule_post(db: Session, user: User, inp: CheckInput, *, confirm: bool = F
     if inp.at is None:
         raise ValueError("choose when to publish")
     result = check_post(db, inp)
-    if result.blocking or (result.issues and not confirm and any(i["severity"] == "warning" for i in result.issues)):
-        raise Refused("the post did not pass the checks" if result.blocking else
-                      "the checks gave warnings; confirm to schedule anyway", {"check": result.to_json()})
+    if result.blocking or (
+        result.issues and not confirm and any(i["severity"] == "warning" for i in result.issues)
+    ):
+        raise Refused(
+            "the post did not pass the checks"
+            if result.blocking
+            else "the checks gave warnings; confirm to schedule anyway",
+            {"check": result.to_json()},
+        )
     at = inp.at if inp.at.tzinfo else inp.at.replace(tzinfo=ZoneInfo(result.timezone))
-    p = Post(id=new_id("ws-post"), account_id=inp.account_id, created_at=at.astimezone(UTC), text=inp.text,
-             media=inp.media or None, link=inp.link, source="scheduled",
-             status="scheduled" if at > now() else "published", created_by=user.id)
+    p = Post(
+        id=new_id("ws-post"),
+        account_id=inp.account_id,
+        created_at=at.astimezone(UTC),
+        text=inp.text,
+        media=inp.media or None,
+        link=inp.link,
+        source="scheduled",
+        status="scheduled" if at > now() else "published",
+        created_by=user.id,
+    )
     db.add(p)
     db.flush()
     return {"post": post_json(p), "check": result.to_json()}
 
 
-def queue(db: Session, account_id: str | None = None, start: datetime | None = None, days: int = 14) -> list[dict]:
+def queue(
+    db: Session, account_id: str | None = None, start: datetime | None = None, days: int = 14
+) -> list[dict]:
     """Posts (scheduled and published) in a window, for the queue/calendar: oldest first."""
     start = start or now() - timedelta(days=1)
     q = select(Post).where(Post.created_at >= start, Post.created_at < start + timedelta(days=days))
@@ -247,5 +335,13 @@ def get_post(db: Session, post_id: str) -> Post:
 
 
 def account_list(db: Session) -> list[dict[str, Any]]:
-    return [{"id": a.id, "platform": a.platform, "handle": a.handle, "owner": a.owner,
-             "employee_id": a.employee_id} for a in db.scalars(select(Account).order_by(Account.owner, Account.id))]
+    return [
+        {
+            "id": a.id,
+            "platform": a.platform,
+            "handle": a.handle,
+            "owner": a.owner,
+            "employee_id": a.employee_id,
+        }
+        for a in db.scalars(select(Account).order_by(Account.owner, Account.id))
+    ]

@@ -33,7 +33,9 @@ def evidence_link(ev: dict[str, Any]) -> str | None:
 
 
 def latest_snapshot(db: Session) -> AuditSnapshot | None:
-    return db.scalar(select(AuditSnapshot).order_by(AuditSnapshot.as_of.desc(), AuditSnapshot.id.desc()).limit(1))
+    return db.scalar(
+        select(AuditSnapshot).order_by(AuditSnapshot.as_of.desc(), AuditSnapshot.id.desc()).limit(1)
+    )
 
 
 def dashboard(db: Session, lang: str = "en", top: int = 10) -> dict[str, Any]:
@@ -44,8 +46,16 @@ def dashboard(db: Session, lang: str = "en", top: int = 10) -> dict[str, Any]:
     ]
     mistakes = {str(m): {"en": t[0], "zh": t[1]} for m, t in MISTAKE_TITLES.items()}
     if snap is None:
-        return {"dataset": get_meta(db, "dataset_name"), "snapshot": None, "scores": None, "overall": None,
-                "trend": trend, "top_findings": [], "mistakes": mistakes, "not_run": []}
+        return {
+            "dataset": get_meta(db, "dataset_name"),
+            "snapshot": None,
+            "scores": None,
+            "overall": None,
+            "trend": trend,
+            "top_findings": [],
+            "mistakes": mistakes,
+            "not_run": [],
+        }
     findings = [f for f in snap.findings if f.get("severity") != "info"]
     findings.sort(key=lambda f: (SEVERITY_ORDER.get(f.get("severity"), 9), f.get("rule", "")))
     top_findings = []

@@ -22,24 +22,64 @@ def quality(db: Session) -> list[dict[str, Any]]:
     for a in db.scalars(select(Account).where(Account.owner == "brand").order_by(Account.id)):
         cur = and_(Follower.account_id == a.id, Follower.unfollowed_at.is_(None))
         total, customers, suspect = db.execute(
-            select(func.count(), func.count(Follower.customer_id),
-                   func.count().filter(Follower.suspect.is_(True))).where(cur)).one()
+            select(
+                func.count(),
+                func.count(Follower.customer_id),
+                func.count().filter(Follower.suspect.is_(True)),
+            ).where(cur)
+        ).one()
         inactive = db.scalar(select(func.count()).where(cur, Follower.posts_count == 0)) or 0
-        writers = select(Message.author_id).where(Message.account_id == a.id, Message.direction == "in",
-                                                  Message.author_id.is_not(None)).distinct().subquery()
-        engaged = db.scalar(select(func.count()).select_from(Follower).where(
-            cur, Follower.customer_id.is_not(None), Follower.user_id.in_(select(writers.c.author_id)))) or 0
-        engaged_recent = db.scalar(select(func.count(func.distinct(Message.author_id))).where(
-            Message.account_id == a.id, Message.direction == "in", Message.created_at >= since)) or 0
-        trend = [{"date": d.isoformat(), "followers": n} for d, n in db.execute(
-            select(FollowerCount.date, FollowerCount.followers).where(FollowerCount.account_id == a.id)
-            .order_by(FollowerCount.date))]
+        writers = (
+            select(Message.author_id)
+            .where(Message.account_id == a.id, Message.direction == "in", Message.author_id.is_not(None))
+            .distinct()
+            .subquery()
+        )
+        engaged = (
+            db.scalar(
+                select(func.count())
+                .select_from(Follower)
+                .where(
+                    cur, Follower.customer_id.is_not(None), Follower.user_id.in_(select(writers.c.author_id))
+                )
+            )
+            or 0
+        )
+        engaged_recent = (
+            db.scalar(
+                select(func.count(func.distinct(Message.author_id))).where(
+                    Message.account_id == a.id, Message.direction == "in", Message.created_at >= since
+                )
+            )
+            or 0
+        )
+        trend = [
+            {"date": d.isoformat(), "followers": n}
+            for d, n in db.execute(
+                select(FollowerCount.date, FollowerCount.followers)
+                .where(FollowerCount.account_id == a.id)
+                .order_by(FollowerCount.date)
+            )
+        ]
+
         def share(n: int, total: int = total) -> float | None:
             return round(n / total, 4) if total else None
 
-        out.append({"account_id": a.id, "platform": a.platform, "handle": a.handle, "followers": total,
-                    "customers": customers, "customer_share": share(customers),
-                    "suspect": int(suspect), "suspect_share": share(int(suspect)),
-                    "inactive": inactive, "inactive_share": share(inactive),
-                    "engaged_customers": engaged, "active_writers_90d": engaged_recent, "trend": trend})
+        out.append(
+            {
+                "account_id": a.id,
+                "platform": a.platform,
+                "handle": a.handle,
+                "followers": total,
+                "customers": customers,
+                "customer_share": share(customers),
+                "suspect": int(suspect),
+                "suspect_share": share(int(suspect)),
+                "inactive": inactive,
+                "inactive_share": share(inactive),
+                "engaged_customers": engaged,
+                "active_writers_90d": engaged_recent,
+                "trend": trend,
+            }
+        )
     return out

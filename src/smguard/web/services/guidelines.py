@@ -14,8 +14,13 @@ from smguard.web.services.common import NotFound, Refused, iso, now
 
 
 def guideline_json(g: Guideline, with_text: bool = True) -> dict[str, Any]:
-    out = {"version": g.version, "title": g.title, "published_at": iso(g.published_at),
-           "requires_signature": g.requires_signature, "published_by": g.published_by}
+    out = {
+        "version": g.version,
+        "title": g.title,
+        "published_at": iso(g.published_at),
+        "requires_signature": g.requires_signature,
+        "published_by": g.published_by,
+    }
     if with_text:
         out["text"] = g.text  # Markdown; the pages render it with escaping
     return out
@@ -23,13 +28,19 @@ def guideline_json(g: Guideline, with_text: bool = True) -> dict[str, Any]:
 
 def current(db: Session) -> Guideline | None:
     """The current version: the latest ``published_at`` not in the future."""
-    return db.scalar(select(Guideline).where(Guideline.published_at <= now())
-                     .order_by(Guideline.published_at.desc()).limit(1))
+    return db.scalar(
+        select(Guideline)
+        .where(Guideline.published_at <= now())
+        .order_by(Guideline.published_at.desc())
+        .limit(1)
+    )
 
 
 def versions(db: Session) -> list[dict[str, Any]]:
-    return [guideline_json(g, with_text=False)
-            for g in db.scalars(select(Guideline).order_by(Guideline.published_at.desc()))]
+    return [
+        guideline_json(g, with_text=False)
+        for g in db.scalars(select(Guideline).order_by(Guideline.published_at.desc()))
+    ]
 
 
 def get(db: Session, version: str) -> Guideline:
@@ -46,13 +57,23 @@ def overview(db: Session, user: User) -> dict[str, Any]:
     if g is not None and user.employee_id:
         ack = db.get(Acknowledgment, (user.employee_id, g.version))
         signed_at = iso(ack.signed_at) if ack else None
-    return {"current": guideline_json(g) if g else None, "versions": versions(db),
-            "can_sign": bool(user.employee_id) and g is not None and g.requires_signature,
-            "signed": signed_at is not None, "signed_at": signed_at}
+    return {
+        "current": guideline_json(g) if g else None,
+        "versions": versions(db),
+        "can_sign": bool(user.employee_id) and g is not None and g.requires_signature,
+        "signed": signed_at is not None,
+        "signed_at": signed_at,
+    }
 
 
-def publish(db: Session, user: User, text: str, title: str | None = None, version: str | None = None,
-            requires_signature: bool = True) -> Guideline:
+def publish(
+    db: Session,
+    user: User,
+    text: str,
+    title: str | None = None,
+    version: str | None = None,
+    requires_signature: bool = True,
+) -> Guideline:
     """Publish a new version now. The version name defaults to the next number."""
     text = (text or "").strip()
     if not text:
@@ -69,8 +90,14 @@ def publish(db: Session, user: User, text: str, title: str | None = None, versio
         raise ValueError("give a version name of at most 50 characters")
     if db.get(Guideline, version) is not None:
         raise Refused(f"version {version} exists already; publish a new version")
-    g = Guideline(version=version, published_at=now(), title=(title or "").strip() or None, text=text,
-                  requires_signature=requires_signature, published_by=user.id)
+    g = Guideline(
+        version=version,
+        published_at=now(),
+        title=(title or "").strip() or None,
+        text=text,
+        requires_signature=requires_signature,
+        published_by=user.id,
+    )
     db.add(g)
     db.flush()
     return g
@@ -98,18 +125,33 @@ def unsigned(db: Session, version: str | None = None) -> dict[str, Any]:
         return {"version": None, "employees": [], "signed": 0, "total": 0}
     signed = set(db.scalars(select(Acknowledgment.employee_id).where(Acknowledgment.version == g.version)))
     at = now()
-    emps = [e for e in db.scalars(select(Employee).order_by(Employee.id)) if e.left_at is None or e.left_at > at]
-    missing = [{"id": e.id, "name": e.name, "email": e.email, "department": e.department}
-               for e in emps if e.id not in signed]
-    return {"version": g.version, "employees": missing, "signed": len(emps) - len(missing), "total": len(emps)}
+    emps = [
+        e for e in db.scalars(select(Employee).order_by(Employee.id)) if e.left_at is None or e.left_at > at
+    ]
+    missing = [
+        {"id": e.id, "name": e.name, "email": e.email, "department": e.department}
+        for e in emps
+        if e.id not in signed
+    ]
+    return {
+        "version": g.version,
+        "employees": missing,
+        "signed": len(emps) - len(missing),
+        "total": len(emps),
+    }
 
 
 # ------------------------------------------------------------------------------------------ embargo
 
 
 def embargo_json(e: Embargo) -> dict[str, Any]:
-    return {"id": e.id, "term": e.term, "aliases": e.aliases or [], "reason": e.reason,
-            "until": e.until.isoformat() if e.until else None}
+    return {
+        "id": e.id,
+        "term": e.term,
+        "aliases": e.aliases or [],
+        "reason": e.reason,
+        "until": e.until.isoformat() if e.until else None,
+    }
 
 
 def embargo_list(db: Session) -> list[dict[str, Any]]:
@@ -120,8 +162,13 @@ def _clean_aliases(aliases: list[str] | None) -> list[str]:
     return list(dict.fromkeys(a.strip() for a in aliases or [] if a and a.strip()))
 
 
-def embargo_create(db: Session, term: str, aliases: list[str] | None = None, reason: str | None = None,
-                   until: date | None = None) -> dict[str, Any]:
+def embargo_create(
+    db: Session,
+    term: str,
+    aliases: list[str] | None = None,
+    reason: str | None = None,
+    until: date | None = None,
+) -> dict[str, Any]:
     term = (term or "").strip()
     if not term:
         raise ValueError("the term is empty")
@@ -174,7 +221,7 @@ def alerts(db: Session, limit: int = 100) -> list[dict[str, Any]]:
     from smguard.web.services.dashboard import latest_snapshot
 
     snap = latest_snapshot(db)
-    for f in (snap.findings if snap else []):
+    for f in snap.findings if snap else []:
         if f.get("rule") not in ("SM203", "SM204"):
             continue
         for ev in f.get("evidence", []):
@@ -185,15 +232,30 @@ def alerts(db: Session, limit: int = 100) -> list[dict[str, Any]]:
                 continue
             a = db.get(Account, p.account_id)
             seen.add(p.id)
-            out.append({"post_id": p.id, "account_id": p.account_id, "employee_id": a.employee_id if a else None,
-                        "platform": a.platform if a else None, "created_at": iso(p.created_at), "text": p.text,
-                        "rule": f["rule"], "title": f.get("title"), "terms": []})
+            out.append(
+                {
+                    "post_id": p.id,
+                    "account_id": p.account_id,
+                    "employee_id": a.employee_id if a else None,
+                    "platform": a.platform if a else None,
+                    "created_at": iso(p.created_at),
+                    "text": p.text,
+                    "rule": f["rule"],
+                    "title": f.get("title"),
+                    "terms": [],
+                }
+            )
     matcher = EmbargoMatcher.from_rows(embargo_rows(db))
     if not len(matcher):
         return out[:limit]
     tz = ZoneInfo(timezone(db))
-    rows = db.execute(select(Post, Account).join(Account, Post.account_id == Account.id)
-                      .where(Account.owner == "employee").order_by(Post.created_at.desc()).limit(5000)).all()
+    rows = db.execute(
+        select(Post, Account)
+        .join(Account, Post.account_id == Account.id)
+        .where(Account.owner == "employee")
+        .order_by(Post.created_at.desc())
+        .limit(5000)
+    ).all()
     if not rows:
         return out[:limit]
     texts = [p.text for p, _ in rows]
@@ -205,8 +267,18 @@ def alerts(db: Session, limit: int = 100) -> list[dict[str, Any]]:
         if known is not None:
             known["terms"] = terms
             continue
-        out.append({"post_id": p.id, "account_id": a.id, "employee_id": a.employee_id, "platform": a.platform,
-                    "created_at": iso(p.created_at), "text": p.text, "rule": "SM203", "title": None,
-                    "terms": terms})
+        out.append(
+            {
+                "post_id": p.id,
+                "account_id": a.id,
+                "employee_id": a.employee_id,
+                "platform": a.platform,
+                "created_at": iso(p.created_at),
+                "text": p.text,
+                "rule": "SM203",
+                "title": None,
+                "terms": terms,
+            }
+        )
     out.sort(key=lambda x: x["created_at"] or "", reverse=True)
     return out[:limit]

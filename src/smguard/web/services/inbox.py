@@ -48,7 +48,9 @@ def _decode_cursor(cursor: str) -> tuple[int, datetime, str]:
         raise ValueError("bad cursor") from exc
 
 
-def message_json(m: Message, accs: dict[str, Any] | None = None, at: datetime | None = None) -> dict[str, Any]:
+def message_json(
+    m: Message, accs: dict[str, Any] | None = None, at: datetime | None = None
+) -> dict[str, Any]:
     at = at or now()
     acc = (accs or {}).get(m.account_id)
     if m.direction == "in":
@@ -118,9 +120,15 @@ def inbox_query(user: User, f: InboxFilter) -> Select:
                 raise ValueError("assigned must be 'me', 'none' or a user id") from None
     if f.cursor:
         u, c, i = _decode_cursor(f.cursor)
-        q = q.where(or_(Message.urgency < u,
-                        and_(Message.urgency == u, or_(Message.created_at > c,
-                                                       and_(Message.created_at == c, Message.id > i)))))
+        q = q.where(
+            or_(
+                Message.urgency < u,
+                and_(
+                    Message.urgency == u,
+                    or_(Message.created_at > c, and_(Message.created_at == c, Message.id > i)),
+                ),
+            )
+        )
     limit = max(1, min(int(f.limit), 200))
     return q.order_by(Message.urgency.desc(), Message.created_at.asc(), Message.id.asc()).limit(limit + 1)
 
@@ -134,8 +142,10 @@ def list_inbox(db: Session, user: User, f: InboxFilter) -> dict[str, Any]:
     rows = rows[:limit]
     accs = accounts(db)
     at = now()
-    return {"items": [message_json(m, accs, at) for m in rows],
-            "next_cursor": _encode_cursor(rows[-1]) if more and rows else None}
+    return {
+        "items": [message_json(m, accs, at) for m in rows],
+        "next_cursor": _encode_cursor(rows[-1]) if more and rows else None,
+    }
 
 
 def get_message(db: Session, message_id: str) -> Message:
@@ -148,8 +158,11 @@ def get_message(db: Session, message_id: str) -> Message:
 def thread(db: Session, message_id: str) -> dict[str, Any]:
     """The message's whole reply chain, oldest first, with the thread's state."""
     m = get_message(db, message_id)
-    msgs = list(db.scalars(select(Message).where(Message.thread_id == m.thread_id)
-                           .order_by(Message.created_at, Message.id)))
+    msgs = list(
+        db.scalars(
+            select(Message).where(Message.thread_id == m.thread_id).order_by(Message.created_at, Message.id)
+        )
+    )
     accs = accounts(db)
     at = now()
     root = msgs[0] if msgs else m
@@ -169,21 +182,29 @@ def thread(db: Session, message_id: str) -> dict[str, Any]:
 
 REPLY_TEMPLATES: dict[str, dict[str, list[str]]] = {
     "complaint": {
-        "en": ["We're sorry about this, {name}. We'll fix it right away: please send us your order number by "
-               "direct message and we'll sort it out today.",
-               "Sorry for the trouble, {name}! We've passed this to our team and will fix it and get back to "
-               "you within 24 hours."],
-        "zh": ["{name}，非常抱歉给您带来不好的体验！我们会马上处理，请私信我们订单号，今天内为您解决。",
-               "{name}，抱歉让您久等了！问题已转给相关同事，我们会在24小时内解决并回复您。"],
+        "en": [
+            "We're sorry about this, {name}. We'll fix it right away: please send us your order number by "
+            "direct message and we'll sort it out today.",
+            "Sorry for the trouble, {name}! We've passed this to our team and will fix it and get back to "
+            "you within 24 hours.",
+        ],
+        "zh": [
+            "{name}，非常抱歉给您带来不好的体验！我们会马上处理，请私信我们订单号，今天内为您解决。",
+            "{name}，抱歉让您久等了！问题已转给相关同事，我们会在24小时内解决并回复您。",
+        ],
     },
     "help_request": {
-        "en": ["Thanks for asking, {name}! Here's how we can help: send us a direct message with the details "
-               "and we'll walk you through it."],
+        "en": [
+            "Thanks for asking, {name}! Here's how we can help: send us a direct message with the details "
+            "and we'll walk you through it."
+        ],
         "zh": ["{name}，感谢您的提问！请私信我们具体情况，我们会一步步帮您解决。"],
     },
     "abusive": {
-        "en": ["We're sorry you're unhappy, {name}. We'd like to help: please send us a direct message so we can "
-               "look into this personally."],
+        "en": [
+            "We're sorry you're unhappy, {name}. We'd like to help: please send us a direct message so we can "
+            "look into this personally."
+        ],
         "zh": ["{name}，很抱歉让您不满意。我们希望能帮到您，请私信我们，我们会一对一为您处理。"],
     },
     "praise": {
@@ -226,20 +247,43 @@ def tone_check(text: str, about: Message | None = None) -> dict[str, Any]:
     labels = {k: (v[0].item() if hasattr(v[0], "item") else v[0]) for k, v in out.items()}
     warnings = []
     if labels.get("argumentative"):
-        warnings.append({"code": "argumentative", **bi(
-            "This reply sounds like arguing or blaming the customer. Acknowledge the problem instead.",
-            "这条回复听起来像在争辩或指责顾客。请先承认问题。")})
+        warnings.append(
+            {
+                "code": "argumentative",
+                **bi(
+                    "This reply sounds like arguing or blaming the customer. Acknowledge the problem instead.",
+                    "这条回复听起来像在争辩或指责顾客。请先承认问题。",
+                ),
+            }
+        )
     if labels.get("abusive"):
-        warnings.append({"code": "abusive", **bi("This reply contains rude or abusive words.",
-                                                 "这条回复包含不礼貌或攻击性的用词。")})
-    complaint = about is not None and about.direction == "in" and (about.complaint or about.label == "complaint")
+        warnings.append(
+            {
+                "code": "abusive",
+                **bi("This reply contains rude or abusive words.", "这条回复包含不礼貌或攻击性的用词。"),
+            }
+        )
+    complaint = (
+        about is not None and about.direction == "in" and (about.complaint or about.label == "complaint")
+    )
     if complaint:
         if not labels.get("apology"):
-            warnings.append({"code": "missing_apology", **bi(
-                "The customer is complaining: apologise first.", "顾客在投诉：请先道歉。")})
+            warnings.append(
+                {
+                    "code": "missing_apology",
+                    **bi("The customer is complaining: apologise first.", "顾客在投诉：请先道歉。"),
+                }
+            )
         if not labels.get("fix_intent"):
-            warnings.append({"code": "missing_fix", **bi(
-                "Say what you will do to fix it (and by when).", "请说明将如何解决问题（以及何时解决）。")})
+            warnings.append(
+                {
+                    "code": "missing_fix",
+                    **bi(
+                        "Say what you will do to fix it (and by when).",
+                        "请说明将如何解决问题（以及何时解决）。",
+                    ),
+                }
+            )
     return {"ok": not warnings, "warnings": warnings, "labels": labels}
 
 
@@ -247,22 +291,48 @@ def tone_check(text: str, about: Message | None = None) -> dict[str, Any]:
 
 
 def _thread_private(db: Session, thread_id: str) -> bool:
-    return db.scalar(select(Message.id).where(Message.thread_id == thread_id, Message.private_only.is_(True))
-                     .limit(1)) is not None
+    return (
+        db.scalar(
+            select(Message.id).where(Message.thread_id == thread_id, Message.private_only.is_(True)).limit(1)
+        )
+        is not None
+    )
 
 
-def _answer(db: Session, m: Message, user: User, text: str, channel: str, *, offers_private: bool = False,
-            labels: dict[str, Any] | None = None) -> Message:
+def _answer(
+    db: Session,
+    m: Message,
+    user: User,
+    text: str,
+    channel: str,
+    *,
+    offers_private: bool = False,
+    labels: dict[str, Any] | None = None,
+) -> Message:
     at = now()
     labels = labels or {}
     out = Message(
-        id=new_id("ws"), account_id=m.account_id, created_at=at, channel=channel, direction="out",
-        text=text, in_reply_to=m.id, post_id=m.post_id, automated=False, thread_id=m.thread_id,
-        lang=labels.get("lang"), label="other", urgency=0,
-        complaint=bool(labels.get("complaint", False)), help_request=bool(labels.get("help_request", False)),
-        abusive=bool(labels.get("abusive", False)), sentiment=labels.get("sentiment"),
-        apology=labels.get("apology"), fix_intent=labels.get("fix_intent"),
-        argumentative=labels.get("argumentative"), offers_private=offers_private or labels.get("offers_private"),
+        id=new_id("ws"),
+        account_id=m.account_id,
+        created_at=at,
+        channel=channel,
+        direction="out",
+        text=text,
+        in_reply_to=m.id,
+        post_id=m.post_id,
+        automated=False,
+        thread_id=m.thread_id,
+        lang=labels.get("lang"),
+        label="other",
+        urgency=0,
+        complaint=bool(labels.get("complaint", False)),
+        help_request=bool(labels.get("help_request", False)),
+        abusive=bool(labels.get("abusive", False)),
+        sentiment=labels.get("sentiment"),
+        apology=labels.get("apology"),
+        fix_intent=labels.get("fix_intent"),
+        argumentative=labels.get("argumentative"),
+        offers_private=offers_private or labels.get("offers_private"),
         sent_by=user.id,
     )
     db.add(out)
@@ -273,8 +343,9 @@ def _answer(db: Session, m: Message, user: User, text: str, channel: str, *, off
     return out
 
 
-def reply(db: Session, user: User, message_id: str, text: str, *, private: bool = False,
-          confirm: bool = False) -> dict[str, Any]:
+def reply(
+    db: Session, user: User, message_id: str, text: str, *, private: bool = False, confirm: bool = False
+) -> dict[str, Any]:
     """Reply to a message. The tone check runs first: with warnings the reply is refused unless ``confirm``.
 
     A private-only thread takes no further public reply (only direct messages)."""
@@ -286,18 +357,23 @@ def reply(db: Session, user: User, message_id: str, text: str, *, private: bool 
         raise ValueError("the reply is too long (5000 characters at most)")
     channel = "dm" if private or m.channel == "dm" else m.channel
     if channel != "dm" and _thread_private(db, m.thread_id):
-        raise Refused("this thread is private-only: the public offer to continue in private was sent; "
-                      "reply by direct message", {"private_only": True})
+        raise Refused(
+            "this thread is private-only: the public offer to continue in private was sent; "
+            "reply by direct message",
+            {"private_only": True},
+        )
     check = tone_check(text, m)
     if not check["ok"] and not confirm:
-        raise Refused("the tone check found problems; change the reply or confirm to send it anyway",
-                      {"tone": check})
+        raise Refused(
+            "the tone check found problems; change the reply or confirm to send it anyway", {"tone": check}
+        )
     out = _answer(db, m, user, text, channel, labels=check["labels"])
     return {"reply": message_json(out, accounts(db)), "tone": check}
 
 
-def offer_private(db: Session, user: User, message_id: str, lang: str | None = None,
-                  text: str | None = None) -> dict[str, Any]:
+def offer_private(
+    db: Session, user: User, message_id: str, lang: str | None = None, text: str | None = None
+) -> dict[str, Any]:
     """Post ONE public offer to continue in private and mark the thread private-only.
 
     A second offer (or any further public reply) is refused."""
@@ -307,11 +383,17 @@ def offer_private(db: Session, user: User, message_id: str, lang: str | None = N
     if m.channel == "dm":
         raise Refused("this conversation is already private (a direct message)")
     if _thread_private(db, m.thread_id):
-        raise Refused("this thread is already private-only; the public offer was sent once", {"private_only": True})
+        raise Refused(
+            "this thread is already private-only; the public offer was sent once", {"private_only": True}
+        )
     body = (text or "").strip() or PRIVATE_OFFER[_lang(m, lang)]
     out = _answer(db, m, user, body, m.channel, offers_private=True)
-    db.execute(update(Message).where(Message.thread_id == m.thread_id).values(private_only=True)
-               .execution_options(synchronize_session=False))
+    db.execute(
+        update(Message)
+        .where(Message.thread_id == m.thread_id)
+        .values(private_only=True)
+        .execution_options(synchronize_session=False)
+    )
     db.refresh(m)
     return {"reply": message_json(out, accounts(db)), "thread": thread(db, m.id)}
 
@@ -349,8 +431,9 @@ def counts(db: Session) -> dict[str, int]:
     """Open messages per label (the inbox tabs). Uses the needs_reply index."""
     from sqlalchemy import func
 
-    rows = db.execute(select(Message.label, func.count()).where(Message.needs_reply.is_(True))
-                      .group_by(Message.label)).all()
+    rows = db.execute(
+        select(Message.label, func.count()).where(Message.needs_reply.is_(True)).group_by(Message.label)
+    ).all()
     out = {label: 0 for label in LABELS}
     out.update({label: n for label, n in rows})
     out["needs_reply"] = sum(n for _, n in rows)

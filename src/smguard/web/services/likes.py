@@ -27,12 +27,25 @@ def like_queue(db: Session, account_id: str | None = None, limit: int = 50) -> l
     terms = brand_terms(db)
     if not terms:
         return []
-    fan = exists().where(and_(Follower.account_id == Message.account_id, Follower.user_id == Message.author_id,
-                              Follower.unfollowed_at.is_(None)))
+    fan = exists().where(
+        and_(
+            Follower.account_id == Message.account_id,
+            Follower.user_id == Message.author_id,
+            Follower.unfollowed_at.is_(None),
+        )
+    )
     liked = exists().where(and_(Like.account_id == Message.account_id, Like.target_post_id == Message.id))
-    q = (select(Message).where(Message.direction == "in", Message.channel.in_(("mention", "comment")),
-                               Message.abusive.is_(False), fan, ~liked)
-         .order_by(Message.created_at.desc()))
+    q = (
+        select(Message)
+        .where(
+            Message.direction == "in",
+            Message.channel.in_(("mention", "comment")),
+            Message.abusive.is_(False),
+            fan,
+            ~liked,
+        )
+        .order_by(Message.created_at.desc())
+    )
     if account_id:
         q = q.where(Message.account_id == account_id)
     out = []
@@ -41,9 +54,17 @@ def like_queue(db: Session, account_id: str | None = None, limit: int = 50) -> l
         hit = next((t for t in terms if t in folded), None)
         if hit is None:
             continue
-        out.append({"message_id": m.id, "account_id": m.account_id, "author_id": m.author_id,
-                    "author_handle": m.author_handle, "text": m.text, "created_at": iso(m.created_at),
-                    "matched_term": hit})
+        out.append(
+            {
+                "message_id": m.id,
+                "account_id": m.account_id,
+                "author_id": m.author_id,
+                "author_handle": m.author_handle,
+                "text": m.text,
+                "created_at": iso(m.created_at),
+                "matched_term": hit,
+            }
+        )
         if len(out) >= limit:
             break
     return out
@@ -56,8 +77,14 @@ def like(db: Session, message_id: str) -> dict[str, Any]:
         raise NotFound(f"no inbound message {message_id!r}")
     if not any(q["message_id"] == message_id for q in like_queue(db, m.account_id, limit=100000)):
         raise Refused("only fans' posts that mention the brand or its products can be liked from the queue")
-    lk = Like(id=new_id("ws-like"), account_id=m.account_id, created_at=now(), target_post_id=m.id,
-              target_author_id=m.author_id, target_text=m.text)
+    lk = Like(
+        id=new_id("ws-like"),
+        account_id=m.account_id,
+        created_at=now(),
+        target_post_id=m.id,
+        target_author_id=m.author_id,
+        target_text=m.text,
+    )
     db.add(lk)
     db.flush()
     return {"id": lk.id, "account_id": lk.account_id, "target_post_id": lk.target_post_id}
@@ -67,9 +94,18 @@ def like(db: Session, message_id: str) -> dict[str, Any]:
 
 
 def rule_json(r: AutoReplyRule) -> dict[str, Any]:
-    return {"id": r.id, "account_id": r.account_id, "name": r.name, "trigger": r.trigger,
-            "reply_text": r.reply_text, "off_hours_only": r.off_hours_only, "off_hours_start": r.off_hours_start,
-            "off_hours_end": r.off_hours_end, "max_share": r.max_share, "enabled": r.enabled}
+    return {
+        "id": r.id,
+        "account_id": r.account_id,
+        "name": r.name,
+        "trigger": r.trigger,
+        "reply_text": r.reply_text,
+        "off_hours_only": r.off_hours_only,
+        "off_hours_start": r.off_hours_start,
+        "off_hours_end": r.off_hours_end,
+        "max_share": r.max_share,
+        "enabled": r.enabled,
+    }
 
 
 def _validate(values: dict[str, Any], db: Session) -> None:
@@ -126,11 +162,22 @@ def automation_share(db: Session, days: int = 30) -> list[dict[str, Any]]:
     since = last - timedelta(days=days)
     out = []
     for a in db.scalars(select(Account).where(Account.owner == "brand").order_by(Account.id)):
-        total, auto = db.execute(select(func.count(), func.count().filter(Message.automated.is_(True))).where(
-            Message.account_id == a.id, Message.direction == "out", Message.created_at >= since)).one()
+        total, auto = db.execute(
+            select(func.count(), func.count().filter(Message.automated.is_(True))).where(
+                Message.account_id == a.id, Message.direction == "out", Message.created_at >= since
+            )
+        ).one()
         cap = min(caps.get(a.id, 1.0), caps.get(None, 1.0))
         share = auto / total if total else 0.0
-        out.append({"account_id": a.id, "platform": a.platform, "replies": total, "automated": auto,
-                    "share": round(share, 4), "cap": cap if cap < 1.0 else None,
-                    "over_cap": cap < 1.0 and share > cap})
+        out.append(
+            {
+                "account_id": a.id,
+                "platform": a.platform,
+                "replies": total,
+                "automated": auto,
+                "share": round(share, 4),
+                "cap": cap if cap < 1.0 else None,
+                "over_cap": cap < 1.0 and share > cap,
+            }
+        )
     return out

@@ -13,8 +13,15 @@ def list_users(db: Session) -> list[User]:
     return list(db.scalars(select(User).order_by(User.id)))
 
 
-def create(db: Session, email: str, password: str, role: str, name: str = "", employee_id: str | None = None,
-           lang: str = "zh") -> User:
+def create(
+    db: Session,
+    email: str,
+    password: str,
+    role: str,
+    name: str = "",
+    employee_id: str | None = None,
+    lang: str = "zh",
+) -> User:
     return create_user(db, email, password, role, name=name, employee_id=employee_id, lang=lang)
 
 
@@ -45,8 +52,14 @@ def update(db: Session, user_id: int, acting: User, **changes: object) -> User:
     return user
 
 
-def update_profile(db: Session, user: User, name: str | None = None, lang: str | None = None,
-                   password: str | None = None, current_password: str | None = None) -> User:
+def update_profile(
+    db: Session,
+    user: User,
+    name: str | None = None,
+    lang: str | None = None,
+    password: str | None = None,
+    current_password: str | None = None,
+) -> User:
     if name is not None:
         user.name = name
     if lang is not None:
