@@ -84,6 +84,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "login.password": ("Password", "密码"),
     "login.submit": ("Log in", "登录"),
     "login.wrong": ("Wrong email or password.", "邮箱或密码错误。"),
+    "login.demo_hint": (
+        "Demo workspace: the demo users (admin, manager, agent, employee) and their passwords were "
+        "printed when the server started and saved in {file}.",
+        "演示工作台：演示账号（管理员、经理、客服、员工）及密码已在启动服务时显示，并保存在 {file}。",
+    ),
     "login.help": ("No account yet? Ask your admin to create one.", "还没有账号？请联系管理员创建。"),
     # dashboard
     "dash.title": ("How you are doing", "整体表现"),
@@ -207,8 +212,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "compose.placeholder": ("What do you want to say?", "想说些什么？"),
     "compose.when": ("Publish at", "发布时间"),
     "compose.media": ("Media", "媒体"),
-    "compose.photos": ("photos", "图片数"),
-    "compose.video_s": ("video seconds", "视频秒数"),
+    "compose.photos": ("Number of photos", "图片数量"),
+    "compose.video_s": ("Video length (seconds)", "视频时长（秒）"),
     "compose.link": ("Link", "链接"),
     "compose.where": ("Where to post", "发布到哪些账号"),
     "compose.where_help": (

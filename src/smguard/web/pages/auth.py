@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
@@ -29,7 +30,21 @@ def home(user: OptionalUser) -> Response:
 def login_page(request: Request, user: OptionalUser, next: str | None = None) -> Response:
     if user is not None:
         return RedirectResponse(safe_next(next) or home_for(user), status_code=303)
-    return render(request, "login.html", {"next": safe_next(next) or "", "error": None, "email": ""})
+    return render(
+        request,
+        "login.html",
+        {"next": safe_next(next) or "", "error": None, "email": "", "demo_file": demo_users_file(request)},
+    )
+
+
+def demo_users_file(request: Request) -> str | None:
+    """Where ``smguard serve`` saved the demo users' passwords (shown on the login page: the path, never the
+    passwords), when that file exists next to a SQLite store."""
+    url = request.app.state.settings.db_url
+    if not url.startswith("sqlite:///"):
+        return None
+    path = Path(url.removeprefix("sqlite:///")).with_suffix(".demo-users.txt")
+    return str(path.resolve()) if path.exists() else None
 
 
 @router.post("/login", response_class=HTMLResponse)
@@ -48,7 +63,12 @@ def login_submit(
         return render(
             request,
             "login.html",
-            {"next": target or "", "error": "login.wrong", "email": email},
+            {
+                "next": target or "",
+                "error": "login.wrong",
+                "email": email,
+                "demo_file": demo_users_file(request),
+            },
             status_code=401,
         )
     if target is None:

@@ -39,6 +39,11 @@
       var card = document.getElementById("variant-" + el.getAttribute("data-account-toggle"));
       if (card) { card.hidden = !el.checked; if (el.checked) { fire(card.querySelector(".check-box")); } }
     } else if (el.matches("[data-recheck]")) {
+      if (el.id === "media") {  // show only the field that matters: number of photos or video length
+        document.querySelectorAll("[data-media-field]").forEach(function (f) {
+          f.hidden = f.getAttribute("data-media-field") !== el.value;
+        });
+      }
       recheckAll();
     }
   });
