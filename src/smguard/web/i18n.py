@@ -150,6 +150,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "inbox.back": ("Back to the inbox", "返回收件箱"),
     "inbox.we": ("us", "我们"),
     "inbox.automated": ("automatic reply", "自动回复"),
+    "inbox.on_post": ("On your post of {date}:", "评论的是 {date} 发布的内容："),
     "inbox.reply": ("Reply", "回复"),
     "inbox.private_note": (
         "You offered to continue in private: answer by direct message only.",

@@ -395,3 +395,8 @@ def test_language_choice_order():
     assert pick_lang(None, None, "en") == "en"
     assert gettext("zh", "dash.findings_n", n=3) == "3 个问题"
     assert gettext("en", "no.such.key") == "no.such.key"
+
+
+def test_thread_shows_the_post_the_comment_is_about(client):
+    html = client("agent").get("/inbox/m1").text
+    assert 'href="/compose/post/p1"' in html and "新品拿铁上市！#咖啡#" in html

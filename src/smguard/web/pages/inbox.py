@@ -12,6 +12,7 @@ from smguard.store.models import LABELS, User
 from smguard.web.deps import SessionDep
 from smguard.web.pages._common import current_lang, not_found, page_user, redirect, render
 from smguard.web.permissions import allowed
+from smguard.web.services import compose as compose_svc
 from smguard.web.services import inbox as svc
 from smguard.web.services import users as users_svc
 from smguard.web.services.common import NotFound, Refused, accounts
@@ -81,11 +82,18 @@ def _thread_page(
     lang = current_lang(request, user)
     team = _team(db)
     names = {u.id: u.name or u.email for u in users_svc.list_users(db)}
+    post = None
+    if data["message"]["post_id"]:
+        try:
+            post = compose_svc.post_json(compose_svc.get_post(db, data["message"]["post_id"]))
+        except NotFound:
+            post = None
     return render(
         request,
         "inbox/thread.html",
         {
             "t_data": data,
+            "post": post,
             "m": data["message"],
             "team": team,
             "names": names,
