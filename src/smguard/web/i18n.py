@@ -104,6 +104,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "dash.trend_weeks": ("Last {n} weeks ({first} – {last})", "最近 {n} 周（{first} 至 {last}）"),
     "dash.mistake": ("Mistake {n}", "错误 {n}"),
+    "dash.unchanged": ("same as last week", "与上周持平"),
     "dash.vs_last_week": ("vs last week", "较上周"),
     "dash.findings_n": ("{n} findings", "{n} 个问题"),
     "dash.not_run": ("Not enough data to score this", "数据不足，无法评分"),
