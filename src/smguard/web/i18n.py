@@ -25,6 +25,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "nav.audiences": ("Audiences & tools", "受众与工具"),
     "nav.followers": ("Followers", "粉丝质量"),
     "nav.likes": ("Likes & automation", "点赞与自动回复"),
+    "nav.users": ("Users", "用户"),
     "nav.logout": ("Log out", "退出"),
     "lang.switch_title": ("Switch language", "切换语言"),
     "role.admin": ("admin", "管理员"),
@@ -489,6 +490,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The rule was not saved: check the reply text, the hours (0–23) and the share (at most 50 %).",
         "规则未保存：请检查回复内容、时间（0–23）和比例（最多 50%）。",
     ),
+    # users (admin)
+    "users.title": ("Team members", "团队成员"),
+    "users.intro": ("Who can log in, and what each role may do.", "谁可以登录，以及每个角色能做什么。"),
+    "users.name": ("Name", "姓名"),
+    "users.role": ("Role", "角色"),
+    "users.employee": ("Employee (for signing)", "关联员工（用于签署）"),
+    "users.no_employee": ("not an employee", "不关联"),
+    "users.active": ("can log in", "可登录"),
+    "users.you": ("you", "您"),
+    "users.add": ("Add a team member", "添加成员"),
+    "users.roles_help": (
+        "Admin: everything, including users. Manager: dashboard, guidelines, audiences, followers, "
+        "automation. Agent: inbox and composer. Employee: reads and signs the guidelines (link the "
+        "employee).",
+        "管理员：全部功能，包括用户管理。经理：总览、准则、受众、粉丝、自动化。客服：消息与发布。员工：阅读并签署准则（需关联员工）。",
+    ),
+    "users.password": ("Password (at least 8 characters)", "密码（至少 8 位）"),
+    "users.create": ("Create", "创建"),
+    "done.user_created": (
+        "Team member created. Give them their email and password.",
+        "已创建成员，请把邮箱和密码告诉对方。",
+    ),
+    "done.user_saved": ("Saved.", "已保存。"),
     # platforms
     "platform.weibo": ("Weibo", "微博"),
     "platform.wechat": ("WeChat", "微信"),

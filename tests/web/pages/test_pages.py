@@ -31,6 +31,7 @@ PAGES = {
     "/audiences?gender=female&customer=yes&age_min=20": {"admin", "manager"},
     "/followers": {"admin", "manager"},
     "/likes": {"admin", "manager"},
+    "/users": {"admin"},
 }
 TEMPLATES = Path(__file__).parents[3] / "src" / "smguard" / "web" / "templates"
 
@@ -400,3 +401,39 @@ def test_language_choice_order():
 def test_thread_shows_the_post_the_comment_is_about(client):
     html = client("agent").get("/inbox/m1").text
     assert 'href="/compose/post/p1"' in html and "新品拿铁上市！#咖啡#" in html
+
+
+def test_admin_creates_a_team_member_who_can_then_log_in(client):
+    c, token = form_client(client, "admin")
+    r = c.post(
+        "/users",
+        data={
+            "email": "new.agent@acme.example",
+            "name": "<b>New</b>",
+            "role": "agent",
+            "password": "long enough pw",
+            "csrf_token": token,
+        },
+        follow_redirects=False,
+    )
+    assert r.status_code == 303
+    html = c.get("/users").text
+    assert "new.agent@acme.example" in html and "&lt;b&gt;New&lt;/b&gt;" in html
+    r = c.post(
+        "/users",
+        data={
+            "email": "x@acme.example",
+            "role": "employee",
+            "password": "long enough pw",
+            "csrf_token": token,
+        },
+    )
+    assert r.status_code == 422  # an employee login must be linked to an employee
+    other = client()
+    page = other.get("/login").text
+    r = other.post(
+        "/login",
+        data={"email": "new.agent@acme.example", "password": "long enough pw", "csrf_token": csrf_in(page)},
+        follow_redirects=False,
+    )
+    assert r.headers["location"] == "/inbox"

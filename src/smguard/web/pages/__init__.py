@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from fastapi import APIRouter, FastAPI
 
-from smguard.web.pages import audiences, auth, compose, dashboard, followers, guidelines, inbox, likes
+from smguard.web.pages import audiences, auth, compose, dashboard, followers, guidelines, inbox, likes, users
 from smguard.web.pages._common import install_handlers
 
 router = APIRouter(include_in_schema=False)
-for _module in (auth, dashboard, inbox, compose, guidelines, audiences, followers, likes):
+for _module in (auth, dashboard, inbox, compose, guidelines, audiences, followers, likes, users):
     router.include_router(_module.router)
 
 

@@ -49,6 +49,7 @@ NAV = (
     ("audiences", "/audiences", "nav.audiences"),
     ("followers", "/followers", "nav.followers"),
     ("likes", "/likes", "nav.likes"),
+    ("users", "/users", "nav.users"),
 )
 
 
