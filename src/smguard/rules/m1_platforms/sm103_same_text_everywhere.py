@@ -50,9 +50,9 @@ class Options(RuleOptions):
     min_chars: int = 10
     # Two longer texts (24+ letters and digits) that differ in one place only, are this alike (2 × shared
     # start and end / total length) and were published within near_window_hours of each other count as the
-    # same text: an added "Link in bio", a changed word. 0.9 ≈ one word in ten differs. The window is shorter than for identical texts because
-    # brands reuse sentence templates ("Thank you for your patience at {store}") day after day; pushed
-    # "at once" means minutes, not a day.
+    # same text: an added "Link in bio", a changed word. 0.9 ≈ one word in ten differs; 1.0 compares
+    # identical texts only. The window is shorter than for identical texts because brands reuse sentence
+    # templates ("Thank you for your patience at {store}") day after day; pushed "at once" means minutes.
     min_similarity: float = 0.9
     near_window_hours: float = 2.0
 
@@ -114,8 +114,8 @@ def same_text_everywhere(ctx: AuditContext, opts: Options) -> Iterator[Finding]:
     #    Candidates share their first or last _ANCHOR characters and are among the _NEIGHBOURS next posts
     #    in time with that anchor, which bounds the work on template-heavy data.
     uf = _UnionFind()
-    for a_kid, b_kid, a_norm, b_norm in _near_pairs(keyed, near_window):
-        if uf.find(a_kid) != uf.find(b_kid) and _similarity(a_norm, b_norm) >= opts.min_similarity:
+    if opts.min_similarity < 1.0:  # 1.0 turns near-identical matching off
+        for a_kid, b_kid in _near_pairs(keyed, near_window, opts.min_similarity):
             uf.union(a_kid, b_kid)
     if uf.parent:
         mapping = pl.DataFrame(
@@ -174,10 +174,11 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _near_pairs(keyed: pl.DataFrame, near_window: timedelta) -> Iterator[tuple[int, int, str, str]]:
-    """Distinct pairs of texts (key ids) that may be near-identical: same anchor, different platforms, close
-    in time, lengths within 20% of each other. Found with shifted columns, so the work stays linear."""
-    base = keyed.filter(pl.col("_norm").str.len_chars() >= 2 * _ANCHOR).select(
+def _near_pairs(keyed: pl.DataFrame, near_window: timedelta, threshold: float) -> Iterator[tuple[int, int]]:
+    """Distinct pairs of texts (key ids) that are near-identical: same anchor, different platforms, close in
+    time, and at least ``threshold`` alike (:func:`similarity`). Candidates come from shifted columns
+    and are scored in Polars, so the work stays linear in the number of posts."""
+    base = keyed.filter(pl.col("_norm").str.len_chars().is_between(2 * _ANCHOR, 4095)).select(
         "_kid",
         "platform",
         "created_at",
@@ -209,14 +210,30 @@ def _near_pairs(keyed: pl.DataFrame, near_window: timedelta) -> Iterator[tuple[i
     found = found.unique()
     if found.height == 0:
         return
-    texts = dict(zip(base["_kid"].to_list(), base["_norm"].to_list(), strict=True))
-    for a, b in found.iter_rows():
-        yield a, b, texts[a], texts[b]
+    texts = base.select("_kid", "_norm").unique("_kid")
+    found = found.join(texts.rename({"_kid": "a", "_norm": "ta"}), on="a").join(
+        texts.rename({"_kid": "b", "_norm": "tb"}), on="b"
+    )
+    if found.height == 0:
+        return
+    # Necessary for ``threshold``: the shared start or the shared end alone covers threshold/2 of the
+    # shorter text. One vectorised test drops most candidates; the survivors are measured exactly.
+    n = (
+        pl.min_horizontal(pl.col("ta").str.len_chars(), pl.col("tb").str.len_chars()) * (threshold / 2)
+    ).floor()
+    n = n.cast(pl.Int64)
+    found = found.filter(
+        (pl.col("ta").str.slice(0, n) == pl.col("tb").str.slice(0, n))
+        | (pl.col("ta").str.reverse().str.slice(0, n) == pl.col("tb").str.reverse().str.slice(0, n))
+    )
+    for a, b, ta, tb in found.select("a", "b", "ta", "tb").iter_rows():
+        if similarity(ta, tb) >= threshold:
+            yield a, b
 
 
 def _common_prefix_len(a: str, b: str) -> int:
     lo, hi = 0, min(len(a), len(b))
-    while lo < hi:  # binary search: slice comparisons run in C
+    while lo < hi:  # binary search: the slice comparisons run in C
         mid = (lo + hi + 1) // 2
         if a[:mid] == b[:mid]:
             lo = mid
@@ -225,8 +242,11 @@ def _common_prefix_len(a: str, b: str) -> int:
     return lo
 
 
-def _similarity(a: str, b: str) -> float:
-    """How alike two texts are when they differ in one place: 2 × (shared start + shared end) / total."""
+def similarity(a: str, b: str) -> float:
+    """How alike two normalised texts are when they differ in one place: 2 × (shared start + shared end) /
+    total length (1.0: identical; "…in the app" vs "…in the app link in bio": 0.95)."""
+    if not a and not b:
+        return 1.0
     shared = min(_common_prefix_len(a, b) + _common_prefix_len(a[::-1], b[::-1]), len(a), len(b))
     return 2 * shared / (len(a) + len(b))
 
