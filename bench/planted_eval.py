@@ -33,7 +33,7 @@ import sys
 import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -286,6 +286,15 @@ LIKE_OFF_ZH = [
 ]
 
 
+
+def x_weight(text: str) -> int:
+    """X's weighted length as X documents it (twitter-text config v3): code points in the Latin, general
+    punctuation and a few other ranges weigh 1, everything else (CJK, emoji) 2; this generator puts no links in
+    the texts it measures."""
+    light = ((0, 4351), (8192, 8205), (8208, 8223), (8242, 8247))
+    return sum(1 if any(lo <= ord(c) <= hi for lo, hi in light) else 2 for c in text)
+
+
 # ------------------------------------------------------------------------------------------------ model
 
 @dataclass
@@ -334,7 +343,7 @@ class Gen:
         if style < 0.4:
             return aware.isoformat(timespec="seconds")
         if style < 0.75:
-            return aware.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+            return aware.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         return local.strftime("%Y-%m-%dT%H:%M:%S")
 
     def safe_local(self, d: date, minutes: int) -> datetime:
@@ -342,7 +351,7 @@ class Gen:
         daylight-saving change (a checker's data would not be that unlucky on purpose)."""
         t = datetime.combine(d, time()) + timedelta(minutes=minutes)
         probe = t.replace(tzinfo=self.tz)
-        back = probe.astimezone(timezone.utc).astimezone(self.tz).replace(tzinfo=None)
+        back = probe.astimezone(UTC).astimezone(self.tz).replace(tzinfo=None)
         if back != t or probe.utcoffset() != (t + timedelta(hours=1)).replace(tzinfo=self.tz).utcoffset() \
                 or probe.utcoffset() != (t - timedelta(hours=1)).replace(tzinfo=self.tz).utcoffset():
             t = t.replace(hour=4, minute=t.minute)
@@ -594,12 +603,14 @@ class Gen:
             acc = self.brand["x"]
             long_zh = ("骑行巷双十一预告：全场自行车八折，配件满两百减五十，会员再享额外九五折。活动期间每天前五十位到店的顾客还能领取"
                        "免费车灯一副。另外，我们的维修区也会延长营业时间到晚上九点，欢迎大家带着爱车来做一次全面保养。名额有限，先到先得，"
-                       "详情请看门店公告或者直接私信我们咨询。")
+                       "详情请看门店公告或者直接私信我们咨询。活动解释权归骑行巷所有，祝大家骑行愉快！")
             t, _ = self.post_day(acc)
             pid = self.add_post(acc, t, long_zh, [{"type": "photo", "id": self.nid("media_")}])
             self.plant(1, "x-over-280-cjk", type="post", id=pid)
             mixed = ("新品 Gravel X2 碎石公路车到店！铝合金车架、Shimano GRX 变速、40c 宽胎，适合通勤和周末越野。"
-                     "本周六下午两点在门店有试骑会，欢迎报名参加，名额只有二十个，报名请回复关键词试骑，我们会尽快联系你确认时间。")
+                     "本周六下午两点在门店有试骑会，欢迎报名参加，名额只有二十个，报名请回复关键词试骑，我们会尽快联系你确认时间。"
+                     "Test rides this Saturday, sign up at the counter! Limited spots, first come first served, see you there.")
+            assert x_weight(long_zh) > 290 and x_weight(mixed) > 290, (x_weight(long_zh), x_weight(mixed))
             t, _ = self.post_day(acc)
             pid = self.add_post(acc, t, mixed, None)
             self.plant(1, "x-over-280-mixed", type="post", id=pid)
@@ -661,7 +672,7 @@ class Gen:
             # links typed into Instagram captions, and the right way
             acc = self.brand["instagram"]
             for text in ("Shop the fall sale → https://velolane.example/fall #bikelife",
-                         "Book your winter tune-up at velolane.example/service before the rush!"):
+                         "Book your winter tune-up at velolane.com/service before the rush!"):
                 t, _ = self.post_day(acc)
                 pid = self.add_post(acc, t, text, [{"type": "photo", "id": self.nid("media_")}])
                 self.plant(1, "instagram-link-in-caption", type="post", id=pid)
@@ -985,7 +996,7 @@ class Gen:
                     who = author(acc)
                     t = when(min_age_h=60)
                     m = msg(acc, t, "in", pick(ABUSIVE_EN, ABUSIVE_ZH), c, post_id=post, who=who)
-                    for k in range(r.randint(2, 3)):
+                    for _k in range(r.randint(2, 3)):
                         t = t + timedelta(minutes=r.randint(15, 120))
                         rid = msg(acc, t, "out", pick(FIGHT_EN, FIGHT_ZH), c, reply_to=m, post_id=post)
                         self.plant(3, "public-fight-with-abusive-customer", type="message", id=rid)
@@ -1095,7 +1106,7 @@ class Gen:
         for i, plat in enumerate(with_campaigns):
             acc = self.brand[plat]
             for k in range(1 + self.size):
-                cid = f"CMP-{plat[:2].upper()}-{k + 1:02d}"
+                cid = f"CMP-{acc.id[5:].upper()}-{k + 1:02d}"
                 start = START + timedelta(days=r.randint(0, 40))
                 targeting: Any = {"locations": [r.choice(["New York", "上海", "Brooklyn", "杭州"])],
                                   "age_min": r.choice([18, 22, 25]), "age_max": r.choice([45, 55, 65]),
@@ -1262,6 +1273,9 @@ def run(seed: int, size: int, tz: str, keep: Path | None = None, verbose: bool =
                     print(f"   miss  [{kind}] {k} {texts.get(k, '')}")
                 for k, rule in r["false_alarms"]:
                     print(f"   false [{rule}] {k} {texts.get(k, '')}")
+            for pr in report.get("input_problems", []):
+                print(f"   input problem: {pr}")
+            print(f"   text backend: {report.get('text_backend')}")
             for nr in report.get("not_run", []):
                 print(f"   not run: {nr['rule']}: {nr['reason'][:100]}")
         return res

@@ -63,11 +63,27 @@ def _strip_zh(terms: set[str]) -> set[str]:
 
 
 def _name_terms(name: str) -> set[str]:
+    """The whole name, and the distinctive part of each of its names: a bilingual name ("Acme Coffee 阿克米咖啡")
+    is a Latin name and a Chinese one. A part with one distinctive word gives that word ("Acme Coffee" →
+    "acme"); a part with several gives each pair of neighbouring distinctive words ("Velo Lane Cycles" →
+    "velolane", "lanecycles"), never a single one of them: "lane" or "cycles" alone is an everyday word
+    ("the new bike lane"), not the brand."""
     out = {fold(name)}
     words = [w for w in re.split(r"[\s_\-\.·,/&|()（）]+", unicodedata.normalize("NFKC", name).lower()) if w]
+    # split mixed-script words ("骑行巷velolane") and group the words by script
+    pieces: list[str] = []
     for w in words:
-        if w not in GENERIC_WORDS and not w.isdigit():
-            out.add(fold(w))
+        pieces += [x for x in re.findall(r"[\u3400-\u9fff]+|[^\u3400-\u9fff]+", w) if x]
+    for cjk in (True, False):
+        part = [w for w in pieces if _has_cjk(w) == cjk]
+        distinct = [w for w in part if w not in GENERIC_WORDS and not w.isdigit()]
+        if not part:
+            continue
+        out.add(fold("".join(part)))
+        if len(distinct) == 1:
+            out.add(fold(distinct[0]))
+        else:
+            out |= {fold(a + b) for a, b in zip(distinct, distinct[1:], strict=False)}
     return _strip_zh(out)
 
 
@@ -115,7 +131,9 @@ def mentions_any(df: pl.DataFrame, col: str, terms: list[str]) -> pl.Series:
 # The brand's own posts are the best catalogue of those names: a liked text that shares a distinctive phrase
 # with at least two brand posts counts as mentioning the brand. Distinctive phrases are
 #   * four consecutive Han characters none of which is a common function character (的, 了, 我, 今天 …), and
-#   * two consecutive Latin words, neither a stop word, each at least 3 letters ("osmanthus latte", "cold brew").
+#   * two consecutive Latin words, neither a stop word, each at least 3 letters ("osmanthus latte", "cold brew"),
+#     or a word and a model code, the way products are named ("Gravel X2", "Ridgeline 29", "Trailhead Jr"),
+#   * two Han characters followed by a model code ("碎石X2", "都市折叠20" → "折叠20", "城市通勤3代" → "通勤3").
 
 _FUNCTION_HAN = set("的了是在我你他她它们这那就都也还很吗呢吧啊哦呀和与或有个今天明昨要会能去来到说看一不人大小好上下")
 _STOP_EN = {
@@ -127,6 +145,9 @@ _STOP_EN = {
     "best", "good", "great", "love", "like", "first", "last", "next", "every", "check", "finally", "anyone",
     "watching", "keep", "going", "make", "made", "let", "lets", "let's", "please", "thanks", "thank", "off",
 }
+# two-letter words that are not a model suffix
+_STOP_EN2 = {"an", "am", "as", "at", "be", "by", "do", "go", "he", "hi", "if", "in", "is", "it", "me", "my", "no",
+             "of", "oh", "ok", "on", "or", "so", "to", "up", "us", "we", "ya", "yo"}
 _RE_SPACED = r"[^\p{L}\p{N}]+"
 MIN_BRAND_POSTS = 2  # a phrase in one brand post may be chance; in two it is the brand's vocabulary
 
@@ -148,13 +169,21 @@ def phrases(texts: pl.Series) -> pl.DataFrame:
            .with_columns(pl.int_ranges(0, pl.col("run").str.len_chars() - 3).alias("off")).explode("off")
            .select("i", pl.col("run").str.slice(pl.col("off"), 4).alias("g"))
            .filter(~pl.col("g").str.contains(_FUNCTION_HAN_RE)))
-    words = (df.select("i", pl.col("t").str.extract_all(r"[a-z][a-z'’]*").alias("w"))
+    words = (df.select("i", pl.col("t").str.extract_all(r"[a-z0-9][a-z0-9'’]*").alias("w"))
              .with_columns(pl.col("w").list.slice(1).alias("n"))
              .with_columns(pl.col("w").list.head(pl.col("n").list.len()))
              .explode("w", "n").drop_nulls("n"))
-    ok = lambda c: (pl.col(c).str.len_chars() >= 3) & ~pl.col(c).is_in(list(_STOP_EN))  # noqa: E731
-    latin = words.filter(ok("w") & ok("n")).select("i", (" " + pl.col("w") + " " + pl.col("n") + " ").alias("g"))
-    return pl.concat([han, latin]).unique()
+    ok = lambda c: (pl.col(c).str.contains(r"^[a-z][a-z'’]{2,}$")  # noqa: E731
+                    & ~pl.col(c).is_in(list(_STOP_EN)))
+    # a model code after a product word: letters and a digit ("x2", "29", "3"), or a 2-letter suffix ("jr")
+    code = ((pl.col("n").str.contains(r"^[a-z]{0,3}[0-9]{1,4}[a-z]{0,2}$"))
+            | (pl.col("n").str.contains(r"^[a-z]{2}$") & ~pl.col("n").is_in(list(_STOP_EN2))))
+    latin = (words.filter(ok("w") & (ok("n") | code))
+             .select("i", (" " + pl.col("w") + " " + pl.col("n") + " ").alias("g")))
+    han_code = (df.select("i", pl.col("t").str.extract_all(r"[\u3400-\u9fff]{2}[a-z]{0,3}[0-9]{1,4}").alias("g"))
+                .explode("g").drop_nulls("g")
+                .filter(~pl.col("g").str.slice(0, 2).str.contains(_FUNCTION_HAN_RE)))
+    return pl.concat([han, latin, han_code]).unique()
 
 
 def brand_vocabulary_hits(ctx: AuditContext, texts: pl.Series) -> pl.Series:
