@@ -226,8 +226,3 @@ UNIT = {
 def count(text: str, counting: str) -> int:
     """Length of ``text`` counted the ``counting`` way (see the module docstring)."""
     return COUNTERS[counting](text)
-
-
-def upper_bound_factor(counting: str) -> int:
-    """Each code point adds at most this much (before URLs): used to pre-filter big tables cheaply."""
-    return {"chars": 1, "utf8_bytes": 4, "x_weighted": 2, "weibo": 1}[counting]
