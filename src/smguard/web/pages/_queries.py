@@ -21,3 +21,16 @@ def daily_cap(db: Session, platform: str) -> int:
 def employee_names(db: Session) -> dict[str, str]:
     """Employee id → name, to show who wrote an alerted post."""
     return {e.id: e.name or e.id for e in db.scalars(select(Employee))}
+
+
+def evidence_texts(db: Session, evidence: list[dict]) -> dict[tuple[str, str], str]:
+    """(type, id) → the text of the message or post a finding's evidence points at (two IN queries)."""
+    from smguard.store.models import Message, Post
+
+    out: dict[tuple[str, str], str] = {}
+    for kind, model in (("message", Message), ("post", Post)):
+        ids = list({e["id"] for e in evidence if e.get("type") == kind and e.get("id")})
+        if ids:
+            for ident, text in db.execute(select(model.id, model.text).where(model.id.in_(ids))):
+                out[(kind, ident)] = text or ""
+    return out

@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse
 from smguard.store.models import User
 from smguard.web.deps import SessionDep
 from smguard.web.pages._common import current_lang, page_user, render, sparkline
+from smguard.web.pages._queries import evidence_texts
 from smguard.web.services import dashboard as svc
 
 router = APIRouter()
@@ -74,8 +75,12 @@ def dashboard_page(request: Request, db: SessionDep, user: Staff) -> HTMLRespons
             }
         )
     findings = []
+    texts = evidence_texts(db, [e for f in data["top_findings"] for e in f.get("evidence", [])[:5]])
     for f in data["top_findings"]:
-        evidence = [{**e, "url": evidence_url(e)} for e in f.get("evidence", [])[:5]]
+        evidence = [
+            {**e, "url": evidence_url(e), "text": texts.get((e.get("type"), e.get("id")))}
+            for e in f.get("evidence", [])[:5]
+        ]
         findings.append({**f, "evidence": evidence, "more": max(0, len(f.get("evidence", [])) - 5)})
     overall_series = [w.get("overall") for w in trend]
     return render(
