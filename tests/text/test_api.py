@@ -138,3 +138,14 @@ def test_negative_about_company():
            "我们公司对员工特别好", "今天的天气太糟糕了"]
     assert all(_flags(pos, "negative_about_company", "post"))
     assert not any(_flags(neg, "negative_about_company", "post"))
+
+
+def test_chunked_batches_give_the_same_result(monkeypatch):
+    import smguard.text as text
+
+    texts = ["my order never arrived", "", "服务太差了", "love it", "请私信我们", "ok", "傻逼客服"]
+    whole = classify_texts(texts, kind="reply", langs=[None, None, "zh", None, None, "en", None])
+    monkeypatch.setattr(text, "CHUNK", 3)
+    parts = classify_texts(texts, kind="reply", langs=[None, None, "zh", None, None, "en", None])
+    for k in whole:
+        assert whole[k].tolist() == parts[k].tolist(), k

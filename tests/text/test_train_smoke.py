@@ -61,8 +61,8 @@ def test_tiny_training_run(tmp_path):
     (own / "replies_en.jsonl").write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
     out = tmp_path / "models"
     report = train.train(d, out, bits=12, training_dir=own, refit=False,
-                         heads=["complaint", "abusive", "sentiment", "apology"], log=lambda *a: None)
-    assert set(report["heads"]) == {"complaint", "abusive", "sentiment", "apology"}
+                         heads=["complaint", "abusive", "apology"], log=lambda *a: None)
+    assert set(report["heads"]) == {"complaint", "abusive", "apology"}
     clf = LinearClassifier.from_file(out / "heads.npz")
     res = clf.classify_batch(prepare(["my order never arrived terrible", "太慢了，难吃"]), "inbound")
     assert res["complaint"].tolist() == [True, True]

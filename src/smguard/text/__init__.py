@@ -22,6 +22,7 @@ from collections.abc import Sequence
 import numpy as np
 
 KINDS = ("inbound", "reply", "post")
+CHUNK = 10_000
 INBOUND_KEYS = ("lang", "complaint", "complaint_score", "help_request", "abusive", "abusive_score", "sentiment",
                 "sentiment_score")
 REPLY_KEYS = ("apology", "fix_intent", "argumentative", "offers_private")
@@ -49,6 +50,10 @@ def classify_texts(texts: Sequence[str], kind: str = "inbound",
         raise ValueError(f"langs has {len(langs)} entries for {len(texts)} texts")
     if len(texts) == 0:
         return _empty(kind)
+    if len(texts) > CHUNK:  # bounded memory, and small batches stay in the CPU caches
+        parts = [classify_texts(texts[i: i + CHUNK], kind, None if langs is None else langs[i: i + CHUNK])
+                 for i in range(0, len(texts), CHUNK)]
+        return {k: np.concatenate([p[k] for p in parts]) for k in keys}
     from smguard.text import model
     from smguard.text.normalize import prepare
 

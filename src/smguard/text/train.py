@@ -246,7 +246,7 @@ C_DEFAULT = {"complaint": 16.0, "abusive": 8.0, "sentiment": 4.0, "help_request"
 
 
 def train(data: Path, out_dir: Path, bits: int = 18, training_dir: Path | None = None, refit: bool = True,
-          heads: list[str] | None = None, log=print) -> dict:
+          heads: list[str] | None = None, log=print, keep_trainsplit: bool = False) -> dict:
     t0 = time.time()
     public = load_public(data)
     own = load_own(training_dir) if training_dir and training_dir.is_dir() else {}
@@ -302,14 +302,56 @@ def train(data: Path, out_dir: Path, bits: int = 18, training_dir: Path | None =
         B[cols] = bias
     W[1 << bits] = 0  # the void column; the language columns after it are learnt
     W_tr[1 << bits] = 0
-    report["own_end_to_end"] = evaluate_own(LinearClassifier(W_tr, B_tr, bits), own, log)
-    clf = LinearClassifier(W, B, bits, version=f"linear-{time.strftime('%Y%m%d')}-b{bits}")
     out_dir.mkdir(parents=True, exist_ok=True)
-    clf.save(out_dir / "heads.npz")
     report["train_seconds"] = round(time.time() - t0, 1)
     report["langs"] = list(LANGS)
+    _write(out_dir, LinearClassifier(W, B, bits, version=_version(bits)), report, log)
+    if keep_trainsplit:
+        LinearClassifier(W_tr, B_tr, bits).save(out_dir / "heads_trainsplit.npz")
+    report["own_end_to_end"] = evaluate_own(LinearClassifier(W_tr, B_tr, bits), own, log)
+    _write(out_dir, None, report, log)
+    return report
+
+
+def _version(bits: int) -> str:
+    return f"linear-{time.strftime('%Y%m%d')}-b{bits}"
+
+
+def _write(out_dir: Path, clf: LinearClassifier | None, report: dict, log) -> None:
+    if clf is not None:
+        clf.save(out_dir / "heads.npz")
+        log(f"wrote {out_dir / 'heads.npz'} ({(out_dir / 'heads.npz').stat().st_size / 1e6:.2f} MB)")
     (out_dir / "metrics.json").write_text(json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8")
-    log(f"wrote {out_dir / 'heads.npz'} ({(out_dir / 'heads.npz').stat().st_size / 1e6:.2f} MB)")
+
+
+def merge(parts: list[Path], out_dir: Path, training_dir: Path | None, log=print) -> dict:
+    """Combine runs that trained different heads (``--heads``, ``--keep-trainsplit``) into one model.
+
+    Lets the heads train in parallel processes; each part contributes the columns of the heads it lists in
+    its metrics.json.
+    """
+    W = B = W_tr = B_tr = None
+    report: dict = {"heads": {}, "merged_from": [str(p) for p in parts]}
+    bits = None
+    for part in parts:
+        m = json.loads((part / "metrics.json").read_text(encoding="utf-8"))
+        clf = LinearClassifier.from_file(part / "heads.npz")
+        tr = LinearClassifier.from_file(part / "heads_trainsplit.npz")
+        if W is None:
+            bits = clf.bits
+            W, B = np.zeros_like(clf.W), np.zeros_like(clf.B)
+            W_tr, B_tr = np.zeros_like(clf.W), np.zeros_like(clf.B)
+            report.update({k: v for k, v in m.items() if k not in ("heads", "own_end_to_end")})
+        for head, res in m["heads"].items():
+            cols = HEADS.cols(head)
+            W[:, cols], B[cols] = clf.W[:, cols], clf.B[cols]
+            W_tr[:, cols], B_tr[cols] = tr.W[:, cols], tr.B[cols]
+            report["heads"][head] = res
+    out_dir.mkdir(parents=True, exist_ok=True)
+    _write(out_dir, LinearClassifier(W, B, bits, version=_version(bits)), report, log)
+    own = load_own(training_dir) if training_dir and training_dir.is_dir() else {}
+    report["own_end_to_end"] = evaluate_own(LinearClassifier(W_tr, B_tr, bits), own, log)
+    _write(out_dir, None, report, log)
     return report
 
 
@@ -322,18 +364,20 @@ def evaluate_own(clf: LinearClassifier, own: dict, log=print) -> dict:
         recs = [r for r in s["records"] if r.get("split") == "val"]
         if not recs:
             continue
+        labels = sorted({lab for r in recs for lab in r.get("labels", {})})
         kind = recs[0].get("kind", "inbound")
         res = clf.classify_batch(prepare([r["text"] for r in recs], [r.get("lang") for r in recs]), kind)
         out[name] = {"n": len(recs)}
-        for label in recs[0]["labels"]:
-            if label not in res and label != "sentiment":
+        for label in labels:
+            if label not in res:
                 continue
-            y = np.array([int(r["labels"][label]) for r in recs])
+            has = np.array([label in r["labels"] for r in recs])
+            y = np.array([int(r["labels"].get(label, 0)) for r in recs])[has]
             if label == "sentiment":
-                pred = np.select([res["sentiment"] == "negative", res["sentiment"] == "neutral"], [0, 1], 2)
+                pred = np.select([res["sentiment"] == "negative", res["sentiment"] == "neutral"], [0, 1], 2)[has]
                 out[name][label] = {"accuracy": round(float((pred == y).mean()), 4)}
                 continue
-            pred = res[label].astype(int)
+            pred = res[label].astype(int)[has]
             out[name][label] = {"accuracy": round(float((pred == y).mean()), 4),
                                 "f1": round(float(f1_score(y, pred, zero_division=0)), 4), "positives": int(y.sum())}
         log(f"[own end-to-end] {name}: {out[name]}")
@@ -348,11 +392,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--bits", type=int, default=18)
     ap.add_argument("--heads", nargs="*", default=None)
     ap.add_argument("--no-refit", action="store_true", help="ship the train-split model (faster)")
+    ap.add_argument("--keep-trainsplit", action="store_true",
+                    help="also write heads_trainsplit.npz (needed by --merge)")
+    ap.add_argument("--merge", nargs="+", type=Path, default=None, metavar="DIR",
+                    help="combine the outputs of runs with different --heads into --out")
     a = ap.parse_args(argv)
+    if a.merge:
+        merge(a.merge, a.out, a.training)
+        return 0
     if not a.data.is_dir():
         print(f"error: data folder {a.data} not found", file=sys.stderr)
         return 2
-    train(a.data, a.out, a.bits, a.training, refit=not a.no_refit, heads=a.heads)
+    train(a.data, a.out, a.bits, a.training, refit=not a.no_refit, heads=a.heads, keep_trainsplit=a.keep_trainsplit)
     return 0
 
 
