@@ -1210,9 +1210,25 @@ def generate(folder: Path, seed: int = 1, size: int = 1, tz: str = "America/New_
     return truth
 
 
-def audit(folder: Path, out_json: Path) -> dict[str, Any]:
-    proc = subprocess.run([str(SMGUARD), "audit", str(folder), "--json", str(out_json)], capture_output=True,
-                          text=True, timeout=600)
+_WITH_MODELS = """
+import sys
+from smguard.text import linear, model
+model.load.cache_clear()
+_clf = linear.LinearClassifier.from_file(sys.argv.pop(1))
+model.load = lambda: _clf
+from smguard.cli.main import app
+sys.argv[0] = "smguard"
+app()
+"""
+
+
+def audit(folder: Path, out_json: Path, text_models: Path | None = None) -> dict[str, Any]:
+    """Run the real command line. ``text_models``: a heads.npz trained with ``python -m smguard.text.train
+    --out DIR`` to use instead of the shipped models (to measure a model that is not shipped yet)."""
+    cmd = [str(SMGUARD), "audit", str(folder), "--json", str(out_json)]
+    if text_models is not None:
+        cmd = [str(SMGUARD.parent / "python"), "-c", _WITH_MODELS, str(text_models), *cmd[1:]]
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
     if proc.returncode != 0:
         raise RuntimeError(f"smguard audit exited {proc.returncode}: {proc.stderr[-2000:]}")
     return json.loads(out_json.read_text(encoding="utf-8"))
@@ -1254,13 +1270,13 @@ def describe(folder: Path) -> dict[tuple[str, ...], str]:
 
 
 def run(seed: int, size: int, tz: str, keep: Path | None = None, verbose: bool = True,
-        no_retargeting: bool | None = None) -> dict[int, dict[str, Any]]:
+        no_retargeting: bool | None = None, text_models: Path | None = None) -> dict[int, dict[str, Any]]:
     with tempfile.TemporaryDirectory() as tmp:
         base = keep or Path(tmp)
         folder = base / "dataset"
         truth = generate(folder, seed, size, tz, no_retargeting)
         (base / "ground_truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1), encoding="utf-8")
-        report = audit(folder, base / "report.json")
+        report = audit(folder, base / "report.json", text_models)
         res = score(truth, report)
         if verbose:
             texts = describe(folder)
@@ -1286,6 +1302,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, action="append", help="seed (repeatable); default 1 and 2")
     ap.add_argument("--size", type=int, default=1, help="size multiplier (1 ≈ 3k rows)")
     ap.add_argument("--tz", action="append", help="timezone (repeatable); default America/New_York and Asia/Shanghai")
+    ap.add_argument("--text-models", type=Path, help="a heads.npz to use instead of the shipped text models")
     ap.add_argument("--keep", type=Path, help="write the data set, ground truth and report here (one run only)")
     args = ap.parse_args(argv)
     seeds = args.seed or [1, 2]
@@ -1294,7 +1311,7 @@ def main(argv: list[str] | None = None) -> int:
     for tz in tzs:
         for seed in seeds:
             keep = args.keep / f"{tz.replace('/', '_')}-{seed}" if args.keep else None
-            res = run(seed, args.size, tz, keep)
+            res = run(seed, args.size, tz, keep, text_models=args.text_models)
             for m in MISTAKES:
                 worst[m][0] = min(worst[m][0], res[m]["recall"])
                 worst[m][1] = min(worst[m][1], res[m]["precision"])
