@@ -437,3 +437,14 @@ def test_admin_creates_a_team_member_who_can_then_log_in(client):
         follow_redirects=False,
     )
     assert r.headers["location"] == "/inbox"
+
+
+def test_live_check_after_logout_sends_the_browser_to_login(client):
+    c = client()
+    c.get("/login")
+    r = c.post(
+        "/inbox/m1/tone",
+        data={"text": "hi"},
+        headers={"HX-Request": "true", "X-CSRF-Token": c.cookies.get("smguard_csrf")},
+    )
+    assert r.status_code == 200 and r.headers["HX-Redirect"].startswith("/login?next=")

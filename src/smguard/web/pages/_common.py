@@ -14,12 +14,12 @@ from datetime import datetime
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, urlencode, urlsplit
 from zoneinfo import ZoneInfo
 
 import jinja2
 from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from sqlalchemy.orm import Session
 
@@ -271,11 +271,12 @@ def install_handlers(app: FastAPI) -> None:
     """Login redirect, 403 and 404 pages for the HTML routes (the API keeps its JSON errors)."""
 
     @app.exception_handler(LoginRequired)
-    async def _login(request: Request, exc: LoginRequired) -> RedirectResponse:
+    async def _login(request: Request, exc: LoginRequired) -> Response:
         if request.headers.get("HX-Request"):
-            resp = RedirectResponse("/login", status_code=303)
-            resp.headers["HX-Redirect"] = "/login?" + urlencode({"next": exc.next_url})
-            return resp
+            # a live check after the session ended: send the browser to login, then back to its page
+            current = urlsplit(request.headers.get("HX-Current-URL", ""))
+            back = safe_next(current.path + (f"?{current.query}" if current.query else "")) or "/"
+            return Response(status_code=200, headers={"HX-Redirect": "/login?" + urlencode({"next": back})})
         return RedirectResponse("/login?" + urlencode({"next": exc.next_url}), status_code=303)
 
     @app.exception_handler(PageForbidden)
