@@ -599,6 +599,17 @@ class Gen:
                 t, _ = self.post_day(acc)
                 pid = self.add_post(acc, t, self.fmt(text, "zh" if plat in BRAND_ZH else "en"), None)
                 self.plant(1, f"text-only-{plat}", type="post", id=pid)
+            acc = self.brand["instagram"]
+            t, _ = self.post_day(acc)
+            pid = self.add_post(acc, t, "Our winter service menu is out, everything you need before the snow.",
+                                [{"type": "link", "url": "https://velolane.example/winter"}])
+            self.plant(1, "text-only-instagram-link-card", type="post", id=pid)
+            acc = self.brand["x"]
+            t, _ = self.post_day(acc)
+            self.add_post(acc, t, "Winter tune-up checklist from our head mechanic, read before your next ride: "
+                          "https://velolane.example/blog/2026/11/winter-tune-up-checklist-brakes-chain-tires-lights-"
+                          "fenders-and-everything-else-you-need-to-know-before-the-first-snow-arrives?utm_source=x"
+                          "&utm_medium=social&utm_campaign=winter2026", [{"type": "photo", "id": self.nid("media_")}])
             # X posts over 280 weighted characters because of CJK
             acc = self.brand["x"]
             long_zh = ("骑行巷双十一预告：全场自行车八折，配件满两百减五十，会员再享额外九五折。活动期间每天前五十位到店的顾客还能领取"
@@ -837,7 +848,7 @@ class Gen:
                     followed = datetime.combine(START + timedelta(days=r.randint(10, 14)),
                                                 time(r.randint(0, 23), r.randint(0, 59)))
                     uid = f"{prefix[plat]}{r.randint(10**7, 10**8 - 1)}"
-                    signals = r.sample(["avatar", "posts", "ratio", "new", "handle"], r.choice([4, 5, 5]))
+                    signals = r.sample(["avatar", "posts", "ratio", "new", "handle"], r.choice([3, 4, 5, 5]))
                     row = {"account_id": acc.id, "user_id": uid,
                            "handle": f"user{r.randint(10**7, 10**9)}" if "handle" in signals
                            else f"rider_{r.randint(100, 999)}",
@@ -1023,15 +1034,21 @@ class Gen:
         Weibo: an out-of-hours responder that only runs at night and at weekends (the article's advice: fine).
         Every auto-answered question also gets a person's answer later."""
         r = self.rng
-        for plat, planted in (("facebook", True), ("weibo", False)):
+        variants = [AUTO_BUSINESS_EN, AUTO_BUSINESS_EN.upper(), AUTO_BUSINESS_EN.replace("!", "!!"),
+                    "  " + AUTO_BUSINESS_EN.lower()]
+        for plat, planted in (("facebook", True), ("weibo", False), ("facebook", "weekend")):
             acc = self.brand[plat]
             zh = plat in BRAND_ZH
-            n = 6 * self.size
+            n = (6 if planted != "weekend" else 3) * self.size
             placed = 0
             while placed < n:
                 d = START + timedelta(days=r.randint(1, (END - START).days - 3))
                 wd = d.isoweekday()
-                if planted:
+                if planted == "weekend":
+                    if wd <= 5:
+                        continue
+                    minutes = r.randint(10 * 60, 16 * 60)
+                elif planted:
                     if wd > 5:
                         continue
                     minutes = r.randint(9 * 60 + 5, 17 * 60 + 40)
@@ -1040,7 +1057,7 @@ class Gen:
                     if wd <= 5 and minutes >= 6 * 60:
                         continue
                 t_in = self.safe_local(d, minutes)
-                if planted and not (9 * 60 + 5 <= t_in.hour * 60 + t_in.minute <= 17 * 60 + 50):
+                if planted is True and not (9 * 60 + 5 <= t_in.hour * 60 + t_in.minute <= 17 * 60 + 50):
                     continue
                 if not planted and wd <= 5 and (t_in.hour >= 7):
                     continue
@@ -1048,12 +1065,14 @@ class Gen:
                 m = msg(acc, t_in, "in", self.fmt(r.choice(HELP_ZH if zh else HELP_EN), "zh" if zh else "en"), "dm",
                         who=who)
                 t_auto = t_in + timedelta(seconds=r.randint(5, 50))
-                text = (AUTO_BUSINESS_ZH if zh else AUTO_BUSINESS_EN) if planted else \
+                text = (AUTO_BUSINESS_ZH if zh else r.choice(variants)) if planted else \
                     (AUTO_NIGHT_ZH if zh else AUTO_NIGHT_EN)
                 rid = msg(acc, t_auto, "out", text, "dm", reply_to=m, automated=True)
-                if planted:
+                if planted is True:
                     self.plant(6, "automated-reply-in-business-hours+identical", type="message", id=rid)
-                human_t = t_in + timedelta(minutes=r.randint(30, 180)) if planted else \
+                elif planted:
+                    self.plant(6, "identical-automated-reply-weekend", type="message", id=rid)
+                human_t = t_in + timedelta(minutes=r.randint(30, 180)) if planted is True else \
                     datetime.combine(t_in.date() + timedelta(days=0 if wd <= 5 else 0), time(9, 30)) \
                     if t_in.hour < 9 else t_in + timedelta(hours=2)
                 if human_t <= t_in:
