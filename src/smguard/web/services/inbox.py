@@ -34,7 +34,7 @@ class InboxFilter:
     cursor: str | None = None
 
 
-def _encode_cursor(m: Message) -> str:
+def _encode_cursor(m: Any) -> str:
     raw = json.dumps([m.urgency, m.created_at.isoformat(), m.id]).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
@@ -91,9 +91,42 @@ def message_json(
     }
 
 
+# the columns an inbox row shows: plain rows are several times cheaper to build than ORM objects
+INBOX_COLUMNS = tuple(
+    getattr(Message, c)
+    for c in (
+        "id",
+        "thread_id",
+        "account_id",
+        "channel",
+        "direction",
+        "author_id",
+        "author_handle",
+        "text",
+        "created_at",
+        "in_reply_to",
+        "post_id",
+        "automated",
+        "lang",
+        "label",
+        "urgency",
+        "complaint",
+        "help_request",
+        "abusive",
+        "sentiment",
+        "needs_reply",
+        "replied_at",
+        "assigned_to",
+        "resolved",
+        "private_only",
+        "sent_by",
+    )
+)
+
+
 def inbox_query(user: User, f: InboxFilter) -> Select:
     """The inbox page query: filters, keyset cursor, order (urgency desc, oldest first, id), limit + 1."""
-    q = select(Message)
+    q = select(*INBOX_COLUMNS)
     if f.label and f.label not in LABELS:
         raise ValueError(f"label must be one of {', '.join(LABELS)}")
     # Only inbound messages are open, assigned or carry a label other than "other": for those filters the
@@ -137,7 +170,7 @@ def list_inbox(db: Session, user: User, f: InboxFilter) -> dict[str, Any]:
     """One page of the inbox. Returns ``{"items": [...], "next_cursor": str | None}``."""
     q = inbox_query(user, f)
     limit = max(1, min(int(f.limit), 200))
-    rows = list(db.scalars(q))
+    rows = list(db.execute(q))
     more = len(rows) > limit
     rows = rows[:limit]
     accs = accounts(db)
