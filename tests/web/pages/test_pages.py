@@ -300,7 +300,7 @@ def test_employee_reads_and_signs_the_guidelines(client):
 
 def test_published_markdown_is_rendered_without_raw_html(client):
     c, token = form_client(client, "manager")
-    text = "# New rules\n\n<script>alert('x')</script>\n\n[click](javascript:alert(1)) **bold**"
+    text = "Read this first.\n\n# New rules\n\n<script>alert('x')</script>\n\n[click](javascript:alert(1)) **bold**"
     r = c.post(
         "/guidelines/publish",
         data={"text": text, "title": "<i>v3</i>", "requires_signature": "true", "csrf_token": token},
