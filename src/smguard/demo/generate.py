@@ -654,7 +654,7 @@ class Gen:
         service = {
             "acme-weibo": (1.0, (0.2, 3), "good"), "acme-wechat": (1.0, (0.1, 2), "good"),
             "acme-douyin": (0.97, (1, 12), "mixed"), "acme-xhs": (1.0, (0.5, 6), "good"),
-            "acme-instagram": (0.98, (1, 10), "flat"), "acme-x": (0.9, (2, 30), "argue"),
+            "acme-instagram": (0.98, (1, 10), "flat"), "acme-x": (0.95, (2, 30), "argue"),
             "acme-facebook": (0.98, (2, 20), "auto"), "acme-linkedin": (1.0, (0.5, 4), "good"),
             "acme-youtube": (1.0, (2, 16), "good"),
         }
@@ -720,9 +720,9 @@ class Gen:
             return
         channel = m["channel"]
         if kind == "complaint":
-            if style == "argue" and r.random() < 0.12:
+            if style == "argue" and r.random() < 0.06:
                 text = r.choice(REPLY_ARGUE_ZH if zh else REPLY_ARGUE_EN)
-            elif style in ("flat", "mixed") and r.random() < 0.12:
+            elif style in ("flat", "mixed") and r.random() < 0.06:
                 text = r.choice(REPLY_FLAT_ZH if zh else REPLY_FLAT_EN)
             else:
                 text = self.fill(r.choice(REPLY_GOOD_ZH if zh else REPLY_GOOD_EN), lang)
