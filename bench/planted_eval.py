@@ -764,6 +764,14 @@ class Gen:
                     break
             self._heavy = getattr(self, "_heavy", set()) | {(acc.id, d)}
             want = r.randint(4, 6)
+            if k % 2:
+                # a campaign day: the extra posts go out in one go, a few minutes apart (the way a scheduler
+                # or a hurried marketer floods the feed); the day is the planted item
+                t0 = self.free_slot(acc.id, d, 10 * 60, 12 * 60) or self.safe_local(d, 11 * 60)
+                while self.day_counts[(acc.id, d)] < want:
+                    t0 += timedelta(minutes=r.randint(4, 12))
+                    text, media, link = self.brand_text(acc)
+                    self.add_post(acc, t0, text, media, link, source="scheduled")
             # spread over the whole local day, including late evening (next day in UTC for New York) and
             # early morning (previous day in UTC for Shanghai)
             lo, hi = (6 * 60, 23 * 60 + 50)

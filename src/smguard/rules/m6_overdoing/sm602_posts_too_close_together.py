@@ -6,9 +6,10 @@ from collections.abc import Iterator
 
 import polars as pl
 
-from smguard.guard.cadence import DEFAULT_MIN_GAP_MINUTES, close_pairs
+from smguard.guard.cadence import DEFAULT_MAX_POSTS_PER_DAY, DEFAULT_MIN_GAP_MINUTES, close_pairs
 from smguard.rules.base import Evidence, Finding, RuleOptions, T, rule
 from smguard.rules.context import AuditContext
+from smguard.rules.m6_overdoing.sm601_too_many_posts_per_day import cap_table
 
 
 class Options(RuleOptions):
@@ -20,6 +21,10 @@ class Options(RuleOptions):
     min_gap_minutes: float = DEFAULT_MIN_GAP_MINUTES
     # How many example posts the message names.
     examples: int = 3
+    # Same cap as SM601 (the article: "每天不要超过两到三条"); one [policy] value sets both. A burst on a day
+    # already over the cap is part of that day's flood, which SM601 reports (one problem, one finding).
+    max_posts_per_day: int = DEFAULT_MAX_POSTS_PER_DAY
+    max_posts_per_day_by_platform: dict[str, int] = {}
 
 
 @rule("SM602", "posts-too-close-together", requires=("posts",), options=Options)
@@ -29,7 +34,10 @@ def posts_too_close_together(ctx: AuditContext, opts: Options) -> Iterator[Findi
     **What it does** Sorts each brand account's published posts by time and reports, per account, every post
     that came less than `burst_minutes` (default 15) after the previous one. The evidence is the later post of
     each pair: it is the one that should have waited. Posts less than `min_gap_minutes` (default 60, the
-    composer's advice) but at least `burst_minutes` apart are counted in an info tip without evidence.
+    composer's advice) but at least `burst_minutes` apart are counted in an info tip without evidence. A burst
+    on a local day on which the account went over the daily cap (as SM601: `max_posts_per_day`, default 3) is
+    part of that day's flood: SM601 names the day, and this rule only counts those posts in an info note
+    instead of naming them again.
 
     **Why it matters** The article advises spacing posts as far apart as possible. Bursts of posts bury each
     other in followers' feeds and read as spam, which costs followers.
@@ -46,6 +54,31 @@ def posts_too_close_together(ctx: AuditContext, opts: Options) -> Iterator[Findi
     acc = ctx.brand_accounts.select(pl.col("id").alias("account_id"), "handle", "platform")
     near = near.join(acc, on="account_id", how="left").sort("account_id", "created_at")
     pairs = near.filter(pl.col("gap_minutes") < opts.burst_minutes)
+    # bursts on days over the cap belong to SM601's finding for that day
+    caps = cap_table(ctx, opts)
+    heavy = (posts.group_by("account_id", "date").agg(pl.len().alias("n"))
+             .join(caps, on="account_id", how="inner").filter(pl.col("n") > pl.col("cap"))
+             .select("account_id", "date"))
+    day_of = posts.select("id", "date")
+    pairs = pairs.join(day_of, on="id", how="left")
+    on_heavy = pairs.join(heavy, on=["account_id", "date"], how="semi")
+    pairs = pairs.join(heavy, on=["account_id", "date"], how="anti")
+    for (account_id,), g in on_heavy.group_by("account_id", maintain_order=True):
+        handle = g["handle"][0] or account_id
+        days = sorted({str(d) for d in g["date"].to_list()})
+        yield Finding(
+            severity="info",
+            title=T(f"{g.height} posts from {handle} came in bursts on days over the cap",
+                    f"{handle} 有 {g.height} 条内容是在超出每日上限的日子里集中发出的"),
+            message=T(f"On {', '.join(days)}, {handle} also published {g.height} posts less than "
+                      f"{opts.burst_minutes:g} minutes after the previous one; those days are reported by SM601.",
+                      f"{handle} 在 {'、'.join(days)} 还有 {g.height} 条内容与上一条间隔不足 "
+                      f"{opts.burst_minutes:g} 分钟；这些日子已由 SM601 报告。"),
+            recommendation=T("Spread the day's posts over several hours, and keep to the daily cap.",
+                             "把当天的内容分散到几个小时发布，并遵守每日上限。"),
+            account_id=account_id,
+            data={"posts": g.height, "days": days, "burst_minutes": opts.burst_minutes},
+        )
     tips = near.filter(pl.col("gap_minutes") >= opts.burst_minutes)
     for (account_id,), g in tips.group_by("account_id", maintain_order=True):
         handle = g["handle"][0] or account_id
