@@ -98,9 +98,6 @@ def extract(batch: Batch, n_bits: int = 18, char_orders=CHAR_ORDERS, words: bool
     c = np.empty(len(batch.codes) + 1, dtype=np.uint64)
     c[0] = 0
     c[1:] = batch.codes
-    d = np.empty(len(c), dtype=np.int32)
-    d[0] = 0
-    d[1:] = batch.doc
     starts = np.flatnonzero(c == 0)  # one per text, in order
     L = len(c)
     blocks: list[sp.csr_matrix] = []
@@ -116,7 +113,7 @@ def extract(batch: Batch, n_bits: int = 18, char_orders=CHAR_ORDERS, words: bool
         cols = _to_cols(h, _K[k - 1], n_bits)
         if k > 1:  # n-grams that run over the next text's separator: the k-1 positions before each separator
             cross = (starts[1:, None] - np.arange(1, k)[None, :]).ravel()
-            cols[cross[cross >= 0]] = void
+            cols[cross[(cross >= 0) & (cross < len(cols))]] = void
         indptr = np.empty(n + 1, dtype=np.int32)
         indptr[:n] = np.minimum(starts, L - k + 1)
         indptr[n] = L - k + 1

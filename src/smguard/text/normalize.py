@@ -237,12 +237,13 @@ def detect_langs(codes: np.ndarray, doc: np.ndarray, n: int, cls: np.ndarray | N
     cnt = np.bincount(doc.astype(np.int64) * 8 + cls, minlength=n * 8).reshape(n, 8)
     n_han, n_kana, n_hangul = cnt[:, C_HAN], cnt[:, C_KANA], cnt[:, C_HANGUL]
     n_lat, n_acc, n_oth = cnt[:, C_LATIN], cnt[:, C_ACCENT], cnt[:, C_SCRIPT]
-    en_w, other_w = _function_word_counts(codes, doc, n, words)
+    en_w, other_w, n_words = _function_word_counts(codes, doc, n, words)
     lang = np.full(n, "other", dtype=object)
     latin_total = n_lat + n_acc
     is_zh = (n_han > 0) & (n_han * 4 >= latin_total) & (n_kana == 0) & (n_hangul < n_han)
     is_en = (~is_zh) & (n_lat >= 2) & (n_acc * 20 <= n_lat) & (n_oth * 2 < n_lat) & (n_kana == 0)
-    is_en &= (n_hangul * 4 < n_lat) & ((en_w > other_w) | (other_w == 0))
+    # other-language function words must outnumber English ones and be a real share of the words
+    is_en &= (n_hangul * 4 < n_lat) & ~((other_w >= en_w) & (other_w > 0) & (other_w * 20 >= n_words))
     lang[is_zh] = "zh"
     lang[is_en] = "en"
     return lang
@@ -313,7 +314,7 @@ def _function_word_counts(codes: np.ndarray, doc: np.ndarray, n: int, words=None
     _, _, wdoc, h = words if words is not None else word_spans(codes, doc)
     kind = _fw_table()[_fw_bucket(h)]
     cnt = np.bincount(wdoc.astype(np.int64) * 3 + kind, minlength=n * 3).reshape(n, 3)
-    return cnt[:, 1], cnt[:, 2]
+    return cnt[:, 1], cnt[:, 2], cnt.sum(axis=1)
 
 
 def normalize_text(text: str) -> str:
