@@ -44,6 +44,16 @@ def fast_password_hashing() -> Iterator[None]:
     security._hasher = saved
 
 
+@pytest.fixture(autouse=True)
+def no_login_throttle_carry_over() -> Iterator[None]:
+    """Failed logins of one test do not count against the next (the throttle lives in the process)."""
+    from smguard.web.services import auth
+
+    auth._failures.clear()
+    yield
+    auth._failures.clear()
+
+
 @pytest.fixture(scope="session")
 def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("template") / "store.db"

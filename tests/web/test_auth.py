@@ -108,3 +108,27 @@ def test_deactivated_user_cannot_log_in(client):
         headers={"X-CSRF-Token": token},
     )
     assert r.status_code == 401
+
+
+def test_failed_logins_are_throttled(client, monkeypatch):
+    from smguard.web.services import auth
+
+    monkeypatch.setattr(auth, "_failures", type(auth._failures)(auth._failures.default_factory))
+    c = client()
+    token = c.get("/api/auth/csrf").json()["csrf_token"]
+    email = USERS["manager"][0]
+    for _ in range(auth.MAX_FAILURES):
+        r = c.post(
+            "/api/auth/login", json={"email": email, "password": "nope"}, headers={"X-CSRF-Token": token}
+        )
+        assert r.status_code == 401
+    r = c.post(
+        "/api/auth/login", json={"email": email, "password": PASSWORD}, headers={"X-CSRF-Token": token}
+    )
+    assert r.status_code == 429  # even the right password, until the window moves on
+    r = c.post(
+        "/api/auth/login",
+        json={"email": USERS["agent"][0], "password": PASSWORD},
+        headers={"X-CSRF-Token": token},
+    )
+    assert r.status_code == 200  # another account from the same address is not locked out

@@ -48,6 +48,8 @@ def get_csrf(request: Request, user: OptionalUser) -> dict[str, str]:
 @router.post("/login")
 def login(body: LoginIn, request: Request, response: Response, db: SessionDep, settings: SettingsDep) -> dict:
     """Open a session (HttpOnly cookie). Returns the user and the new CSRF token."""
+    if auth_service.throttled(request, body.email):
+        raise HTTPException(status_code=429, detail="too many failed logins; try again in 15 minutes")
     user = auth_service.login(db, request, response, settings, body.email, body.password)
     if user is None:
         raise HTTPException(status_code=401, detail="wrong email or password")
