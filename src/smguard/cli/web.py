@@ -63,6 +63,11 @@ def serve(
                 f"--db {escape(url)}[/bold] and create the first admin with [bold]smguard user create "
                 f"--role admin --email you@example.com --db {escape(url)}[/bold]."
             )
+    elif not _has_users(engine):
+        console.print(
+            "[yellow]No user yet.[/yellow] Create the first admin with [bold]smguard user create --role admin "
+            f"--email you@example.com --db {escape(url)}[/bold]."
+        )
     console.print(
         f"smguard workspace on [bold]http://{host}:{port}/[/bold]  (store: {escape(_safe_url(url))}, "
         f"API docs: http://{host}:{port}/api/docs)"
@@ -74,6 +79,16 @@ def serve(
         from smguard.web.app import create_app
 
         uvicorn.run(create_app(url, engine=engine), host=host, port=port, proxy_headers=True)
+
+
+def _has_users(engine) -> bool:
+    from sqlalchemy import select
+
+    from smguard.store.db import session_factory
+    from smguard.store.models import User
+
+    with session_factory(engine)() as s:
+        return s.scalar(select(User.id).limit(1)) is not None
 
 
 def _safe_url(url: str) -> str:
