@@ -209,10 +209,12 @@ def test_team_day_in_the_browser(server: str, browser) -> None:
     expect(page.locator("h1")).to_have_text("Inbox")
     items = page.locator("ul.messages > li")
     expect(items).to_have_count(3)
-    # urgency order: complaints and abuse (the longest waiting first), praise last
+    # urgency order: the complaint and the abuse (the longest waiting first), the compliment last
+    links = page.locator("ul.messages > li a.msg-link")
+    assert [links.nth(i).get_attribute("href") for i in range(3)] == ["/inbox/m1", "/inbox/m2", "/inbox/m3"]
     expect(items.nth(0).locator(".badge").first).to_have_text("Complaint")
     expect(items.nth(1).locator(".badge").first).to_have_text("Abusive")
-    expect(items.nth(2)).to_have_class("msg lab-praise")
+    expect(items.nth(0).locator(".clock")).to_contain_text("waiting")
     _shot(page, "01-inbox")
 
     # --- the complaint: an arguing reply gets the live tone warning (HTMX, debounced, the backend's check)
