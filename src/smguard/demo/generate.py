@@ -711,7 +711,9 @@ class Gen:
                      automated=True)
         if acct == "acme-wechat" and r.random() < 0.3:
             self.msg(acct, when + timedelta(seconds=2), "dm", "out", AUTO_WECHAT, in_reply_to=m["id"], automated=True)
-        p = p_answer if kind in ("complaint", "help") else (0.5 if kind == "praise" else 0.1)
+        engaged = style == "good"  # the well-run accounts talk back to almost everybody, not only to complaints
+        p = p_answer if kind in ("complaint", "help") else ((0.85 if engaged else 0.5) if kind == "praise"
+                                                            else (0.7 if engaged else 0.1))
         if r.random() > p:
             return
         delay = timedelta(hours=r.uniform(dmin, dmax))
