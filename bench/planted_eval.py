@@ -912,7 +912,7 @@ class Gen:
 
         def author(acc: Account) -> tuple[str, str]:
             rows = self.followers_by_acc.get(acc.id)
-            if rows and r.random() < 0.7:
+            if rows and self.seed % 2 and r.random() < 0.7:  # even seeds: authors unrelated to followers
                 row = r.choice(rows)
                 return row["user_id"], row["handle"]
             return f"u{r.randint(10**8, 10**9)}", self.real_handle(acc.platform, r.randint(1000, 9999))

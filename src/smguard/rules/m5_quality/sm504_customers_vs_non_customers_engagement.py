@@ -8,7 +8,7 @@ import polars as pl
 
 from smguard.rules.base import Evidence, Finding, RuleOptions, T, rule
 from smguard.rules.context import AuditContext
-from smguard.rules.m5_quality._customers import customer_platforms, match_customers
+from smguard.rules.m5_quality._customers import current_brand_followers, customer_platforms, match_customers
 
 
 class Options(RuleOptions):
@@ -18,6 +18,11 @@ class Options(RuleOptions):
     low_engaged_customer_share: float = 0.03
     # Below this many distinct people engaging, the share is too noisy to judge.
     min_people: int = 30
+    # The people who write to an account are a small, self-selected sample (questions from prospects,
+    # complaints, giveaway entries). When the account's current followers are known (at least this many, as
+    # SM501's min_followers) and customers are not rare among them (at least low_engaged_customer_share), a low
+    # share among the people writing is reported as a statistic only: the audience is not the problem.
+    min_followers: int = 50
 
 
 @rule("SM504", "customers-vs-non-customers-engagement", requires=("messages", "customers"), options=Options)
@@ -28,7 +33,10 @@ def customers_vs_non_customers_engagement(ctx: AuditContext, opts: Options) -> I
     their authors (`author_id` or `author_handle`, on the account's platform) to `customers.jsonl`, and
     reports the share of engaging people and of messages that come from customers (info). When at least
     `min_people` (30) distinct people engaged and fewer than `low_engaged_customer_share` (3%) of them are customers, it is a
-    finding. Accounts on a platform where no customer has a known identity are not judged.
+    finding, unless the account's current followers are known (`min_followers`, 50) and customers are not rare
+    among them (at least the same 3%): then the share is a statistic only, since those who write are a small,
+    self-selected part of the audience. Accounts on a platform where no customer has a known identity are not
+    judged.
 
     **Why it matters** The article: a like is not a sale. What counts is recognising the real customers who
     interact with the brand; when the conversation is almost only with people who never buy, the content or
@@ -47,6 +55,15 @@ def customers_vs_non_customers_engagement(ctx: AuditContext, opts: Options) -> I
         return
     m = match_customers(ctx, m.select("account_id", "platform", "author_id", "author_handle"), "author_id",
                         "author_handle")
+    follower_share: dict[str, float] = {}
+    if ctx.dataset.has("followers"):
+        f = current_brand_followers(ctx).select("account_id", "platform", "user_id", "handle")
+        if f.height:
+            f = match_customers(ctx, f, "user_id", "handle")
+            for fr in (f.group_by("account_id").agg(pl.len().alias("n"),
+                                                    pl.col("customer_id").is_not_null().sum().alias("c"))
+                       .filter(pl.col("n") >= opts.min_followers).iter_rows(named=True)):
+                follower_share[fr["account_id"]] = fr["c"] / fr["n"]
     person = pl.coalesce(pl.col("author_id"), pl.col("author_handle").str.to_lowercase().str.strip_chars_start("@"))
     stats = (m.with_columns(person.alias("person"))
              .group_by("account_id")
@@ -66,6 +83,11 @@ def customers_vs_non_customers_engagement(ctx: AuditContext, opts: Options) -> I
         data = {"people": people, "customers": cust, "share_people": round(share, 4), "messages": r["messages"],
                 "customer_messages": r["customer_messages"], "share_messages": round(mshare, 4)}
         bad = people >= opts.min_people and share < opts.low_engaged_customer_share
+        fshare = follower_share.get(r["account_id"])
+        if fshare is not None:
+            data["share_followers"] = round(fshare, 4)
+            if bad and fshare >= opts.low_engaged_customer_share:
+                bad = False  # customers are among the followers: a statistic, not evidence of the mistake
         yield Finding(
             severity="low" if bad else "info",
             title=T(f"{pct} of the people engaging with {handle} are customers",
