@@ -448,3 +448,21 @@ def test_live_check_after_logout_sends_the_browser_to_login(client):
         headers={"HX-Request": "true", "X-CSRF-Token": c.cookies.get("smguard_csrf")},
     )
     assert r.status_code == 200 and r.headers["HX-Redirect"].startswith("/login?next=")
+
+
+def test_future_guideline_versions_are_drafts_only_managers_see(client, app):
+    from smguard.store.models import Guideline
+
+    with app.state.sessionmaker() as s:
+        s.add(
+            Guideline(
+                version="9.0-draft", published_at=datetime.now(UTC) + timedelta(days=30), text="# Secret"
+            )
+        )
+        s.commit()
+    employee = client("employee")
+    assert "9.0-draft" not in employee.get("/guidelines").text
+    assert employee.get("/guidelines?version=9.0-draft").status_code == 404
+    manager = client("manager")
+    assert "9.0-draft" in manager.get("/guidelines").text
+    assert manager.get("/guidelines?version=9.0-draft").status_code == 200

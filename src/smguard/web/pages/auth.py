@@ -27,13 +27,14 @@ def home(user: OptionalUser) -> Response:
 
 
 @router.get("/login", response_class=HTMLResponse)
-def login_page(request: Request, user: OptionalUser, next: str | None = None) -> Response:
+def login_page(request: Request, db: SessionDep, user: OptionalUser, next: str | None = None) -> Response:
     if user is not None:
         return RedirectResponse(safe_next(next) or home_for(user), status_code=303)
     return render(
         request,
         "login.html",
         {"next": safe_next(next) or "", "error": None, "email": "", "demo_file": demo_users_file(request)},
+        db=db,
     )
 
 

@@ -12,10 +12,11 @@ from markdown_it import MarkdownIt
 
 from smguard.store.models import User
 from smguard.web.deps import SessionDep
-from smguard.web.pages._common import not_found, page_user, redirect, render
+from smguard.web.pages._common import PageNotFound, not_found, page_user, parse_dt, redirect, render
 from smguard.web.pages._queries import employee_names
+from smguard.web.permissions import allowed
 from smguard.web.services import guidelines as svc
-from smguard.web.services.common import NotFound, Refused
+from smguard.web.services.common import NotFound, Refused, now
 
 router = APIRouter()
 Reader = Annotated[User, Depends(page_user("guidelines.read"))]
@@ -35,10 +36,16 @@ def render_markdown(text: str) -> str:
 @router.get("/guidelines", response_class=HTMLResponse)
 def read_page(request: Request, db: SessionDep, user: Reader, version: str | None = None) -> HTMLResponse:
     data = svc.overview(db, user)
+    manager = allowed(user.role, "guidelines.manage")
+    if not manager:  # a version published in the future is a draft: only managers see it before its date
+        when = now()
+        data["versions"] = [v for v in data["versions"] if (parse_dt(v["published_at"]) or when) <= when]
     shown = data["current"]
     if version:
         with not_found():
             shown = svc.guideline_json(svc.get(db, version))
+        if not manager and all(v["version"] != version for v in data["versions"]):
+            raise PageNotFound(version)
     return render(
         request,
         "guidelines/read.html",
