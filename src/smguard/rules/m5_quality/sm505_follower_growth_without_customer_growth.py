@@ -65,7 +65,8 @@ def follower_growth_without_customer_growth(ctx: AuditContext, opts: Options) ->
     `followed_at`/`unfollowed_at`). Over the same dates it counts new customers (`first_order_at`) against the
     customers there were before. When followers grew by at least `min_follower_growth` (20%) and
     `min_new_followers` (100) over at least `min_days` (28) days, while customers grew by less than
-    `max_growth_ratio` (a tenth) of that relative growth, the account is reported.
+    `max_growth_ratio` (a tenth) of that relative growth, the account is reported. An account that started
+    the period with fewer than `min_new_followers` followers is new: its growth is not compared.
 
     **Why it matters** The article: a like is not a sale, and followers matter only when they become
     customers. Growing the audience without growing the customer base is effort spent on people who do not buy
@@ -91,6 +92,8 @@ def follower_growth_without_customer_growth(ctx: AuditContext, opts: Options) ->
         d0, d1, f0, f1 = r["d0"], r["d1"], r["f0"], r["f1"]
         if d0 is None or d1 is None or (d1 - d0) < timedelta(days=opts.min_days) or f0 is None or f1 is None:
             continue
+        if f0 < opts.min_new_followers:
+            continue  # an account that started from (almost) nothing: no audience "before" to compare with
         gained = f1 - f0
         fgrowth = gained / max(f0, 1)
         if gained < opts.min_new_followers or fgrowth < opts.min_follower_growth:
