@@ -10,6 +10,7 @@ the Makefile install it) and is skipped with the reason when it is missing.
 
 from __future__ import annotations
 
+import re
 import socket
 import threading
 import time
@@ -249,7 +250,9 @@ def test_team_day_in_the_browser(server: str, browser) -> None:
     page.locator("#check-wb button.slot").first.click()  # take a proposed slot: the cap issue goes away
     expect(page.locator("#check-wb [data-code=over-daily-cap]")).to_have_count(0)
     page.click("button[type=submit].primary")
-    expect(page).to_have_url(f"{server}/compose/queue?done=scheduled")
+    expect(page).to_have_url(re.compile(r"/compose/queue\?start=2026-10-(29|30|31)&done=scheduled$"))
+    expect(page.locator("td.day.full")).to_have_count(1)  # 2026-10-30: three posts, the cap
+    expect(page.locator("a.dot")).to_have_count(4)  # those three and the new one on the proposed slot
     _shot(page, "04-queue")
     ctx.close()
 

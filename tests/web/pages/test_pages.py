@@ -274,7 +274,10 @@ def test_composer_schedules_a_clean_post(client):
         follow_redirects=False,
     )
     assert r.status_code == 303, r.text[:2000]
-    assert r.headers["location"] == "/compose/queue?done=scheduled"
+    day = datetime.fromisoformat(at).date() - timedelta(days=1)
+    assert r.headers["location"] == f"/compose/queue?start={day.isoformat()}&done=scheduled"
+    queue = c.get(r.headers["location"]).text
+    assert "dot scheduled" in queue and "新品拿铁上市，欢迎来店品尝" in queue
 
 
 def test_embargoed_term_blocks_in_the_composer(client):

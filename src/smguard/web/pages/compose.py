@@ -139,7 +139,10 @@ async def schedule(request: Request, db: SessionDep, user: Composer) -> Response
             except ValueError:
                 error = "compose.err_input"
     if scheduled and len(scheduled) == len(chosen):
-        return redirect("/compose/queue", "scheduled")
+        at = _at(form.get("at"))
+        start = (at.date() - timedelta(days=1)).isoformat() if at else None
+        # show the calendar around the new post, so the team sees it next to the others of that day
+        return redirect(f"/compose/queue?start={start}" if start else "/compose/queue", "scheduled")
     variants = {a: str(form.get(f"text__{a}") or "") for a in known}
     return render(
         request,
