@@ -30,21 +30,33 @@ DEFAULT_WINDOW_HOURS = 24.0
 # A message the sentiment head calls clearly positive is not treated as a complaint ("等了一整年，太喜欢了"),
 # nor as a help request unless it asks a question: a guard against keyword false alarms of the labels.
 POSITIVE_SCORE = 0.5
+# A clearly negative message to the brand is treated as a complaint even when the complaint head missed it
+# ("Very poor quality."): people rarely write to a company in anger about anything else.
+NEGATIVE_SCORE = -0.5
 
 
 def _clearly_positive() -> pl.Expr:
     return ((pl.col("sentiment") == "positive") & (pl.col("sentiment_score") >= POSITIVE_SCORE)).fill_null(False)
 
 
+def _clearly_negative() -> pl.Expr:
+    return ((pl.col("sentiment") == "negative") & (pl.col("sentiment_score") <= NEGATIVE_SCORE)).fill_null(False)
+
+
+def _asks() -> pl.Expr:
+    return pl.col("text").fill_null("").str.contains(r"[?？]")
+
+
 def complaint_expr() -> pl.Expr:
-    """Inbound messages that are complaints (label ``complaint``, not clearly positive)."""
-    return pl.col("complaint").fill_null(False) & ~_clearly_positive()
+    """Inbound messages that are complaints: label ``complaint`` or clearly negative, and not clearly positive."""
+    return (pl.col("complaint").fill_null(False) | _clearly_negative()) & ~_clearly_positive()
 
 
 def help_expr() -> pl.Expr:
-    """Inbound messages that ask for help (label ``help_request``; a clearly positive one must ask a question)."""
-    asks = pl.col("text").fill_null("").str.contains(r"[?？]")
-    return pl.col("help_request").fill_null(False) & (~_clearly_positive() | asks)
+    """Inbound messages that ask the brand something: label ``help_request`` or a question mark; a clearly
+    positive message counts only with the label and a question ("Love it! Can I get it in blue?")."""
+    labelled = pl.col("help_request").fill_null(False)
+    return (labelled & (~_clearly_positive() | _asks())) | (_asks() & ~_clearly_positive())
 
 
 def window_expr(hours: float, by_platform: Mapping[str, float]) -> pl.Expr:

@@ -46,6 +46,7 @@ def unanswered(ctx: AuditContext, opts, kind: str) -> Iterator[Finding]:
         .filter(pl.col("waited") > pl.col("win"))
         .sort("created_at")
     )
+    todo = _drop_last_word(todo, ctx)
     todo = _drop_handled_abuse(todo, ctx, opts)
     if todo.height == 0:
         return
@@ -165,3 +166,29 @@ def _drop_handled_abuse(todo: pl.DataFrame, ctx: AuditContext, opts) -> pl.DataF
         ["id"].unique()
     )
     return todo.filter(~pl.col("id").is_in(handled.implode()))
+
+
+# A customer's message that answers the brand's own reply to them, in a thread the brand has already taken up,
+# is the customer's last word (typically an angry one at the end of a public quarrel, judged by SM304/SM305),
+# not an ignored complaint.
+LAST_WORD_HOURS = 72.0
+
+
+def _drop_last_word(todo: pl.DataFrame, ctx: AuditContext) -> pl.DataFrame:
+    replies_to_brand = todo.filter(pl.col("in_reply_to").is_not_null() & pl.col("author_id").is_not_null())
+    if replies_to_brand.height == 0:
+        return todo
+    msgs = ctx.dataset.messages
+    outs = msgs.filter(pl.col("direction") == "out").select(
+        pl.col("id").alias("in_reply_to"), pl.col("in_reply_to").alias("_answered"), pl.col("created_at").alias("_at"))
+    inb = msgs.filter(pl.col("direction") == "in").select(pl.col("id").alias("_answered"),
+                                                          pl.col("author_id").alias("_author"))
+    last = (
+        replies_to_brand.select("id", "author_id", "created_at", "in_reply_to")
+        .join(outs, on="in_reply_to", how="inner")
+        .join(inb, on="_answered", how="inner")
+        .filter((pl.col("_author") == pl.col("author_id"))
+                & (pl.col("created_at") - pl.col("_at") <= timedelta(hours=LAST_WORD_HOURS)))
+        ["id"].unique()
+    )
+    return todo.filter(~pl.col("id").is_in(last.implode()))

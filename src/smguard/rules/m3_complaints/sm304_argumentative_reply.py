@@ -30,8 +30,8 @@ def argumentative_reply(ctx: AuditContext, opts: Options) -> Iterator[Finding]:
 
     **What it does** Takes every ``out`` message of a brand account written up to the audit moment and the
     reply label ``argumentative`` of the text classifier (blame such as "your fault", contradiction such as
-    "that's not true", "calm down", "爱买不买"). Each such reply is one medium finding naming the reply (and,
-    in the message, the customer it answered).
+    "that's not true", "calm down", "爱买不买") and not apologising. Each such reply is one medium finding
+    naming the reply (and, in the message, the customer it answered).
 
     **Why it matters** Never get drawn into an argument to win it: even when the brand is right, a public
     quarrel makes it look defensive, and every reader sides with the customer. State the facts politely,
@@ -43,7 +43,10 @@ def argumentative_reply(ctx: AuditContext, opts: Options) -> Iterator[Finding]:
     replies = brand_replies(ctx)
     if replies.height == 0 or "argumentative" not in replies.columns:
         return
-    bad = replies.filter(pl.col("argumentative").fill_null(False))
+    # a reply that apologises is not picking a fight: guards against a label that fires on firm but polite
+    # wording ("Apologies, that should not have happened")
+    apologises = pl.col("apology").fill_null(False) if "apology" in replies.columns else pl.lit(False)
+    bad = replies.filter(pl.col("argumentative").fill_null(False) & ~apologises)
     if bad.height == 0:
         return
     bad = reply_targets(ctx, bad).sort("created_at")
