@@ -260,7 +260,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "compose.day_title": ("{n} of {cap} posts", "{n} / {cap} 条"),
     "compose.legend_room": ("room left", "还可发布"),
     "compose.legend_full": ("daily cap reached", "已达每日上限"),
-    "compose.upcoming": ("Coming up (all accounts)", "即将发布（全部账号）"),
+    "compose.upcoming": ("Coming up", "即将发布"),
     "compose.no_upcoming": ("Nothing is scheduled from now on.", "目前没有待发布的排期。"),
     "compose.post": ("Post", "内容"),
     "compose.cancel_post": ("Cancel this post", "取消此排期"),
