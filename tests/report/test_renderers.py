@@ -15,7 +15,8 @@ def test_markdown_names_posts_messages_and_days(hostile_report):
     md = render_markdown(hostile_report, "en")
     assert "Post p0 by" in md  # the text-only post, with its id
     assert "comment c1 from" in md and "no answer yet" in md  # the unanswered complaint
-    assert "2026\\-10\\-20" in md or "2026-10-20: 5 posts" in md  # the day over the cap
+    assert "2026-10-20: 5 posts" in md  # the day over the cap, with its posts listed
+    assert "  - 09:00 p0 " in md
     assert "## Checks that could not run" in md and "SM402" in md
     for m in range(1, 7):
         assert f'<a id="mistake-{m}"></a>' in md

@@ -51,6 +51,7 @@ def _finding(f: FindingView, lang: str) -> list[str]:
             if ev.note:
                 line += f" *({esc(ev.note)})*"
             out.append(line)
+            out += [f"  - {esc(sub)}" for sub in ev.sub]
         if f.more_evidence:
             out.append(f"- {esc(tr('and_more', lang, n=f.more_evidence))}")
         out.append("")

@@ -53,6 +53,7 @@ def shown_findings(findings: list[Finding]) -> tuple[list[Finding], dict[str, in
             omitted[f.rule] = omitted.get(f.rule, 0) + 1
     return kept, omitted
 EXCERPT = 160  # characters of user text shown per item
+POSTS_PER_DAY = 10  # posts listed under a day named by a finding
 DEFAULT_CAP = 3  # the article: at most two or three posts a day
 
 
@@ -63,9 +64,9 @@ def item_key(ev: Mapping[str, Any]) -> str:
     return f"{ev.get('type')}:{ev.get('id')}"
 
 
-def _excerpt(text: str | None) -> str:
+def _excerpt(text: str | None, limit: int = EXCERPT) -> str:
     text = " ".join((text or "").split())
-    return text if len(text) <= EXCERPT else text[: EXCERPT - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _daily_cap(dataset: Dataset) -> tuple[int, dict[str, int]]:
@@ -332,11 +333,22 @@ def _items(ds: Dataset, report: Report, inbound: pl.DataFrame) -> dict[str, dict
                                                  "following_count": r.get("following_count"),
                                                  "posts_count": r.get("posts_count")}
     if days and ds.posts.height:
-        counts = {(a, str(d)): int(n) for a, d, n in ds.posts.group_by("account_id", "date").agg(pl.len())
-                  .iter_rows()}
+        # The posts of each day named by a finding, so the report can list them ("which posts that day").
+        keys = pl.DataFrame({"account_id": [a for a, _ in days], "day": [d for _, d in days]})
+        day_posts = (
+            ds.posts.with_columns(pl.col("date").cast(pl.String).alias("day"))
+            .join(keys, on=["account_id", "day"], how="semi")
+            .sort("created_at")
+            .with_columns(pl.col("created_at").dt.convert_time_zone(tz).dt.strftime("%H:%M").alias("hm"))
+        )
+        listed: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        for r in day_posts.iter_rows(named=True):
+            listed.setdefault((r["account_id"], r["day"]), []).append(
+                {"id": r["id"], "time": r["hm"], "text": _excerpt(r.get("text"), 80)})
         for aid, d in days:
+            posts = listed.get((aid, d), [])
             items[f"day:{aid}:{d}"] = {"type": "day", "id": f"{aid}:{d}", **handle(aid), "date": d,
-                                       "posts": counts.get((aid, d), 0)}
+                                       "posts": len(posts), "post_list": posts[:POSTS_PER_DAY]}
     for aid, d in days:
         items.setdefault(f"day:{aid}:{d}", {"type": "day", "id": f"{aid}:{d}", **handle(aid), "date": d})
     return items

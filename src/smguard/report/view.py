@@ -25,6 +25,7 @@ class EvidenceView:
     label: str  # "Post p00123 by @acme (Weibo), 2026-09-03 10:00"
     text: str | None = None  # the user's own words (post text, message, liked post), excerpted
     note: str | None = None  # "no answer yet", "answered after 52 h"
+    sub: list[str] = field(default_factory=list)  # for a day: its posts, "09:30 p123 “text”"
 
 
 @dataclass
@@ -161,7 +162,9 @@ def describe(ev: Evidence, items: dict[str, dict[str, Any]], lang: str) -> Evide
     if t == "day":
         d = e.get("date") or ""
         if it.get("posts"):
-            return EvidenceView(t, eid, tr("ev_day", lang, date=d, posts=it["posts"], handle=handle, platform=pf))
+            sub = [f"{p['time']} {p['id']} “{p['text']}”" for p in it.get("post_list") or []]
+            return EvidenceView(t, eid, tr("ev_day", lang, date=d, posts=it["posts"], handle=handle, platform=pf),
+                                sub=sub)
         return EvidenceView(t, eid, tr("ev_day_plain", lang, date=d, handle=handle, platform=pf))
     if t == "employee" and it:
         label = tr("ev_employee", lang, id=eid, name=it.get("name") or "?", department=it.get("department") or "?")
