@@ -1044,7 +1044,7 @@ class Gen:
         r = self.rng
         variants = [AUTO_BUSINESS_EN, AUTO_BUSINESS_EN.upper(), AUTO_BUSINESS_EN.replace("!", "!!"),
                     "  " + AUTO_BUSINESS_EN.lower()]
-        for plat, planted in (("facebook", True), ("weibo", False), ("facebook", "weekend")):
+        for plat, planted in (("facebook", True), ("weibo", False), ("facebook", "weekend"), ("facebook", False)):
             acc = self.brand[plat]
             zh = plat in BRAND_ZH
             n = (6 if planted != "weekend" else 3) * self.size

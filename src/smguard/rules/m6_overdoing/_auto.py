@@ -48,3 +48,20 @@ def off_hours_only_accounts(ctx: AuditContext, days: list[int], start: str, end:
     s = (auto.with_columns(in_business_hours(ctx.tz, days, start, end).alias("biz"))
          .group_by("account_id").agg(pl.col("biz").mean().alias("share")))
     return set(s.filter(pl.col("share") <= OFF_HOURS_TOLERANCE)["account_id"].to_list())
+
+
+def auto_key(col: pl.Expr) -> pl.Expr:
+    """The text of an automated message reduced to its letters and digits (case and width folded): the same
+    canned sentence with other punctuation, emoji or spacing is the same sentence."""
+    return col.fill_null("").str.normalize("NFKC").str.to_lowercase().str.replace_all(r"[^\p{L}\p{N}]+", "")
+
+
+def off_hours_only_texts(auto: pl.DataFrame, tz: str, days: list[int], start: str, end: str) -> pl.DataFrame:
+    """(account_id, key) of an out-of-office message: an automated text (``auto`` has a ``key`` column from
+    ``auto_key``) sent more than once and (almost) always outside business hours. That is the use the article
+    recommends ("如半夜的时候"), even on an account whose other auto-replies run by day."""
+    if auto.height == 0:
+        return auto.select("account_id", "key")
+    return (auto.with_columns(in_business_hours(tz, days, start, end).alias("biz"))
+            .group_by("account_id", "key").agg(pl.col("biz").mean().alias("share"), pl.len().alias("n"))
+            .filter((pl.col("share") <= OFF_HOURS_TOLERANCE) & (pl.col("n") >= 2)).select("account_id", "key"))

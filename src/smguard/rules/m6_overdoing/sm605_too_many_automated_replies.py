@@ -8,7 +8,13 @@ import polars as pl
 
 from smguard.rules.base import Evidence, Finding, RuleOptions, T, rule
 from smguard.rules.context import AuditContext
-from smguard.rules.m6_overdoing._auto import brand_out, handles, off_hours_only_accounts
+from smguard.rules.m6_overdoing._auto import (
+    auto_key,
+    brand_out,
+    handles,
+    off_hours_only_accounts,
+    off_hours_only_texts,
+)
 
 
 class Options(RuleOptions):
@@ -32,7 +38,9 @@ def too_many_automated_replies(ctx: AuditContext, opts: Options) -> Iterator[Fin
     `automated`. When at least `min_out_messages` (default 10) were sent and the automated share is above
     `max_automated_share` (default 0.2), it reports the account with its automated messages as evidence.
     An account whose auto-responder runs only outside business hours (as SM606 defines them; at most 5% of its
-    automated messages inside) is not counted: that is the use the article recommends.
+    automated messages inside) is not counted: that is the use the article recommends. Nor is an out-of-office
+    message (the same automated text sent repeatedly, only outside business hours) of an account that also
+    automates other replies.
 
     **Why it matters** The article allows auto-replies for times nobody can answer, such as midnight, but asks
     to use them sparingly: platforms show when a message was sent, and fans notice when a machine talks to them.
@@ -47,6 +55,12 @@ def too_many_automated_replies(ctx: AuditContext, opts: Options) -> Iterator[Fin
     out = out.filter(~pl.col("account_id").is_in(list(night_only)))
     if out.height == 0:
         return
+    # a fixed out-of-office message is the use the article recommends ("如半夜的时候"): it neither counts
+    # towards the share nor is evidence, also on an account that automates other replies by day
+    out = out.with_columns(auto_key(pl.col("text")).alias("key"))
+    off = off_hours_only_texts(out.filter(pl.col("automated")), ctx.tz, opts.business_days, opts.business_start,
+                               opts.business_end)
+    out = out.join(off, on=["account_id", "key"], how="anti")
     stats = (out.group_by("account_id")
              .agg(pl.len().alias("total"), pl.col("automated").sum().alias("auto"))
              .with_columns((pl.col("auto") / pl.col("total")).alias("share"))

@@ -8,8 +8,13 @@ import polars as pl
 
 from smguard.rules.base import Evidence, Finding, RuleOptions, T, rule
 from smguard.rules.context import AuditContext
-from smguard.rules.m6_overdoing._auto import brand_out, handles, off_hours_only_accounts
-from smguard.rules.m6_overdoing._brand_terms import fold_expr
+from smguard.rules.m6_overdoing._auto import (
+    auto_key,
+    brand_out,
+    handles,
+    off_hours_only_accounts,
+    off_hours_only_texts,
+)
 
 
 class Options(RuleOptions):
@@ -28,9 +33,11 @@ def identical_auto_replies(ctx: AuditContext, opts: Options) -> Iterator[Finding
     """The same automated reply text sent many times (default 5 or more) by one brand account.
 
     **What it does** Groups each brand account's automated outbound messages by their text (ignoring case,
-    full/half-width forms, spaces and punctuation marks such as `@`, `#`, `_`) and reports every text sent at
+    full/half-width forms, spaces, punctuation and emoji: only letters and digits count) and reports every text sent at
     least `min_repeats` times, with each of those replies as evidence. An out-of-office responder that runs
-    only outside business hours (as SM606 defines them) may repeat its one message: it is not counted.
+    only outside business hours (as SM606 defines them) may repeat its one message: it is not counted, and
+    neither is an out-of-office text sent only outside business hours by an account that also automates
+    other replies.
 
     **Why it matters** The article asks to use auto-replies sparingly so that fans believe a person is talking
     to them. One canned sentence repeated to everyone gives the machine away.
@@ -43,7 +50,10 @@ def identical_auto_replies(ctx: AuditContext, opts: Options) -> Iterator[Finding
         return
     night_only = off_hours_only_accounts(ctx, opts.business_days, opts.business_start, opts.business_end)
     out = out.filter(~pl.col("account_id").is_in(list(night_only)))
-    out = out.with_columns(fold_expr(pl.col("text")).alias("key")).filter(pl.col("key") != "")
+    out = out.with_columns(auto_key(pl.col("text")).alias("key")).filter(pl.col("key") != "")
+    # an out-of-office text sent only outside business hours may repeat, whatever else the account automates
+    off = off_hours_only_texts(out, ctx.tz, opts.business_days, opts.business_start, opts.business_end)
+    out = out.join(off, on=["account_id", "key"], how="anti")
     groups = (out.sort("created_at", "id").group_by("account_id", "key", maintain_order=True)
               .agg(pl.len().alias("n"), pl.col("id"), pl.col("text").first())
               .filter(pl.col("n") >= opts.min_repeats)
