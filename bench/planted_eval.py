@@ -802,6 +802,9 @@ class Gen:
             for i in range(n):
                 uid = f"{prefix[plat]}{r.randint(10**7, 10**8 - 1)}"
                 handle = self.real_handle(plat, i)
+                if r.random() < 0.2:  # real people who never changed the platform's default name
+                    handle = (f"用户{r.randint(10**9, 10**10 - 1)}" if plat in BRAND_ZH
+                              else f"user{r.randint(10**7, 10**8 - 1)}")
                 followed = datetime.combine(date(2024, 1, 1) + timedelta(days=r.randint(0, 960)), time()) + \
                     timedelta(minutes=r.randint(0, 1439))
                 if r.random() < 0.05:
@@ -1241,7 +1244,8 @@ _WITH_MODELS = """
 import sys
 from smguard.text import linear, model
 model.load.cache_clear()
-_clf = linear.LinearClassifier.from_file(sys.argv.pop(1))
+_path = sys.argv.pop(1)
+_clf = None if _path == "lexicon" else linear.LinearClassifier.from_file(_path)
 model.load = lambda: _clf
 from smguard.cli.main import app
 sys.argv[0] = "smguard"
@@ -1329,7 +1333,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, action="append", help="seed (repeatable); default 1 and 2")
     ap.add_argument("--size", type=int, default=1, help="size multiplier (1 ≈ 3k rows)")
     ap.add_argument("--tz", action="append", help="timezone (repeatable); default America/New_York and Asia/Shanghai")
-    ap.add_argument("--text-models", type=Path, help="a heads.npz to use instead of the shipped text models")
+    ap.add_argument("--text-models", type=Path, help="a heads.npz to use instead of the shipped text models, "
+                    "or 'lexicon' for the keyword fallback")
     ap.add_argument("--keep", type=Path, help="write the data set, ground truth and report here (one run only)")
     args = ap.parse_args(argv)
     seeds = args.seed or [1, 2]
