@@ -469,3 +469,29 @@ def test_future_guideline_versions_are_drafts_only_managers_see(client, app):
     manager = client("manager")
     assert "9.0-draft" in manager.get("/guidelines").text
     assert manager.get("/guidelines?version=9.0-draft").status_code == 200
+
+
+def test_every_page_route_asks_for_a_permission():
+    """A new page cannot forget its role check: every route but login/logout/language/home has a page_user."""
+    import importlib
+    import pkgutil
+
+    from smguard.web import pages
+
+    modules = [
+        importlib.import_module(f"smguard.web.pages.{m.name}") for m in pkgutil.iter_modules(pages.__path__)
+    ]
+    modules = [m for m in modules if hasattr(m, "router")]
+    public = {"/", "/login", "/logout", "/lang"}
+
+    def names(dependant):
+        for d in dependant.dependencies:
+            yield getattr(d.call, "__name__", "")
+            yield from names(d)
+
+    routes = [r for m in modules for r in m.router.routes]
+    assert len(routes) > 30
+    for route in routes:
+        if route.path in public:
+            continue
+        assert any(n.startswith("page_") for n in names(route.dependant)), route.path
