@@ -19,15 +19,15 @@ _spec.loader.exec_module(planted_eval)
 
 RUNS = [(1, "America/New_York"), (2, "America/New_York"), (1, "Asia/Shanghai"), (2, "Asia/Shanghai")]
 
-# Known gaps, measured 2026-11-26 (details in docs/performance.md, "Planted-mistake evaluation"). Both depend on
-# the text labels; without the trained models (src/smguard/text/models/ not shipped yet) the keyword fallback
-# misses most of them.
+# Known gaps, measured 2026-11-26 (docs/performance.md, "Planted-mistake evaluation"). Both come from the text
+# labels. With the keyword fallback (no trained model committed yet) the recall is low; with the uncommitted
+# model snapshot of 12:05 the precision is.
 GAPS = {
-    2: "SM204: employee posts attacking the company are not labelled negative_about_company "
-       "('Working at Velo Lane is a joke…', '在骑行巷上班真是受够了…')",
-    3: "SM301/SM302/SM304/SM305/SM306: complaints and questions without keywords ('门店写着营业结果关着门', "
-       "'Do you have the Commuter 3 in a medium frame?'), blaming/bland replies ('你说的根本不是事实', '已收到您的留言。') "
-       "and '傻X'/'scammers' abuse are not labelled",
+    2: "SM204 (text label negative_about_company): lexicon misses 'Working at Velo Lane is a joke…', "
+       "'在骑行巷上班真是受够了…'; the model snapshot flags everyday posts ('Coffee, podcast, and a long ride.')",
+    3: "SM301/SM304/SM305/SM306 (text labels): lexicon misses complaints without keywords ('同一次维修被扣了两次钱！"
+       "请尽快处理'), blaming replies ('你说的根本不是事实…'), abuse ('scammers', 'screw you'); the model snapshot "
+       "labels questions as complaints and apologetic replies as neither apology nor fix",
 }
 
 _cache: dict[tuple[int, str], dict] = {}
