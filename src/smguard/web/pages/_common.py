@@ -215,8 +215,8 @@ def render(
     """Render a page with the shared context: user, language, ``t()``, CSRF token, menu, time formatting."""
     user = user if user is not None else getattr(request.state, "user", None)
     lang = current_lang(request, user)
-    tz_name = timezone(db) if db is not None else "UTC"
-    tz = ZoneInfo(tz_name)
+    tz_name = timezone(db) if db is not None else None  # error pages have no database session
+    tz = ZoneInfo(tz_name or "UTC")
 
     def t(key: str, **kw: Any) -> str:
         return gettext(lang, key, **kw)
