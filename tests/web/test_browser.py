@@ -205,6 +205,13 @@ def test_team_day_in_the_browser(server: str, browser) -> None:
     ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
     ctx.set_default_timeout(15_000)
     page = ctx.new_page()
+    problems: list[str] = []  # script errors, Content-Security-Policy refusals, missing files
+    expected = "status of 409"  # the composer answers a refused post with 409 and the page explaining why
+    page.on(
+        "console",
+        lambda msg: problems.append(msg.text) if msg.type == "error" and expected not in msg.text else None,
+    )
+    page.on("pageerror", lambda exc: problems.append(str(exc)))
     _login(page, server, "agent@acme.example")
     expect(page).to_have_url(f"{server}/inbox")
     expect(page.locator("h1")).to_have_text("Inbox")
@@ -254,6 +261,7 @@ def test_team_day_in_the_browser(server: str, browser) -> None:
     expect(page.locator("td.day.full")).to_have_count(1)  # 2026-10-30: three posts, the cap
     expect(page.locator("a.dot")).to_have_count(4)  # those three and the new one on the proposed slot
     _shot(page, "04-queue")
+    assert not problems, problems
     ctx.close()
 
     # --- an employee logs in (Chinese UI), sees only the guidelines, reads and signs them

@@ -303,7 +303,10 @@ def test_employee_reads_and_signs_the_guidelines(client):
 
 def test_published_markdown_is_rendered_without_raw_html(client):
     c, token = form_client(client, "manager")
-    text = "Read this first.\n\n# New rules\n\n<script>alert('x')</script>\n\n[click](javascript:alert(1)) **bold**"
+    text = (
+        "Read this first.\n\n# New rules\n\n<script>alert('x')</script>\n\n[click](javascript:alert(1)) **bold**"
+        "\n\n![pixel](https://tracker.example/p.gif)"
+    )
     r = c.post(
         "/guidelines/publish",
         data={"text": text, "title": "<i>v3</i>", "requires_signature": "true", "csrf_token": token},
@@ -313,7 +316,7 @@ def test_published_markdown_is_rendered_without_raw_html(client):
     html = c.get("/guidelines").text
     assert "<h1>New rules</h1>" in html and "<strong>bold</strong>" in html
     assert "<script>alert('x')</script>" not in html and "&lt;script&gt;" in html
-    assert 'href="javascript:' not in html
+    assert 'href="javascript:' not in html and "<img" not in html
     assert "<i>v3</i>" not in html and "&lt;i&gt;v3&lt;/i&gt;" in html
     unsigned = c.get("/guidelines/manage").text
     assert "Lily Wang" in unsigned  # signed 2.0, not the new version
@@ -495,3 +498,10 @@ def test_every_page_route_asks_for_a_permission():
         if route.path in public:
             continue
         assert any(n.startswith("page_") for n in names(route.dependant)), route.path
+
+
+def test_pages_send_a_content_security_policy(client):
+    r = client("agent").get("/inbox")
+    csp = r.headers["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "unsafe-eval" not in csp and "frame-ancestors 'none'" in csp
+    assert " on" + "change=" not in r.text and "<script>" not in r.text

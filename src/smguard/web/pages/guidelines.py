@@ -26,7 +26,12 @@ EmbargoEditor = Annotated[User, Depends(page_user("embargo"))]
 
 # CommonMark with raw HTML off: "<script>" in a guideline is shown as text, never run. markdown-it also refuses
 # javascript:/data: link targets.
-_md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
+# Images are off too: a guideline must not make every reader's browser fetch a remote (tracking) picture.
+_md = (
+    MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    .enable("table")
+    .disable("image")
+)
 
 
 def render_markdown(text: str) -> str:

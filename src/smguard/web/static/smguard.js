@@ -35,7 +35,9 @@
   });
   document.addEventListener("change", function (ev) {
     var el = ev.target;
-    if (el.matches("[data-account-toggle]")) {
+    if (el.matches("[data-autosubmit]")) {  // filters apply as soon as they change
+      el.form.submit();
+    } else if (el.matches("[data-account-toggle]")) {
       var card = document.getElementById("variant-" + el.getAttribute("data-account-toggle"));
       if (card) { card.hidden = !el.checked; if (el.checked) { fire(card.querySelector(".check-box")); } }
     } else if (el.matches("[data-recheck]")) {
@@ -47,6 +49,7 @@
       recheckAll();
     }
   });
+  document.documentElement.classList.add("js");
   document.addEventListener("DOMContentLoaded", function () {
     if (document.querySelector("[data-master]") && document.querySelector("[data-master]").value.trim()) {
       setTimeout(recheckAll, 0);
