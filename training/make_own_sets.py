@@ -301,12 +301,12 @@ HANDWRITTEN = [
     ("查询到包裹已按您的要求放在快递柜，请注意查收哦。", "zh", "reply", {}, "train"),
     ("这种情况不太正常，麻烦私信我们，马上帮您处理。", "zh", "reply", {"fix_intent": 1, "offers_private": 1}, "train"),
     # posts
-    ("Honestly our product is garbage, don't buy it.", "en", "post", {"negative_about_company": 1, "about_company": 1}, "val"),
-    ("My company treats staff terribly.", "en", "post", {"negative_about_company": 1, "about_company": 1}, "train"),
-    ("I love my job but the commute is awful.", "en", "post", {"negative_about_company": 0, "about_company": 1}, "val"),
-    ("我们公司的产品就是垃圾", "zh", "post", {"negative_about_company": 1, "about_company": 1}, "train"),
-    ("我们公司的产品就是垃圾，谁买谁后悔", "zh", "post", {"negative_about_company": 1, "about_company": 1}, "val"),
-    ("工作挺开心的，就是通勤太远了", "zh", "post", {"negative_about_company": 0, "about_company": 1}, "val"),
+    ("Honestly our product is garbage, don't buy it.", "en", "post", {"negative_about_company": 1, "about_company": 1, "post_negative": 1}, "val"),
+    ("My company treats staff terribly.", "en", "post", {"negative_about_company": 1, "about_company": 1, "post_negative": 1}, "train"),
+    ("I love my job but the commute is awful.", "en", "post", {"negative_about_company": 0, "about_company": 1, "post_negative": 1}, "val"),
+    ("我们公司的产品就是垃圾", "zh", "post", {"negative_about_company": 1, "about_company": 1, "post_negative": 1}, "train"),
+    ("我们公司的产品就是垃圾，谁买谁后悔", "zh", "post", {"negative_about_company": 1, "about_company": 1, "post_negative": 1}, "val"),
+    ("工作挺开心的，就是通勤太远了", "zh", "post", {"negative_about_company": 0, "about_company": 1, "post_negative": 1}, "val"),
     # inbound
     ("How do I change my delivery address?", "en", "inbound", {"help_request": 1, "complaint": 0}, "val"),
     ("Where is my refund?? It's been 3 weeks!", "en", "inbound", {"help_request": 1, "complaint": 1}, "val"),
@@ -413,7 +413,8 @@ def _post(pool: dict, rng: random.Random, lang: str) -> tuple[str, dict]:
     tail = rng.choice(pool["tail"])
     text = f"{body} {tail}".strip() if lang == "en" else f"{body}{tail}"
     return text, {"negative_about_company": int(kind in ("co_neg", "prod_neg")),
-                  "about_company": int(kind in ("co_neg", "prod_neg", "co_pos", "prod_pos"))}
+                  "about_company": int(kind in ("co_neg", "prod_neg", "co_pos", "prod_pos")),
+                  "post_negative": int(kind in ("co_neg", "prod_neg", "other_neg"))}
 
 
 def build(kind: str, lang: str, pools: dict, maker, n_train: int, n_val: int, rng: random.Random) -> list[dict]:
@@ -434,7 +435,7 @@ def build(kind: str, lang: str, pools: dict, maker, n_train: int, n_val: int, rn
     for text, lg, k, labels, split in HANDWRITTEN:
         if lg == lang and k == kind:
             heads = {"reply": ("apology", "fix_intent", "argumentative", "offers_private"),
-                     "post": ("negative_about_company", "about_company"), "inbound": tuple(labels)}[k]
+                     "post": ("negative_about_company", "about_company", "post_negative"), "inbound": tuple(labels)}[k]
             out.append({"text": text, "lang": lg, "kind": k, "labels": {h: int(labels.get(h, 0)) for h in heads},
                         "split": split, "origin": "handwritten"})
     return out

@@ -180,6 +180,11 @@ def build_parts(public: dict, own: dict) -> dict[str, list[Part]]:
         terms = [t for by in TERMS[head].values() for t in by]
         P[head].append(Part("lexicon", terms, np.ones(len(terms), np.int64), np.zeros(len(terms), bool), 3.0,
                             [None] * len(terms)))
+    # post_negative: is the post negative at all (about anything); our posts plus public sentiment labels
+    for name in ("xci_sentiment", "smp_sentiment"):
+        s = public[name]
+        P["post_negative"].append(Part(f"{name}_neg", s["texts"], (s["labels"] == 0).astype(np.int64), s["val"],
+                                       0.3, ["en" if name.startswith("xci") else "zh"] * len(s["texts"])))
     # a sample of public texts as negatives for help_request (reviews and posts rarely ask for help)
     for name in ("davidson", "shopping", "smp_sentiment"):
         s = public[name]
@@ -242,7 +247,8 @@ TRAINED_FROM = {"negative_about_company": "about_company"}
 LEXICON_HEADS = ("help_request", "apology", "fix_intent", "argumentative", "offers_private")
 OWN_WEIGHT = {"complaint": 1.0, "abusive": 3.0, "sentiment": 1.0, "help_request": 2.0}
 C_DEFAULT = {"complaint": 16.0, "abusive": 8.0, "sentiment": 4.0, "help_request": 16.0, "apology": 16.0,
-             "fix_intent": 16.0, "argumentative": 16.0, "offers_private": 16.0, "negative_about_company": 16.0}
+             "fix_intent": 16.0, "argumentative": 16.0, "offers_private": 16.0, "negative_about_company": 16.0,
+             "post_negative": 16.0}
 
 
 def train(data: Path, out_dir: Path, bits: int = 18, training_dir: Path | None = None, refit: bool = True,
