@@ -100,3 +100,20 @@ def test_cli_check_post_exit_codes(app, tmp_path):
     )
     assert emb.exit_code == 1 and '"embargoed-term"' in emb.output
     assert runner.invoke(cli, ["check", "post", "--text", "hi"]).exit_code == 2
+
+
+def test_write_once_check_per_platform(client):
+    c = client("agent")
+    r = c.post(
+        "/api/check/posts",
+        json={
+            "text": "New winter menu #咖啡#",
+            "media": ["photo"],
+            "at": "2026-12-21T10:00:00+08:00",
+            "targets": [{"account_id": "wb"}, {"account_id": "xa", "text": "y" * 400}],
+        },
+    )
+    assert r.status_code == 200
+    wb, xa = r.json()
+    assert wb["platform"] == "weibo" and wb["ok"]
+    assert xa["platform"] == "x" and not xa["ok"]

@@ -64,3 +64,16 @@ def test_auto_reply_rules_default_to_off_hours_with_a_cap(client):
     assert c.patch(f"/api/automation/rules/{r['id']}", json={"enabled": False}).json()["enabled"] is False
     share = {x["account_id"]: x for x in c.get("/api/automation/share").json()}
     assert share["xa"]["replies"] == 1 and share["xa"]["automated"] == 0
+
+
+def test_auto_reply_rule_fires_only_off_hours(client):
+    c = client("manager")
+    rule = c.post("/api/automation/rules", json={"name": "night", "reply_text": "明早回复您"}).json()
+    night = c.get(
+        f"/api/automation/rules/{rule['id']}/may-fire", params={"at": "2026-12-01T23:00:00+08:00"}
+    ).json()
+    day = c.get(
+        f"/api/automation/rules/{rule['id']}/may-fire", params={"at": "2026-12-01T11:00:00+08:00"}
+    ).json()
+    assert night["allowed"] and night["off_hours"]
+    assert not day["allowed"] and "business hours" in day["reasons"][0]

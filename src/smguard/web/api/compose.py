@@ -44,6 +44,27 @@ def check_post(body: PostDraft, db: SessionDep, user: Composer) -> dict[str, Any
         return svc.check_post(db, _input(body)).to_json()
 
 
+class Target(BaseModel):
+    account_id: str | None = None
+    platform: str | None = None
+    text: str | None = Field(
+        None, max_length=20000, description="adapted text for this target (default: the draft's)"
+    )
+    media: list[str | dict[str, Any]] | None = None
+    link: str | None = None
+
+
+class MultiDraft(PostDraft):
+    targets: list[Target] = Field(min_length=1, max_length=20)
+
+
+@router.post("/check/posts")
+def check_posts(body: MultiDraft, db: SessionDep, user: Composer) -> list[dict[str, Any]]:
+    """Write once, adapt per platform: the same checks for each target account or platform, in order."""
+    with service_errors():
+        return svc.check_many(db, _input(body), [t.model_dump() for t in body.targets])
+
+
 @router.post("/posts", status_code=201)
 def schedule(body: ScheduleIn, db: SessionDep, user: Composer) -> dict[str, Any]:
     """Schedule a post. 409 with the check when an issue blocks it (or warns and ``confirm`` is false)."""

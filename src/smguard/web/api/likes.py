@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
@@ -85,3 +86,10 @@ def delete_rule(rule_id: int, db: SessionDep, user: Automator) -> None:
 def share(db: SessionDep, user: Automator) -> list[dict[str, Any]]:
     """Share of automated replies per brand account over the last 30 days, against the rules' cap."""
     return svc.automation_share(db)
+
+
+@router.get("/automation/rules/{rule_id}/may-fire")
+def may_fire(rule_id: int, db: SessionDep, user: Automator, at: datetime | None = None) -> dict[str, Any]:
+    """Would this rule answer at ``at`` (default now)? Off-hours only by default, and never over the cap."""
+    with service_errors():
+        return svc.may_fire(db, rule_id, at)

@@ -345,3 +345,20 @@ def account_list(db: Session) -> list[dict[str, Any]]:
         }
         for a in db.scalars(select(Account).order_by(Account.owner, Account.id))
     ]
+
+
+def check_many(db: Session, base: CheckInput, targets: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Write once, adapt per platform: check one draft for several accounts (or platforms), each target
+    optionally with its own adapted ``text``/``media``/``link``. Returns one check per target, in order."""
+    out = []
+    for t in targets:
+        inp = CheckInput(
+            t.get("text") if t.get("text") is not None else base.text,
+            t.get("platform"),
+            t.get("account_id"),
+            media_items(t["media"]) if t.get("media") is not None else base.media,
+            t.get("link") if t.get("link") is not None else base.link,
+            base.at,
+        )
+        out.append(check_post(db, inp).to_json())
+    return out

@@ -181,3 +181,38 @@ def automation_share(db: Session, days: int = 30) -> list[dict[str, Any]]:
             }
         )
     return out
+
+
+def may_fire(db: Session, rule_id: int, at: Any = None) -> dict[str, Any]:
+    """Whether an auto-reply rule may answer at ``at`` (default now): outside business hours when the rule is
+    off-hours only (local time of the data set), and only while the account's automated share of replies over
+    the last 30 days is under the rule's cap. ``reasons`` says why not."""
+    from datetime import datetime
+
+    from smguard.web.services.common import zone
+
+    r = db.get(AutoReplyRule, rule_id)
+    if r is None:
+        raise NotFound(f"no auto-reply rule {rule_id}")
+    at = at or now()
+    if isinstance(at, datetime) and at.tzinfo is None:
+        at = at.replace(tzinfo=zone(db))
+    hour = at.astimezone(zone(db)).hour
+    start, end = r.off_hours_start, r.off_hours_end
+    off_hours = (hour >= start or hour < end) if start > end else (start <= hour < end)
+    reasons = []
+    if not r.enabled:
+        reasons.append("disabled")
+    if r.off_hours_only and not off_hours:
+        reasons.append(f"business hours: the rule answers only from {start}:00 to {end}:00 local time")
+    shares = [s for s in automation_share(db) if r.account_id in (None, s["account_id"])]
+    over = [s["account_id"] for s in shares if s["replies"] and s["automated"] / s["replies"] >= r.max_share]
+    if over:
+        reasons.append(f"automated share at or over the cap of {r.max_share:.0%} on {', '.join(over)}")
+    return {
+        "rule_id": r.id,
+        "at": iso(at),
+        "allowed": not reasons,
+        "reasons": reasons,
+        "off_hours": off_hours,
+    }
