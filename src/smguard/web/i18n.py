@@ -460,6 +460,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "likes.replies": ("Replies", "回复数"),
     "likes.automated": ("Automatic", "自动回复"),
     "likes.cap": ("Cap", "上限"),
+    "likes.above_recommended": ("above the recommended {pct}", "高于建议的 {pct}"),
     "likes.over_cap": ("over the cap", "超过上限"),
     "likes.rules": ("Auto-reply rules", "自动回复规则"),
     "likes.no_rules": ("No rules yet.", "暂无规则。"),

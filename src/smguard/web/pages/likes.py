@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
 from smguard.store.models import User
+from smguard.web.api.likes import RuleIn
 from smguard.web.deps import SessionDep
 from smguard.web.pages._common import not_found, page_user, redirect, render
 from smguard.web.services import likes as svc
@@ -34,6 +35,7 @@ def _page(
             "brand": sorted((a for a in accs.values() if a.owner == "brand"), key=lambda a: a.id),
             "error": error,
             "max_share": svc.MAX_SHARE_LIMIT,
+            "recommended_share": RuleIn.model_fields["max_share"].default,
             "brand_terms": svc.brand_terms(db),
         },
         db=db,
