@@ -46,7 +46,7 @@ class FindingView:
     @property
     def brief(self) -> str:
         """A few words telling this finding apart from the others of its rule (account, the single item)."""
-        if len(self.evidence) == 1 and self.evidence[0].type in ("post", "message", "like", "day", "campaign"):
+        if len(self.evidence) == 1 and self.evidence[0].type in ("post", "message", "like", "campaign"):
             return self.evidence[0].label
         return self.account or ""
 
