@@ -33,6 +33,10 @@ CHROMIUM_ARGS = [
 ARTIFACTS = Path(__file__).parents[2] / "test-artifacts" / "browser"
 PASSWORD = "browser-test-pw"
 
+pytest.importorskip(
+    "playwright.sync_api", reason="Playwright (python) is not installed: pip install -e '.[test]'"
+)
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(
