@@ -441,6 +441,52 @@ def build(kind: str, lang: str, pools: dict, maker, n_train: int, n_val: int, rn
     return out
 
 
+# Brand replies that only ask a diagnostic question or close politely: none of the reply flags. Real support
+# threads are full of them (see en-twcs-sample) and the composed sets above had too few. Own RNG stream, so the
+# sets above stay byte-identical.
+Q_EN = ["Which version of iOS are you on?", "What device is this happening on?",
+        "Can you try logging out and back in?", "Does restarting the app help?",
+        "Could you tell us which store you visited?", "Have you tried clearing the cache?",
+        "Is this happening on Wi-Fi or mobile data?", "What error message do you see?",
+        "Try the steps here: brand.com/help/wifi", "Does this happen with every song or just some?",
+        "Is the light on the router green or red?", "When did you first notice this?",
+        "If anything else comes up, just let us know.", "Got it, thanks for the details.",
+        "Let us know how you get on!", "The latest firmware is 2.3.1, you can check under Settings.",
+        "What's the model number on the back?", "Are you using the latest version of the app?",
+        "Can you share a screenshot of what you see?", "Which browser are you using?"]
+Q_ZH = ["请问您用的是哪个版本的APP呢？", "请问是在哪个门店购买的呢？", "可以尝试退出重新登录一下吗？", "重启手机后还会出现吗？",
+        "请问具体是什么报错提示呢？", "请问是连WiFi还是用流量的时候出现的？", "可以先清理一下缓存试试哦～",
+        "请问是什么时候开始出现这个情况的？", "有其他问题随时找我们哦～", "收到，谢谢您提供的信息。", "试过之后记得告诉我们结果哦。",
+        "最新版本是5.2.0，可以在设置里查看。", "请问手机型号是什么呢？", "请问是最新版本吗？", "方便截个图给我们看看吗？",
+        "请问用的是什么浏览器呢？"]
+
+
+def question_replies(lang: str, n_train: int, n_val: int) -> list[dict]:
+    rng = random.Random(f"{SEED}-questions-{lang}")
+    pools = {"q": Q_EN if lang == "en" else Q_ZH, "greet": (R_EN if lang == "en" else R_ZH)["greet"],
+             "sign": (R_EN if lang == "en" else R_ZH)["sign"]}
+    tr, va = _split_pools(pools, rng)
+    out, seen = [], set()
+    for split, pool, n in (("train", tr, n_train), ("val", va, n_val)):
+        count = tries = 0
+        while count < n and tries < n * 30:
+            tries += 1
+            parts = [rng.choice(pool["greet"])] if rng.random() < 0.5 else []
+            parts += rng.sample(pool["q"], k=min(len(pool["q"]), rng.choice([1, 1, 2])))
+            if rng.random() < 0.3:
+                parts.append(rng.choice(pool["sign"]))
+            text = (" " if lang == "en" else "").join(_fill(x, rng, lang) for x in parts)
+            if lang == "en" and rng.random() < 0.6:
+                text = f"{rng.choice(HANDLES)} {text}"
+            if text in seen:
+                continue
+            seen.add(text)
+            count += 1
+            out.append({"text": text, "lang": lang, "kind": "reply", "split": split, "origin": "composed",
+                        "labels": {"apology": 0, "fix_intent": 0, "argumentative": 0, "offers_private": 0}})
+    return out
+
+
 def main() -> None:
     rng = random.Random(SEED)
     jobs = [("replies", "reply", R_EN, R_ZH, _reply, 600, 200), ("inbound", "inbound", I_EN, I_ZH, _inbound, 600, 200),
@@ -452,6 +498,12 @@ def main() -> None:
             path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
             print(f"{path.name}: {sum(r['split'] == 'train' for r in recs)} train, "
                   f"{sum(r['split'] == 'val' for r in recs)} val")
+    for lang in ("en", "zh"):
+        recs = question_replies(lang, 150, 50)
+        path = OUT / f"replies_questions_{lang}.jsonl"
+        path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
+        print(f"{path.name}: {sum(r['split'] == 'train' for r in recs)} train, "
+              f"{sum(r['split'] == 'val' for r in recs)} val")
 
 
 if __name__ == "__main__":
