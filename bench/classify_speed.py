@@ -45,8 +45,10 @@ def load_texts(data: Path, n: int) -> tuple[list[str], list[str]]:
         en += [r[1] for r in csv.reader(fh)]
     with (data / "en-davidson-hate-offensive/labeled_data.csv").open(encoding="utf-8") as fh:
         en += [r[6] for r in list(csv.reader(fh))[1:]]
-    zh: list[str] = [r["content"] for r in
-                     json.loads((data / "zh-SMP2020-EWECT/virus_train.json").read_text(encoding="utf-8"))]
+    zh: list[str] = [
+        r["content"]
+        for r in json.loads((data / "zh-SMP2020-EWECT/virus_train.json").read_text(encoding="utf-8"))
+    ]
     with (data / "zh-waimai_10k/waimai_10k.csv").open(encoding="utf-8-sig") as fh:
         zh += [r[1] for r in list(csv.reader(fh))[1:]]
     en = [t for t in en if t.strip()]
@@ -88,7 +90,7 @@ def main() -> None:
 
     def smguard_run(texts):
         for i in range(0, len(texts), a.batch):
-            classify_texts(texts[i: i + a.batch], kind="inbound")
+            classify_texts(texts[i : i + a.batch], kind="inbound")
 
     classify_texts(mixed[:100])  # load the model once
     avg_len = sum(map(len, mixed)) / len(mixed)
@@ -112,9 +114,11 @@ def main() -> None:
 
     info = backend_info()
     print(f"# {platform.processor() or platform.machine()}, Python {platform.python_version()}, {pin}")
-    print(f"# clock: {'wall' if a.wall else 'process CPU time'}; smguard backend: {info['backend']} "
-          f"{info['version']}; batch {a.batch}; "
-          f"{len(mixed)} texts, mean {avg_len:.0f} characters")
+    print(
+        f"# clock: {'wall' if a.wall else 'process CPU time'}; smguard backend: {info['backend']} "
+        f"{info['version']}; batch {a.batch}; "
+        f"{len(mixed)} texts, mean {avg_len:.0f} characters"
+    )
     print("| what | texts | messages/second |")
     print("|---|---|---|")
     print(f"| smguard, all inbound heads, mixed zh+en | {len(mixed)} | {r_all:,.0f} |")
@@ -125,7 +129,9 @@ def main() -> None:
     print()
     print(f"smguard (English, all heads) / VADER (sentiment only): {r_en / r_vader:.1f}x")
     print(f"smguard (Chinese, all heads) / SnowNLP (sentiment only): {r_zh / r_snow:.0f}x")
-    print(f"target >= 100,000 messages/s on one core: {'met' if r_all >= 100_000 else 'NOT met'} ({r_all:,.0f})")
+    print(
+        f"target >= 100,000 messages/s on one core: {'met' if r_all >= 100_000 else 'NOT met'} ({r_all:,.0f})"
+    )
 
 
 if __name__ == "__main__":

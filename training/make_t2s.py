@@ -24,8 +24,12 @@ def main(src: str) -> None:
         simp = simp.split(" ")[0]
         if len(trad) == 1 and len(simp) == 1 and ord(trad) < 0x10000 and ord(simp) < 0x10000 and trad != simp:
             pairs.append(f"{trad}{simp}")
-    OUT.write_text("# traditional->simplified char map from OpenCC TSCharacters.txt (Apache-2.0)\n"
-                   + "\n".join(pairs) + "\n", encoding="utf-8")
+    OUT.write_text(
+        "# traditional->simplified char map from OpenCC TSCharacters.txt (Apache-2.0)\n"
+        + "\n".join(pairs)
+        + "\n",
+        encoding="utf-8",
+    )
     print(f"wrote {len(pairs)} pairs to {OUT}")
 
 

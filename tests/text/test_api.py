@@ -5,14 +5,26 @@ import pytest
 
 from smguard.text import backend_info, classify_texts, output_keys
 
-CONTRACT_INBOUND = ["lang", "complaint", "complaint_score", "help_request", "abusive", "abusive_score", "sentiment",
-                    "sentiment_score"]
+CONTRACT_INBOUND = [
+    "lang",
+    "complaint",
+    "complaint_score",
+    "help_request",
+    "abusive",
+    "abusive_score",
+    "sentiment",
+    "sentiment_score",
+]
 
 
 def test_keys_exactly_as_contract():
     assert list(output_keys("inbound")) == CONTRACT_INBOUND
-    assert list(output_keys("reply")) == CONTRACT_INBOUND + ["apology", "fix_intent", "argumentative",
-                                                             "offers_private"]
+    assert list(output_keys("reply")) == CONTRACT_INBOUND + [
+        "apology",
+        "fix_intent",
+        "argumentative",
+        "offers_private",
+    ]
     assert list(output_keys("post")) == CONTRACT_INBOUND + ["negative_about_company"]
     with pytest.raises(ValueError):
         output_keys("tweet")
@@ -70,57 +82,99 @@ def _flags(texts, head, kind="inbound"):
 
 
 def test_complaint():
-    pos = ["@SkyRail my train was cancelled again and nobody told us, absolutely ridiculous",
-           "@ShopFast I ordered two weeks ago and my parcel still hasn't arrived",
-           "外卖送到的时候已经凉透了，还少了一份饭，太差了",
-           "手机用了三天就坏了，质量太差，要求退货"]
-    neg = ["@ShopFast thank you so much, the delivery was super fast!",
-           "Just watched the launch event, looks great",
-           "味道很好，送餐也快，下次还点",
-           "质量很好，物流也快，非常满意"]
+    pos = [
+        "@SkyRail my train was cancelled again and nobody told us, absolutely ridiculous",
+        "@ShopFast I ordered two weeks ago and my parcel still hasn't arrived",
+        "外卖送到的时候已经凉透了，还少了一份饭，太差了",
+        "手机用了三天就坏了，质量太差，要求退货",
+    ]
+    neg = [
+        "@ShopFast thank you so much, the delivery was super fast!",
+        "Just watched the launch event, looks great",
+        "味道很好，送餐也快，下次还点",
+        "质量很好，物流也快，非常满意",
+    ]
     assert all(_flags(pos, "complaint"))
     assert not any(_flags(neg, "complaint"))
 
 
 def test_help_request():
-    pos = ["@BankEasy how do I reset my password?", "@ShopFast can you tell me where my parcel is?",
-           "请问怎么申请退款？", "能帮我查一下快递到哪了吗？"]
-    neg = ["@ShopFast loving the new update", "What a lovely day at the beach",
-           "这家的汉堡真好吃", "今天天气不错"]
+    pos = [
+        "@BankEasy how do I reset my password?",
+        "@ShopFast can you tell me where my parcel is?",
+        "请问怎么申请退款？",
+        "能帮我查一下快递到哪了吗？",
+    ]
+    neg = [
+        "@ShopFast loving the new update",
+        "What a lovely day at the beach",
+        "这家的汉堡真好吃",
+        "今天天气不错",
+    ]
     assert all(_flags(pos, "help_request"))
     assert not any(_flags(neg, "help_request"))
 
 
 def test_abusive():
-    pos = ["@AcmeSupport you are a bunch of fucking idiots", "shut up you stupid bitch",
-           "傻逼客服，一群废物", "你妈的，狗东西"]
-    neg = ["@AcmeSupport my order is late, can you check it?", "Have a nice weekend everyone",
-           "请问什么时候发货？", "谢谢你们的帮助"]
+    pos = [
+        "@AcmeSupport you are a bunch of fucking idiots",
+        "shut up you stupid bitch",
+        "傻逼客服，一群废物",
+        "你妈的，狗东西",
+    ]
+    neg = [
+        "@AcmeSupport my order is late, can you check it?",
+        "Have a nice weekend everyone",
+        "请问什么时候发货？",
+        "谢谢你们的帮助",
+    ]
     assert all(_flags(pos, "abusive"))
     assert not any(_flags(neg, "abusive"))
 
 
 def test_sentiment():
-    out = classify_texts(["I love this phone, it's amazing!", "This is the worst service I have ever had",
-                          "非常满意，服务很好，下次还来", "太失望了，质量很差"])
+    out = classify_texts(
+        [
+            "I love this phone, it's amazing!",
+            "This is the worst service I have ever had",
+            "非常满意，服务很好，下次还来",
+            "太失望了，质量很差",
+        ]
+    )
     assert out["sentiment"].tolist() == ["positive", "negative", "positive", "negative"]
     assert out["sentiment_score"][0] > 0.3 and out["sentiment_score"][1] < -0.3
 
 
 REPLY_CASES = {
-    "apology": (["We're so sorry about this, that's not the experience we want for you.",
-                 "非常抱歉给您带来不便。"],
-                ["Thanks for your feedback, have a great day!", "感谢您的支持！"]),
-    "fix_intent": (["We'll look into this right away and get a replacement sent out today.",
-                    "已为您申请全额退款，请留意到账。"],
-                   ["Glad to hear you're enjoying it!", "祝您生活愉快！"]),
-    "argumentative": (["You should have read the instructions before using it. That's not our fault.",
-                       "这明明是您自己操作不当造成的，请不要无理取闹。"],
-                      ["Sorry to hear that! We'll check what happened with your delivery.",
-                       "非常抱歉，我们马上为您核实处理。"]),
-    "offers_private": (["Please DM us your order number and we'll take a look.",
-                        "请私信我们您的订单号。", "Please call our support line on 0800 123 456."],
-                       ["We're sorry about the delay.", "感谢您的反馈，我们会继续努力。"]),
+    "apology": (
+        ["We're so sorry about this, that's not the experience we want for you.", "非常抱歉给您带来不便。"],
+        ["Thanks for your feedback, have a great day!", "感谢您的支持！"],
+    ),
+    "fix_intent": (
+        [
+            "We'll look into this right away and get a replacement sent out today.",
+            "已为您申请全额退款，请留意到账。",
+        ],
+        ["Glad to hear you're enjoying it!", "祝您生活愉快！"],
+    ),
+    "argumentative": (
+        [
+            "You should have read the instructions before using it. That's not our fault.",
+            "这明明是您自己操作不当造成的，请不要无理取闹。",
+        ],
+        [
+            "Sorry to hear that! We'll check what happened with your delivery.",
+            "非常抱歉，我们马上为您核实处理。",
+        ],
+    ),
+    "offers_private": (
+        [
+            "Please DM us your order number and we'll take a look.",
+            "请私信我们您的订单号。",
+            "Please call our support line on 0800 123 456.",
+        ],
+        ["We're sorry about the delay.", "感谢您的反馈，我们会继续努力。"],
+    ),
 }
 
 
@@ -132,10 +186,18 @@ def test_reply_heads(head):
 
 
 def test_negative_about_company():
-    pos = ["My company treats staff terribly.", "Honestly our product is garbage, don't buy it.",
-           "我们公司的产品就是垃圾", "我们老板天天压榨员工"]
-    neg = ["Proud of my team for launching our new product today!", "Traffic this morning was awful.",
-           "我们公司对员工特别好", "今天的天气太糟糕了"]
+    pos = [
+        "My company treats staff terribly.",
+        "Honestly our product is garbage, don't buy it.",
+        "我们公司的产品就是垃圾",
+        "我们老板天天压榨员工",
+    ]
+    neg = [
+        "Proud of my team for launching our new product today!",
+        "Traffic this morning was awful.",
+        "我们公司对员工特别好",
+        "今天的天气太糟糕了",
+    ]
     assert all(_flags(pos, "negative_about_company", "post"))
     assert not any(_flags(neg, "negative_about_company", "post"))
 

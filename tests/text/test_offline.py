@@ -28,8 +28,11 @@ def test_model_loads_offline(monkeypatch):
 def test_model_files_are_small():
     from importlib import resources
 
-    total = sum(f.stat().st_size for f in resources.files("smguard.text").joinpath("models").iterdir()
-                if f.name.endswith(".npz"))
+    total = sum(
+        f.stat().st_size
+        for f in resources.files("smguard.text").joinpath("models").iterdir()
+        if f.name.endswith(".npz")
+    )
     assert total < 8_000_000
 
 

@@ -23,45 +23,79 @@ def test_tiny_training_run(tmp_path):
     good_en = [f"thanks for order {i} great service" for i in range(20)]
     bad_zh = [f"第{i}次点，太慢了，难吃" for i in range(20)]
     good_zh = [f"第{i}次点，很好吃，很快" for i in range(20)]
-    _csv(d / "complaints-preotiuc2019/complaints-data.csv", None,
-         [[i, t, 1, "food"] for i, t in enumerate(bad_en)] + [[i, t, 0, "food"] for i, t in enumerate(good_en)])
-    _csv(d / "complaints-xci-severity/X-CI_Dataset.csv", ["id", "tweet", "label", "domain", "sentiment"],
-         [[i, t, 1, "f", "Negative"] for i, t in enumerate(bad_en)] +
-         [[i, t, 0, "f", "positive"] for i, t in enumerate(good_en)])
-    _csv(d / "en-davidson-hate-offensive/labeled_data.csv", ["", "count", "h", "o", "n", "class", "tweet"],
-         [[i, 3, 0, 3, 0, 1, f"you stupid idiot {i}"] for i in range(20)] +
-         [[i, 3, 0, 0, 3, 2, f"nice day {i}"] for i in range(20)])
-    _csv(d / "zh-waimai_10k/waimai_10k.csv", ["label", "review"],
-         [[0, t] for t in bad_zh] + [[1, t] for t in good_zh])
-    _csv(d / "zh-online_shopping_10_cats/online_shopping_10_cats.csv", ["cat", "label", "review"],
-         [["书", 0, t + "书"] for t in bad_zh] + [["书", 1, t + "书"] for t in good_zh])
+    _csv(
+        d / "complaints-preotiuc2019/complaints-data.csv",
+        None,
+        [[i, t, 1, "food"] for i, t in enumerate(bad_en)]
+        + [[i, t, 0, "food"] for i, t in enumerate(good_en)],
+    )
+    _csv(
+        d / "complaints-xci-severity/X-CI_Dataset.csv",
+        ["id", "tweet", "label", "domain", "sentiment"],
+        [[i, t, 1, "f", "Negative"] for i, t in enumerate(bad_en)]
+        + [[i, t, 0, "f", "positive"] for i, t in enumerate(good_en)],
+    )
+    _csv(
+        d / "en-davidson-hate-offensive/labeled_data.csv",
+        ["", "count", "h", "o", "n", "class", "tweet"],
+        [[i, 3, 0, 3, 0, 1, f"you stupid idiot {i}"] for i in range(20)]
+        + [[i, 3, 0, 0, 3, 2, f"nice day {i}"] for i in range(20)],
+    )
+    _csv(
+        d / "zh-waimai_10k/waimai_10k.csv",
+        ["label", "review"],
+        [[0, t] for t in bad_zh] + [[1, t] for t in good_zh],
+    )
+    _csv(
+        d / "zh-online_shopping_10_cats/online_shopping_10_cats.csv",
+        ["cat", "label", "review"],
+        [["书", 0, t + "书"] for t in bad_zh] + [["书", 1, t + "书"] for t in good_zh],
+    )
     for split in ("train", "dev"):
         (d / "zh-ChnSentiCorp-std").mkdir(parents=True, exist_ok=True)
         (d / "zh-ChnSentiCorp-std" / f"{split}.tsv").write_text(
-            "label\ttext_a\n" + "".join(f"0\t{t}{split}\n1\t{g}{split}\n" for t, g in zip(bad_zh, good_zh, strict=True)),
-            encoding="utf-8")
-        _csv(d / f"zh-COLD/{split}.csv", ["", "split", "topic", "label", "TEXT"],
-             [[i, split, "r", 1, f"傻逼{i}{split}"] for i in range(20)] +
-             [[i, split, "r", 0, f"你好{i}{split}"] for i in range(20)])
+            "label\ttext_a\n"
+            + "".join(f"0\t{t}{split}\n1\t{g}{split}\n" for t, g in zip(bad_zh, good_zh, strict=True)),
+            encoding="utf-8",
+        )
+        _csv(
+            d / f"zh-COLD/{split}.csv",
+            ["", "split", "topic", "label", "TEXT"],
+            [[i, split, "r", 1, f"傻逼{i}{split}"] for i in range(20)]
+            + [[i, split, "r", 0, f"你好{i}{split}"] for i in range(20)],
+        )
     (d / "zh-SMP2020-EWECT").mkdir(parents=True)
     for f in ("virus_train", "usual_eval_labeled", "virus_eval_labeled"):
         recs = [{"id": i, "content": f"{f}开心{i}", "label": "happy"} for i in range(10)]
         recs += [{"id": i, "content": f"{f}气死{i}", "label": "angry"} for i in range(10)]
         recs += [{"id": i, "content": f"{f}通知{i}", "label": "neutral"} for i in range(10)]
-        (d / "zh-SMP2020-EWECT" / f"{f}.json").write_text(json.dumps(recs, ensure_ascii=False), encoding="utf-8")
+        (d / "zh-SMP2020-EWECT" / f"{f}.json").write_text(
+            json.dumps(recs, ensure_ascii=False), encoding="utf-8"
+        )
     (d / "wordlist-ldnoobw").mkdir(parents=True)
     (d / "wordlist-ldnoobw/en").write_text("idiot\n", encoding="utf-8")
     (d / "wordlist-ldnoobw/zh").write_text("傻逼\n", encoding="utf-8")
     own = tmp_path / "own"
     own.mkdir()
-    recs = [{"text": f"sorry {i}", "lang": "en", "labels": {"apology": 1}, "split": ("train", "val")[i % 2]}
-            for i in range(10)]
-    recs += [{"text": f"hello {i}", "lang": "en", "labels": {"apology": 0}, "split": ("train", "val")[i % 2]}
-             for i in range(10)]
+    recs = [
+        {"text": f"sorry {i}", "lang": "en", "labels": {"apology": 1}, "split": ("train", "val")[i % 2]}
+        for i in range(10)
+    ]
+    recs += [
+        {"text": f"hello {i}", "lang": "en", "labels": {"apology": 0}, "split": ("train", "val")[i % 2]}
+        for i in range(10)
+    ]
     (own / "replies_en.jsonl").write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
     out = tmp_path / "models"
-    report = train.train(d, out, bits=12, training_dir=own, refit=False,
-                         heads=["complaint", "abusive", "apology"], log=lambda *a: None)
+    report = train.train(
+        d,
+        out,
+        bits=12,
+        training_dir=own,
+        refit=False,
+        heads=["complaint", "abusive", "apology"],
+        log=lambda *a: None,
+    )
     assert set(report["heads"]) == {"complaint", "abusive", "apology"}
     clf = LinearClassifier.from_file(out / "heads.npz")
     res = clf.classify_batch(prepare(["my order never arrived terrible", "太慢了，难吃"]), "inbound")

@@ -79,8 +79,10 @@ def _parse(raw: bytes, fname: str, lineno: int, errors: list[str], notes: list[s
     from smguard.text.normalize import MAX_CHARS
 
     if len(text) > MAX_CHARS:
-        notes.append(f"{fname}:{lineno}: field 'text': {len(text)} characters, only the first {MAX_CHARS} "
-                     "are classified")
+        notes.append(
+            f"{fname}:{lineno}: field 'text': {len(text)} characters, only the first {MAX_CHARS} "
+            "are classified"
+        )
     return rec["id"], text, lang
 
 
@@ -189,8 +191,12 @@ def register(app: typer.Typer) -> None:
 
     @app.command("classify")
     def classify(
-        inp: str = typer.Option(..., "--in", help="Input JSONL: {\"id\", \"text\", optional \"lang\"} per line ('-' = stdin)."),
-        out: str = typer.Option(..., "--out", help="Output JSONL, one line per input line, same order ('-' = stdout)."),
+        inp: str = typer.Option(
+            ..., "--in", help='Input JSONL: {"id", "text", optional "lang"} per line (\'-\' = stdin).'
+        ),
+        out: str = typer.Option(
+            ..., "--out", help="Output JSONL, one line per input line, same order ('-' = stdout)."
+        ),
         kind: str = typer.Option("inbound", "--kind", help="inbound | reply | post"),
     ) -> None:
         """Classify texts: complaint, help request, abuse, sentiment (+ reply or post heads)."""

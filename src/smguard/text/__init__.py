@@ -23,13 +23,26 @@ import numpy as np
 
 KINDS = ("inbound", "reply", "post")
 CHUNK = 10_000
-INBOUND_KEYS = ("lang", "complaint", "complaint_score", "help_request", "abusive", "abusive_score", "sentiment",
-                "sentiment_score")
+INBOUND_KEYS = (
+    "lang",
+    "complaint",
+    "complaint_score",
+    "help_request",
+    "abusive",
+    "abusive_score",
+    "sentiment",
+    "sentiment_score",
+)
 REPLY_KEYS = ("apology", "fix_intent", "argumentative", "offers_private")
 POST_KEYS = ("negative_about_company",)
 
-_DTYPES = {"lang": object, "sentiment": object, "complaint_score": np.float64, "abusive_score": np.float64,
-           "sentiment_score": np.float64}
+_DTYPES = {
+    "lang": object,
+    "sentiment": object,
+    "complaint_score": np.float64,
+    "abusive_score": np.float64,
+    "sentiment_score": np.float64,
+}
 
 
 def output_keys(kind: str = "inbound") -> tuple[str, ...]:
@@ -42,8 +55,9 @@ def _empty(kind: str) -> dict[str, np.ndarray]:
     return {k: np.zeros(0, dtype=_DTYPES.get(k, bool)) for k in output_keys(kind)}
 
 
-def classify_texts(texts: Sequence[str], kind: str = "inbound",
-                   langs: Sequence[str | None] | None = None) -> dict[str, np.ndarray]:
+def classify_texts(
+    texts: Sequence[str], kind: str = "inbound", langs: Sequence[str | None] | None = None
+) -> dict[str, np.ndarray]:
     """Classify a batch of texts. Returns ``{output name: numpy array aligned with texts}``."""
     keys = output_keys(kind)
     if langs is not None and len(langs) != len(texts):
@@ -51,8 +65,10 @@ def classify_texts(texts: Sequence[str], kind: str = "inbound",
     if len(texts) == 0:
         return _empty(kind)
     if len(texts) > CHUNK:  # bounded memory, and small batches stay in the CPU caches
-        parts = [classify_texts(texts[i: i + CHUNK], kind, None if langs is None else langs[i: i + CHUNK])
-                 for i in range(0, len(texts), CHUNK)]
+        parts = [
+            classify_texts(texts[i : i + CHUNK], kind, None if langs is None else langs[i : i + CHUNK])
+            for i in range(0, len(texts), CHUNK)
+        ]
         return {k: np.concatenate([p[k] for p in parts]) for k in keys}
     from smguard.text import model
     from smguard.text.normalize import prepare
@@ -93,12 +109,18 @@ def backend_info() -> dict[str, str]:
 
     clf = model.load()
     if clf is not None:
-        return {"backend": "model", "version": clf.version,
-                "note": "hashed character/word n-gram linear models trained on public sets (docs/models.md)"}
+        return {
+            "backend": "model",
+            "version": clf.version,
+            "note": "hashed character/word n-gram linear models trained on public sets (docs/models.md)",
+        }
     from smguard.text import lexicon
 
-    return {"backend": "lexicon", "version": lexicon.VERSION,
-            "note": "keyword fallback: trained model files are missing from smguard/text/models/"}
+    return {
+        "backend": "lexicon",
+        "version": lexicon.VERSION,
+        "note": "keyword fallback: trained model files are missing from smguard/text/models/",
+    }
 
 
 __all__ = ["classify_texts", "backend_info", "output_keys", "KINDS"]

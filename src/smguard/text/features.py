@@ -23,8 +23,19 @@ from smguard.text.normalize import LANGS, Batch, word_spans
 
 CHAR_ORDERS = (1, 2, 3, 4)
 _P = np.uint64(0x100000001B3)
-_K = [np.uint64(k) for k in (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93,
-                             0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53, 0x2545F4914F6CDD1D, 0x9FB21C651E98DF25)]
+_K = [
+    np.uint64(k)
+    for k in (
+        0x9E3779B97F4A7C15,
+        0xC2B2AE3D27D4EB4F,
+        0x165667B19E3779F9,
+        0xD6E8FEB86659FD93,
+        0xFF51AFD7ED558CCD,
+        0xC4CEB9FE1A85EC53,
+        0x2545F4914F6CDD1D,
+        0x9FB21C651E98DF25,
+    )
+]
 RESERVED = 4  # columns after the hashed ones: D = void, D+1..D+3 = language
 
 
@@ -107,7 +118,7 @@ def extract(batch: Batch, n_bits: int = 18, char_orders=CHAR_ORDERS, words: bool
     for k in range(1, max(char_orders) + 1):
         if L - k + 1 <= 0:
             break
-        h = c.copy() if h is None else h[:-1] * _P + c[k - 1:]
+        h = c.copy() if h is None else h[:-1] * _P + c[k - 1 :]
         if k not in char_orders:
             continue
         cols = _to_cols(h, _K[k - 1], n_bits)

@@ -40,13 +40,26 @@ class _Heads:
         return [c for name, _ in self.spec for c in self._cols[name]]
 
 
-HEADS = _Heads([("complaint", 1), ("help_request", 1), ("abusive", 1), ("sentiment", 3), ("apology", 1),
-                ("fix_intent", 1), ("argumentative", 1), ("offers_private", 1), ("negative_about_company", 1),
-                ("post_negative", 1)])
+HEADS = _Heads(
+    [
+        ("complaint", 1),
+        ("help_request", 1),
+        ("abusive", 1),
+        ("sentiment", 3),
+        ("apology", 1),
+        ("fix_intent", 1),
+        ("argumentative", 1),
+        ("offers_private", 1),
+        ("negative_about_company", 1),
+        ("post_negative", 1),
+    ]
+)
 INBOUND_HEADS = ("complaint", "help_request", "abusive", "sentiment")
-KIND_HEADS = {"inbound": INBOUND_HEADS,
-              "reply": INBOUND_HEADS + ("apology", "fix_intent", "argumentative", "offers_private"),
-              "post": INBOUND_HEADS + ("negative_about_company", "post_negative")}
+KIND_HEADS = {
+    "inbound": INBOUND_HEADS,
+    "reply": INBOUND_HEADS + ("apology", "fix_intent", "argumentative", "offers_private"),
+    "post": INBOUND_HEADS + ("negative_about_company", "post_negative"),
+}
 SENTIMENT_LABELS = np.array(["negative", "neutral", "positive"], dtype=object)
 
 
@@ -55,7 +68,9 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
 
 
 class LinearClassifier:
-    def __init__(self, W: np.ndarray, B: np.ndarray, bits: int, version: str = "linear", meta: dict | None = None):
+    def __init__(
+        self, W: np.ndarray, B: np.ndarray, bits: int, version: str = "linear", meta: dict | None = None
+    ):
         self.W = W
         self.B = B
         self.bits = bits
@@ -70,8 +85,11 @@ class LinearClassifier:
             for h in KIND_HEADS[kind]:
                 where[h] = list(range(len(cols), len(cols) + HEADS.width(h)))
                 cols += HEADS.cols(h)
-            self._kind_w[kind] = (np.ascontiguousarray(self.W[:, cols], dtype=np.float32),
-                                  self.B[cols].astype(np.float32), where)
+            self._kind_w[kind] = (
+                np.ascontiguousarray(self.W[:, cols], dtype=np.float32),
+                self.B[cols].astype(np.float32),
+                where,
+            )
         return self._kind_w[kind]
 
     def scores(self, batch: Batch, kind: str = "inbound") -> tuple[np.ndarray, dict[str, list[int]]]:
@@ -109,8 +127,13 @@ class LinearClassifier:
         meta = dict(self.meta, version=self.version, bits=self.bits, heads=HEADS.spec)
         W16 = self.W.astype(np.float16)
         rows = np.flatnonzero(np.any(W16 != 0, axis=1)).astype(np.int32)
-        np.savez_compressed(path, rows=rows, W=W16[rows], B=self.B.astype(np.float32),
-                            meta=np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8))
+        np.savez_compressed(
+            path,
+            rows=rows,
+            W=W16[rows],
+            B=self.B.astype(np.float32),
+            meta=np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8),
+        )
 
     @classmethod
     def from_file(cls, path) -> LinearClassifier:

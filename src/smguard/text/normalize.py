@@ -39,8 +39,184 @@ _RE_URL = re.compile(r"www\.[^\s\x00]+")
 LANGS = ("zh", "en", "other")
 
 # Function words: English vs. other common Latin-script languages (es, fr, de, it, pt, nl, id).
-_EN_WORDS = ["the", "a", "an", "and", "or", "but", "is", "are", "was", "were", "be", "been", "to", "of", "in", "on", "at", "for", "with", "my", "your", "you", "i", "me", "we", "our", "it", "this", "that", "not", "no", "have", "has", "had", "do", "does", "did", "can", "could", "will", "would", "should", "just", "so", "if", "from", "they", "he", "she", "his", "her", "them", "what", "why", "how", "when", "please", "thanks", "thank", "still", "get", "got", "im", "dont", "cant", "its", "there", "here", "all"]
-_OTHER_WORDS = ["el", "la", "los", "las", "de", "del", "que", "y", "en", "un", "una", "es", "por", "para", "con", "no", "se", "lo", "su", "al", "muy", "pero", "como", "mas", "le", "les", "des", "et", "est", "une", "pour", "pas", "dans", "qui", "sur", "au", "du", "ce", "je", "vous", "il", "ne", "der", "die", "das", "und", "ist", "nicht", "ich", "sie", "mit", "den", "ein", "eine", "zu", "auf", "es", "sich", "dem", "il", "di", "che", "e", "non", "per", "una", "sono", "della", "gli", "con", "mi", "ti", "ho", "o", "os", "as", "um", "uma", "do", "da", "em", "não", "com", "para", "mais", "het", "een", "en", "van", "ik", "je", "niet", "dat", "op", "te", "zijn", "yang", "dan", "ini", "itu", "tidak", "ada", "saya", "dengan", "untuk"]
+_EN_WORDS = [
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "but",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "to",
+    "of",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "my",
+    "your",
+    "you",
+    "i",
+    "me",
+    "we",
+    "our",
+    "it",
+    "this",
+    "that",
+    "not",
+    "no",
+    "have",
+    "has",
+    "had",
+    "do",
+    "does",
+    "did",
+    "can",
+    "could",
+    "will",
+    "would",
+    "should",
+    "just",
+    "so",
+    "if",
+    "from",
+    "they",
+    "he",
+    "she",
+    "his",
+    "her",
+    "them",
+    "what",
+    "why",
+    "how",
+    "when",
+    "please",
+    "thanks",
+    "thank",
+    "still",
+    "get",
+    "got",
+    "im",
+    "dont",
+    "cant",
+    "its",
+    "there",
+    "here",
+    "all",
+]
+_OTHER_WORDS = [
+    "el",
+    "la",
+    "los",
+    "las",
+    "de",
+    "del",
+    "que",
+    "y",
+    "en",
+    "un",
+    "una",
+    "es",
+    "por",
+    "para",
+    "con",
+    "no",
+    "se",
+    "lo",
+    "su",
+    "al",
+    "muy",
+    "pero",
+    "como",
+    "mas",
+    "le",
+    "les",
+    "des",
+    "et",
+    "est",
+    "une",
+    "pour",
+    "pas",
+    "dans",
+    "qui",
+    "sur",
+    "au",
+    "du",
+    "ce",
+    "je",
+    "vous",
+    "il",
+    "ne",
+    "der",
+    "die",
+    "das",
+    "und",
+    "ist",
+    "nicht",
+    "ich",
+    "sie",
+    "mit",
+    "den",
+    "ein",
+    "eine",
+    "zu",
+    "auf",
+    "es",
+    "sich",
+    "dem",
+    "il",
+    "di",
+    "che",
+    "e",
+    "non",
+    "per",
+    "una",
+    "sono",
+    "della",
+    "gli",
+    "con",
+    "mi",
+    "ti",
+    "ho",
+    "o",
+    "os",
+    "as",
+    "um",
+    "uma",
+    "do",
+    "da",
+    "em",
+    "não",
+    "com",
+    "para",
+    "mais",
+    "het",
+    "een",
+    "en",
+    "van",
+    "ik",
+    "je",
+    "niet",
+    "dat",
+    "op",
+    "te",
+    "zijn",
+    "yang",
+    "dan",
+    "ini",
+    "itu",
+    "tidak",
+    "ada",
+    "saya",
+    "dengan",
+    "untuk",
+]
 _OTHER_WORDS = [w for w in _OTHER_WORDS if w not in set(_EN_WORDS)]
 
 
@@ -154,8 +330,9 @@ def prepare(texts: Sequence[str], langs: Sequence[str | None] | None = None) -> 
     """Normalise a batch of texts and detect their languages (``langs`` entries override detection)."""
     n = len(texts)
     if n == 0:
-        return Batch(np.zeros(0, np.uint32), np.zeros(0, np.int32), 0, np.zeros(0, dtype=object),
-                     np.zeros(0, np.int32))
+        return Batch(
+            np.zeros(0, np.uint32), np.zeros(0, np.int32), 0, np.zeros(0, dtype=object), np.zeros(0, np.int32)
+        )
     s = _join(texts)
     s = _replace_specials(s)
     raw = np.frombuffer(s.encode("utf-32-le", errors="surrogatepass"), dtype=np.uint32)
@@ -216,7 +393,7 @@ def class_table() -> np.ndarray:
     t[0xC0:0x250] = C_ACCENT
     t[0xD7] = C_OTHER
     t[0xF7] = C_OTHER
-    t[ord("a"):ord("z") + 1] = C_LATIN
+    t[ord("a") : ord("z") + 1] = C_LATIN
     t[ord("0")] = C_WORDX
     t[ord("'")] = C_WORDX
     return t
@@ -230,8 +407,9 @@ def char_classes(codes: np.ndarray) -> np.ndarray:
     return cls
 
 
-def detect_langs(codes: np.ndarray, doc: np.ndarray, n: int, cls: np.ndarray | None = None,
-                 words=None) -> np.ndarray:
+def detect_langs(
+    codes: np.ndarray, doc: np.ndarray, n: int, cls: np.ndarray | None = None, words=None
+) -> np.ndarray:
     if cls is None:
         cls = char_classes(codes)
     cnt = np.bincount(doc.astype(np.int64) * 8 + cls, minlength=n * 8).reshape(n, 8)

@@ -116,9 +116,16 @@ def load_public(data: Path) -> dict[str, dict]:
     add("smp_sentiment", smp_texts, smp_labels)
     words = []
     for lang in ("en", "zh"):
-        words += [w.strip() for w in (data / "wordlist-ldnoobw" / lang).read_text(encoding="utf-8").splitlines()
-                  if w.strip()]
-    sets["ldnoobw"] = {"texts": words, "labels": np.ones(len(words), np.int64), "val": np.zeros(len(words), bool)}
+        words += [
+            w.strip()
+            for w in (data / "wordlist-ldnoobw" / lang).read_text(encoding="utf-8").splitlines()
+            if w.strip()
+        ]
+    sets["ldnoobw"] = {
+        "texts": words,
+        "labels": np.ones(len(words), np.int64),
+        "val": np.zeros(len(words), bool),
+    }
     return sets
 
 
@@ -178,20 +185,37 @@ def build_parts(public: dict, own: dict) -> dict[str, list[Part]]:
 
     for head in LEXICON_HEADS:
         terms = [t for by in TERMS[head].values() for t in by]
-        P[head].append(Part("lexicon", terms, np.ones(len(terms), np.int64), np.zeros(len(terms), bool), 3.0,
-                            [None] * len(terms)))
+        P[head].append(
+            Part(
+                "lexicon",
+                terms,
+                np.ones(len(terms), np.int64),
+                np.zeros(len(terms), bool),
+                3.0,
+                [None] * len(terms),
+            )
+        )
     # post_negative: is the post negative at all (about anything); our posts plus public sentiment labels
     for name in ("xci_sentiment", "smp_sentiment"):
         s = public[name]
-        P["post_negative"].append(Part(f"{name}_neg", s["texts"], (s["labels"] == 0).astype(np.int64), s["val"],
-                                       0.3, ["en" if name.startswith("xci") else "zh"] * len(s["texts"])))
+        P["post_negative"].append(
+            Part(
+                f"{name}_neg",
+                s["texts"],
+                (s["labels"] == 0).astype(np.int64),
+                s["val"],
+                0.3,
+                ["en" if name.startswith("xci") else "zh"] * len(s["texts"]),
+            )
+        )
     # a sample of public texts as negatives for help_request (reviews and posts rarely ask for help)
     for name in ("davidson", "shopping", "smp_sentiment"):
         s = public[name]
         k = min(800, len(s["texts"]))
         idx = np.random.default_rng(SEED).permutation(len(s["texts"]))[:k]
-        P["help_request"].append(Part(f"{name}_neg", [s["texts"][i] for i in idx], np.zeros(k, np.int64),
-                                      s["val"][idx], 0.2))
+        P["help_request"].append(
+            Part(f"{name}_neg", [s["texts"][i] for i in idx], np.zeros(k, np.int64), s["val"][idx], 0.2)
+        )
     for name, s in own.items():
         by_head: dict[str, tuple[list[str], list[int], list[bool], list[str]]] = {}
         for r in s["records"]:
@@ -213,7 +237,7 @@ def build_parts(public: dict, own: dict) -> dict[str, list[Part]]:
 def _features(texts: list[str], langs: list[str | None], bits: int):
     X = []
     for i in range(0, len(texts), 50000):
-        b = prepare(texts[i: i + 50000], langs[i: i + 50000])
+        b = prepare(texts[i : i + 50000], langs[i : i + 50000])
         X.append(extract(b, bits).matrix())
     import scipy.sparse as sp
 
@@ -236,8 +260,11 @@ def _fit(X, y, w, multiclass: bool, C: float):
 def _metrics(y, pred) -> dict[str, float]:
     from sklearn.metrics import accuracy_score, f1_score
 
-    return {"n": int(len(y)), "accuracy": round(float(accuracy_score(y, pred)), 4),
-            "macro_f1": round(float(f1_score(y, pred, average="macro")), 4)}
+    return {
+        "n": int(len(y)),
+        "accuracy": round(float(accuracy_score(y, pred)), 4),
+        "macro_f1": round(float(f1_score(y, pred, average="macro")), 4),
+    }
 
 
 # the post column learns "is about the poster's own company / its products"; the shipped flag
@@ -246,13 +273,30 @@ OWN_LABEL_TO_HEAD = {"about_company": "negative_about_company"}
 TRAINED_FROM = {"negative_about_company": "about_company"}
 LEXICON_HEADS = ("help_request", "apology", "fix_intent", "argumentative", "offers_private")
 OWN_WEIGHT = {"complaint": 1.0, "abusive": 3.0, "sentiment": 1.0, "help_request": 2.0}
-C_DEFAULT = {"complaint": 16.0, "abusive": 8.0, "sentiment": 4.0, "help_request": 16.0, "apology": 16.0,
-             "fix_intent": 16.0, "argumentative": 16.0, "offers_private": 16.0, "negative_about_company": 16.0,
-             "post_negative": 16.0}
+C_DEFAULT = {
+    "complaint": 16.0,
+    "abusive": 8.0,
+    "sentiment": 4.0,
+    "help_request": 16.0,
+    "apology": 16.0,
+    "fix_intent": 16.0,
+    "argumentative": 16.0,
+    "offers_private": 16.0,
+    "negative_about_company": 16.0,
+    "post_negative": 16.0,
+}
 
 
-def train(data: Path, out_dir: Path, bits: int = 18, training_dir: Path | None = None, refit: bool = True,
-          heads: list[str] | None = None, log=print, keep_trainsplit: bool = False) -> dict:
+def train(
+    data: Path,
+    out_dir: Path,
+    bits: int = 18,
+    training_dir: Path | None = None,
+    refit: bool = True,
+    heads: list[str] | None = None,
+    log=print,
+    keep_trainsplit: bool = False,
+) -> dict:
     t0 = time.time()
     public = load_public(data)
     own = load_own(training_dir) if training_dir and training_dir.is_dir() else {}
@@ -380,12 +424,17 @@ def evaluate_own(clf: LinearClassifier, own: dict, log=print) -> dict:
             has = np.array([label in r["labels"] for r in recs])
             y = np.array([int(r["labels"].get(label, 0)) for r in recs])[has]
             if label == "sentiment":
-                pred = np.select([res["sentiment"] == "negative", res["sentiment"] == "neutral"], [0, 1], 2)[has]
+                pred = np.select([res["sentiment"] == "negative", res["sentiment"] == "neutral"], [0, 1], 2)[
+                    has
+                ]
                 out[name][label] = {"accuracy": round(float((pred == y).mean()), 4)}
                 continue
             pred = res[label].astype(int)[has]
-            out[name][label] = {"accuracy": round(float((pred == y).mean()), 4),
-                                "f1": round(float(f1_score(y, pred, zero_division=0)), 4), "positives": int(y.sum())}
+            out[name][label] = {
+                "accuracy": round(float((pred == y).mean()), 4),
+                "f1": round(float(f1_score(y, pred, zero_division=0)), 4),
+                "positives": int(y.sum()),
+            }
         log(f"[own end-to-end] {name}: {out[name]}")
     return out
 
@@ -398,10 +447,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--bits", type=int, default=18)
     ap.add_argument("--heads", nargs="*", default=None)
     ap.add_argument("--no-refit", action="store_true", help="ship the train-split model (faster)")
-    ap.add_argument("--keep-trainsplit", action="store_true",
-                    help="also write heads_trainsplit.npz (needed by --merge)")
-    ap.add_argument("--merge", nargs="+", type=Path, default=None, metavar="DIR",
-                    help="combine the outputs of runs with different --heads into --out")
+    ap.add_argument(
+        "--keep-trainsplit", action="store_true", help="also write heads_trainsplit.npz (needed by --merge)"
+    )
+    ap.add_argument(
+        "--merge",
+        nargs="+",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="combine the outputs of runs with different --heads into --out",
+    )
     a = ap.parse_args(argv)
     if a.merge:
         merge(a.merge, a.out, a.training)
@@ -409,7 +465,15 @@ def main(argv: list[str] | None = None) -> int:
     if not a.data.is_dir():
         print(f"error: data folder {a.data} not found", file=sys.stderr)
         return 2
-    train(a.data, a.out, a.bits, a.training, refit=not a.no_refit, heads=a.heads, keep_trainsplit=a.keep_trainsplit)
+    train(
+        a.data,
+        a.out,
+        a.bits,
+        a.training,
+        refit=not a.no_refit,
+        heads=a.heads,
+        keep_trainsplit=a.keep_trainsplit,
+    )
     return 0
 
 
