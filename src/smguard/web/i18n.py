@@ -452,6 +452,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "likes.queue_empty": ("No fan post to like right now.", "目前没有需要点赞的粉丝内容。"),
     "likes.matched": ("mentions “{term}”", "提到“{term}”"),
     "likes.like": ("Like", "点赞"),
+    "likes.liked": ("Liked", "已点赞"),
     "likes.err_not_fan": (
         "Only fans' posts that mention the brand can be liked from here.",
         "这里只能为提到品牌的粉丝内容点赞。",

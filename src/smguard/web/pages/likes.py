@@ -57,6 +57,8 @@ def like(request: Request, message_id: str, db: SessionDep, user: Liker) -> Resp
     except Refused:
         db.rollback()
         return _page(request, db, user, error="likes.err_not_fan", status_code=409)
+    if request.headers.get("HX-Request"):  # liked from the queue in place: the row says so, no reload
+        return render(request, "_liked.html", {}, db=db, user=user)
     return redirect("/likes", "liked")
 
 
