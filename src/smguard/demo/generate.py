@@ -135,14 +135,14 @@ CROSSPOST_EN = [
 PRAISE_ZH = [
     "{s}的{p}今天特别好喝，咖啡师小姐姐还记得我的口味，感谢！", "你们家的{f}是我吃过最好吃的，没有之一 [赞]",
     "小程序点单很方便，到店直接取，好评", "周末在{s}坐了一下午，环境很舒服，推荐给朋友了",
-    "会员日买了两杯{p}，物美价廉，开心", "{p}回归了！盼了一整年，太喜欢了 [心]",
+    "会员日买了两杯{p}，物美价廉，开心", "{p}又上架啦，好喝到想每天来一杯 [心]",
     "店员服务超好，下雨天还撑伞送我到门口，感谢晨光咖啡", "自带杯减 3 块这个活动很赞，支持环保",
 ]
 PRAISE_EN = [
-    "The {p} at {s} was perfect today. Thank you to the barista who remembered my order!",
+    "The {p} at {s} was perfect today. Big thanks to the barista!",
     "Best {f} in the city, honestly. Great job @AcmeCoffee", "Love the new app, pickup was so quick. Thanks!",
     "Spent the afternoon working at {s}. Great coffee, great music, nice staff.",
-    "The osmanthus latte is back and I'm so happy about it.",
+    "So glad the osmanthus latte is back. Delicious as always!",
     "Thanks for the reusable cup discount, that's a great idea.",
 ]
 COMPLAINT_ZH = [
@@ -173,7 +173,7 @@ HELP_EN = [
     "Is there a way to book the upstairs room at {s} for a team meeting?", "When do my points expire? Can someone check?",
     "Can someone help me check my gift card balance?",
 ]
-NEUTRAL_ZH = ["打卡 {s}", "今天的第二杯{p}", "和同事一起来{s}开会", "晨光咖啡的杯子设计换了？", "{p}和{p2}二选一"]
+NEUTRAL_ZH = ["今天在{s}喝{p}", "今天的第二杯{p}", "周五下午在{s}喝咖啡", "晨光咖啡的新杯子设计挺好看的", "下午茶选了{p}"]
 NEUTRAL_EN = ["Coffee break at {s}", "Second {p} of the day", "Is the new cup design permanent?",
               "Meeting a friend at {s} later"]
 ABUSE_ZH = ["你们就是一群骗子，滚！", "垃圾店，脑残才来喝", "客服都是废物，他妈的退不退钱", "什么破店，狗东西"]
@@ -181,23 +181,28 @@ ABUSE_EN = ["You people are idiots. Shut up and give me my money.", "Pathetic lo
             "What a crap company, you're all stupid."]
 
 REPLY_GOOD_ZH = [
-    "非常抱歉给您带来不好的体验！我们已经通知{s}店长核实，马上为您处理，麻烦私信我们订单号和联系方式。",
-    "抱歉让您久等了，扣款问题我们已经反馈给支付团队，1–3 个工作日内原路退款，有任何进展会私信告诉您。",
-    "对不起！这是我们的失误，已安排补发一杯，并会跟进门店的出品流程，请私信我们收货地址。",
+    "非常抱歉给您带来不好的体验！我们已经请{s}店长核实情况，马上为您处理，麻烦私信我们订单号和联系方式。",
+    "抱歉让您久等了！您反映的问题我们已经转给客服专员跟进，今天之内会私信联系您并给出解决方案。",
+    "对不起，这是我们做得不好。我们会马上处理，并在门店复盘改进，具体情况请私信我们，我们一对一跟进。",
 ]
 REPLY_GOOD_EN = [
     "We're so sorry about this. We've flagged it with the {s} store manager and will make it right. Could you "
     "DM us your order number?",
-    "Apologies for the double charge. We've escalated it to our payments team and the refund will arrive "
-    "within 3 working days. We'll follow up by DM.",
-    "Sorry, that's on us. We're sending you a replacement and looking into what went wrong at the store.",
+    "Apologies for the trouble. We've passed this to our customer care team and they will DM you today with a fix.",
+    "We're really sorry about this. We're looking into what went wrong and will follow up with you by DM.",
 ]
-REPLY_HELP_ZH = ["您好，{s}每天 7:30 开门，周末 8:00。欢迎光临！", "您好，打开小程序“我的-会员卡”即可绑定手机号哦。",
-                 "可以的，下单时在备注里选择“少糖”就好。", "发票可以在小程序订单详情页申请，电子发票会发到您的邮箱。"]
-REPLY_HELP_EN = ["Hi! {s} opens at 7:30 on weekdays and 8:00 at weekends. See you there!",
-                 "Open the app, go to Me > Member card and tap 'Link phone'. That's it!",
-                 "Absolutely, just pick 'less sugar' when you order.",
-                 "You can request an invoice from the order page in the app; it'll be emailed to you."]
+# The answer to each help request, in the same order as HELP_ZH / HELP_EN.
+REPLY_HELP_ZH = ["您好，{s}工作日 7:30 开门，周末 8:00，欢迎光临！", "您好，打开小程序“我的-会员卡”，点“绑定手机号”即可。",
+                 "可以的，下单时在备注里选择“少糖”就好。", "发票可以在小程序订单详情页申请，电子发票会发到您的邮箱。",
+                 "有的，{s}靠窗一排座位都有插座，欢迎来办公～", "积分有效期为获得之日起 12 个月，可在小程序“我的-积分”查看明细。",
+                 "可以的，请私信我们日期和人数，我们帮您联系{s}安排。", "在小程序“我的-礼品卡”里就能看到余额哦。"]
+REPLY_HELP_EN = ["Hi! {s} opens at 8:00 on Sundays (7:30 on weekdays). See you there!",
+                 "Open the app, go to Me > Member card and tap 'Link card'. That's it!",
+                 "Yes, of course! Choose 'less sugar' when you order your {p}.",
+                 "You can request an invoice from the order page in the app; it will be emailed to you.",
+                 "Yes! Send us a DM with the date and the number of people and we'll set it up with {s}.",
+                 "Points last 12 months from the day you earn them; the app shows the dates under Me > Points.",
+                 "Your balance is in the app under Me > Gift cards."]
 REPLY_THANKS_ZH = ["谢谢喜欢！我们会继续努力的 ☕", "感谢支持，下次来{s}记得找我们的咖啡师聊聊豆子～", "开心！欢迎常来～"]
 REPLY_THANKS_EN = ["Thank you so much! See you soon ☕", "That made our day, thank you!", "Thanks for the kind words!"]
 # Replies that answer a complaint without an apology or any intent to fix it (low severity).
@@ -284,6 +289,7 @@ class Gen:
         self.follower_counts: list[dict[str, Any]] = []
         self.heavy_days: dict[str, list[date]] = {}
         self.followers_by_acct: dict[str, list[dict[str, Any]]] = {}
+        self.slots: dict[str, str] = {}
 
     # ----------------------------------------------------------------------------------------- helpers
     def days(self) -> list[date]:
@@ -299,13 +305,16 @@ class Gen:
     def iso(dt: datetime) -> str:
         return dt.isoformat(timespec="seconds")
 
-    def fill(self, template: str, lang: str) -> str:
+    def fill(self, template: str, lang: str, same: bool = False) -> str:
+        """Fill a template's slots; ``same`` reuses the previous call's values (an answer names the same store)."""
         r = self.r
-        products, foods, stores = (PRODUCTS_ZH, FOODS_ZH, STORES_ZH) if lang == "zh" else (PRODUCTS_EN, FOODS_EN,
-                                                                                           STORES_EN)
-        p, p2 = r.sample(products, 2)
-        return template.format(p=p, p2=p2, f=r.choice(foods), s=r.choice(stores),
-                               n=f"AC{r.randint(10_000_000, 99_999_999)}")
+        if not same:
+            products, foods, stores = (PRODUCTS_ZH, FOODS_ZH, STORES_ZH) if lang == "zh" else (
+                PRODUCTS_EN, FOODS_EN, STORES_EN)
+            p, p2 = r.sample(products, 2)
+            self.slots = {"p": p, "p2": p2, "f": r.choice(foods), "s": r.choice(stores),
+                          "n": f"AC{r.randint(10_000_000, 99_999_999)}"}
+        return template.format(**self.slots)
 
     def new_id(self, kind: str, prefix: str) -> str:
         self.n[kind] += 1
@@ -672,7 +681,12 @@ class Gen:
                     mlang = lang if r.random() < 0.85 else ("en" if lang == "zh" else "zh")
                     bank = {"praise": (PRAISE_ZH, PRAISE_EN), "complaint": (COMPLAINT_ZH, COMPLAINT_EN),
                             "help": (HELP_ZH, HELP_EN), "neutral": (NEUTRAL_ZH, NEUTRAL_EN)}[kind]
-                    text = self.fill(r.choice(bank[0] if mlang == "zh" else bank[1]), mlang)
+                    options = bank[0] if mlang == "zh" else bank[1]
+                    pick = r.randrange(len(options))
+                    text = self.fill(options[pick], mlang)
+                    answer = None
+                    if kind == "help":
+                        answer = self.fill((REPLY_HELP_ZH if mlang == "zh" else REPLY_HELP_EN)[pick], mlang, same=True)
                     author = r.choice(real) if r.random() < 0.75 else self._stranger(platform, lang)
                     channel = r.choices(["comment", "mention", "dm", "review"],
                                         [5, 2, 3, 1 if platform in ("facebook", "xiaohongshu") else 0])[0]
@@ -686,7 +700,7 @@ class Gen:
                         else:
                             post_id = before[-1 - min(len(before) - 1, r.randint(0, 3))]["id"]
                     m = self.msg(acct, when, channel, "in", text, author=author, post_id=post_id)
-                    self._reply(acct, platform, m, kind, mlang, p_answer, dmin, dmax, style)
+                    self._reply(acct, platform, m, kind, mlang, p_answer, dmin, dmax, style, answer)
         self._abusive_threads()
         self._late_help()
 
@@ -697,7 +711,7 @@ class Gen:
                            else r.choice(["coffeeguy", "bean_counter", "anon_sh", "latteluv"])) + str(r.randint(1, 9999))}
 
     def _reply(self, acct: str, platform: str, m: dict[str, Any], kind: str, lang: str, p_answer: float,
-               dmin: float, dmax: float, style: str) -> None:
+               dmin: float, dmax: float, style: str, answer: str | None = None) -> None:
         r = self.r
         when = datetime.fromisoformat(m["created_at"])
         zh = lang == "zh"
@@ -727,13 +741,13 @@ class Gen:
             elif style in ("flat", "mixed") and r.random() < 0.06:
                 text = r.choice(REPLY_FLAT_ZH if zh else REPLY_FLAT_EN)
             else:
-                text = self.fill(r.choice(REPLY_GOOD_ZH if zh else REPLY_GOOD_EN), lang)
+                text = self.fill(r.choice(REPLY_GOOD_ZH if zh else REPLY_GOOD_EN), lang, same=True)
                 if channel != "dm" and r.random() < 0.25:
                     channel = "dm"  # a public complaint answered privately is answered
         elif kind == "help":
-            text = self.fill(r.choice(REPLY_HELP_ZH if zh else REPLY_HELP_EN), lang)
+            text = answer or self.fill(r.choice(REPLY_THANKS_ZH if zh else REPLY_THANKS_EN), lang, same=True)
         else:
-            text = self.fill(r.choice(REPLY_THANKS_ZH if zh else REPLY_THANKS_EN), lang)
+            text = self.fill(r.choice(REPLY_THANKS_ZH if zh else REPLY_THANKS_EN), lang, same=True)
         self.msg(acct, reply_at, channel, "out", text, in_reply_to=m["id"])
 
     def _abusive_threads(self) -> None:

@@ -81,6 +81,15 @@ def render_view(v: ReportView) -> str:
         c = s["complaints"]
         out += [esc(tr("complaints_total", lang, complaints=c.get("complaints", 0), help=c.get("help_requests", 0),
                        unanswered=c.get("unanswered", 0))), ""]
+    if v.accounts:
+        out += [f"### {tr('chart_accounts', lang)}", "",
+                f"| {tr('account', lang)} | {tr('issues_col', lang)} | {tr('posts_col', lang)} | "
+                f"{tr('days_over_col', lang)} | {tr('median_reply_col', lang)} | {tr('waiting', lang)} | "
+                f"{tr('customers', lang)} | {tr('suspicious', lang)} |", "|---|--:|--:|--:|--:|--:|--:|--:|"]
+        for a in sorted(v.accounts, key=lambda a: -a.issues):
+            out.append(f"| {esc(a.label)} | **{a.issues}** | {_dash(a.posts)} | {_dash(a.days_over_cap)} | "
+                       f"{_num(a.median_hours)} | {_dash(a.unanswered)} | {a.customers} | {a.suspicious} |")
+        out.append("")
     if s.get("response"):
         out += [f"### {tr('chart_response', lang)}", "",
                 f"| {tr('platform', lang)} | {tr('median', lang)} ({tr('hours', lang)}) | {tr('p90', lang)} "
@@ -147,6 +156,10 @@ def render_view(v: ReportView) -> str:
         out.append(esc(tr("input_problems_none", lang)))
     out += ["", "---", f"*{esc(tr('generated_by', lang, version=v.version))}*", ""]
     return "\n".join(out)
+
+
+def _dash(v: int | None) -> str:
+    return "—" if v is None else str(v)
 
 
 def _num(v: float | None) -> str:

@@ -13,6 +13,7 @@ Keys of the returned dict:
                     median and 90th-percentile first-response time in hours (human replies), automated share
 ``followers``       per brand account: known followers now following, customers among them, suspicious
                     (flagged by a mistake-5 rule, or by profile signals when no rule flagged any), inactive, other
+``response_by_account``  the same per brand account
 ``complaints``      totals: complaints, help requests, abusive messages, unanswered ones
 ``items``           ``"type:id"`` → a short description of every item the findings name (the first
                     ``ITEMS_PER_FINDING`` of each finding), so the reports can say *which* post, message or day
@@ -154,9 +155,7 @@ def _response(ds: Dataset, labels: Mapping[str, np.ndarray] | None) -> tuple[lis
     hours = ((pl.col("human_at") - pl.col("created_at")).dt.total_seconds() / 3600.0).alias("hours")
     inbound = inbound.with_columns(hours)
     needs = pl.col("complaint") | pl.col("help_request")
-    per = (
-        inbound.group_by("platform")
-        .agg(
+    aggs = [
             pl.len().alias("inbound"),
             pl.col("complaint").sum().alias("complaints"),
             pl.col("help_request").sum().alias("help_requests"),
@@ -166,18 +165,19 @@ def _response(ds: Dataset, labels: Mapping[str, np.ndarray] | None) -> tuple[lis
             pl.col("hours").quantile(0.9, "nearest").alias("p90_hours"),
             pl.col("hours").filter(needs).median().alias("median_hours_complaints"),
             pl.col("auto_at").is_not_null().mean().alias("auto_answered_share"),
-        )
-        .sort("platform")
-    )
-    rows = []
-    for r in per.iter_rows(named=True):
-        rows.append({k: (round(v, 2) if isinstance(v, float) else v) for k, v in r.items()})
+    ]
+    per = inbound.group_by("platform").agg(aggs).sort("platform")
+    rows = [{k: (round(v, 2) if isinstance(v, float) else v) for k, v in r.items()} for r in per.iter_rows(named=True)]
+    by_acc = inbound.group_by("account_id").agg(aggs).sort("account_id")
+    acc_rows = [{k: (round(v, 2) if isinstance(v, float) else v) for k, v in r.items()}
+                for r in by_acc.iter_rows(named=True)]
     totals = {
         "inbound": inbound.height,
         "complaints": int(inbound["complaint"].sum()),
         "help_requests": int(inbound["help_request"].sum()),
         "abusive": int(inbound["abusive"].sum()),
         "unanswered": int(inbound.filter(needs & pl.col("human_at").is_null()).height),
+        "by_account": acc_rows,
     }
     return rows, totals, inbound
 
@@ -384,6 +384,7 @@ def compute_stats(dataset: Dataset, report: Report, labels: Mapping[str, Mapping
         "accounts": _accounts(ds),
         "posting": _posting(ds, brand),
         "response": response,
+        "response_by_account": complaints.pop("by_account", []),
         "complaints": complaints,
         "followers": _followers(ds, brand, flagged),
         "growth": _growth(ds, brand),

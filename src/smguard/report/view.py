@@ -105,6 +105,46 @@ class MistakeView:
 
 
 @dataclass
+class AccountRow:
+    """One brand account at a glance: the numbers a manager compares between accounts."""
+
+    account_id: str
+    label: str
+    posts: int | None
+    days_over_cap: int | None
+    median_hours: float | None
+    unanswered: int | None
+    customers: str
+    suspicious: str
+    issues: int
+
+
+def account_rows(report: Report, lang: str) -> list[AccountRow]:
+    s = report.stats or {}
+    posting = {r["account_id"]: r for r in s.get("posting") or []}
+    resp = {r["account_id"]: r for r in s.get("response_by_account") or []}
+    foll = {r["account_id"]: r for r in s.get("followers") or []}
+    issues: dict[str, int] = {}
+    for f in report.findings:
+        if f.severity != "info" and f.account_id:
+            issues[f.account_id] = issues.get(f.account_id, 0) + 1
+    out = []
+    for a in s.get("accounts") or []:
+        if a.get("owner") != "brand":
+            continue
+        aid = a["id"]
+        p, r, fo = posting.get(aid) or {}, resp.get(aid) or {}, foll.get(aid)
+        n = max(1, fo["following"]) if fo else 1
+        out.append(AccountRow(
+            account_id=aid, label=f"{a.get('handle') or aid} · {platform_name(a.get('platform'), lang)}",
+            posts=p.get("posts"), days_over_cap=p.get("days_over_cap"), median_hours=r.get("median_hours"),
+            unanswered=r.get("unanswered_needing_reply"),
+            customers=f"{fo['customers'] / n:.0%}" if fo else "—", suspicious=f"{fo['suspicious'] / n:.0%}" if fo else "—",
+            issues=issues.get(aid, 0)))
+    return out
+
+
+@dataclass
 class ReportView:
     lang: str
     title: str
@@ -121,6 +161,7 @@ class ReportView:
     text_backend: str
     counts: dict[str, int]
     stats: dict[str, Any] = field(default_factory=dict)
+    accounts: list[AccountRow] = field(default_factory=list)
 
     @property
     def overall_level(self) -> str:
@@ -246,5 +287,5 @@ def build_view(report: Report, lang: str = "en") -> ReportView:
         not_run=[{**n, "name": names.get(n.get("rule", ""), "")} for n in report.not_run], problems=problems,
         problem_counts={"errors": errors, "warnings": len(problems) - errors},
         text_backend=text_backend_label(report.text_backend, lang), counts=dict(report.counts),
-        stats=report.stats or {},
+        stats=report.stats or {}, accounts=account_rows(report, lang),
     )
