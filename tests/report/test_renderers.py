@@ -20,6 +20,7 @@ def test_markdown_names_posts_messages_and_days(hostile_report):
     assert "## Checks that could not run" in md and "SM402" in md
     for m in range(1, 7):
         assert f'<a id="mistake-{m}"></a>' in md
+    assert "### Brand accounts at a glance" in md and "shop" in md
 
 
 def test_html_names_the_items_and_has_every_section(hostile_report):
