@@ -10,7 +10,7 @@ so the demo report has something to say about each rule without every account lo
   abusive commenter that the brand keeps feeding in public.
 * X has unanswered complaints, argumentative replies and posts over the 280 weighted-character limit.
 * Facebook has an auto-responder that answers everything, in business hours, with the same sentence, and
-  weeks of 4–6 posts a day followed by unfollow spikes.
+  a week of 4–6 posts a day followed by unfollow spikes.
 * Instagram gets cross-posted text, links in captions and a campaign with empty targeting.
 * LinkedIn is the model account: adapted posts, targeted campaigns, courteous replies.
 * Employees: guidelines v2 not signed by everybody, embargoed "Maple Oat Latte" leaked under its aliases, an
