@@ -625,6 +625,12 @@ P_EN = {
         "Senior leadership here",
         "My team lead",
         "Our regional office",
+        "Working at Brightmart",
+        "Working for this bakery chain",
+        "This job at Northwind",
+        "Being on staff at Cloudly",
+        "Management at my workplace",
+        "The bosses at my warehouse",
     ],
     "co_neg": [
         "treats staff terribly",
@@ -645,6 +651,8 @@ P_EN = {
         "is the reason I dread Mondays",
         "promised raises and then cancelled them",
         "doesn't deserve its customers, honestly",
+        "is a nightmare",
+        "makes me want to quit every single day",
     ],
     "co_pos": [
         "is genuinely a great place to work",
@@ -742,6 +750,11 @@ P_ZH = {
         "我们集团",
         "我上班的地方",
         "我们主管",
+        "在星河超市上班，",
+        "在这家奶茶店打工，",
+        "在蓝鲸科技工作，",
+        "在我们门店上班，",
+        "在这个厂干活，",
     ],
     "co_neg": [
         "天天压榨员工",
@@ -760,6 +773,9 @@ P_ZH = {
         "说好的年终奖又没了",
         "安全隐患一直不管",
         "太黑心了",
+        "真是受够了",
+        "每天都想辞职",
+        "简直是噩梦",
     ],
     "co_pos": [
         "对员工特别好",

@@ -208,6 +208,22 @@ def build_parts(public: dict, own: dict) -> dict[str, list[Part]]:
                 ["en" if name.startswith("xci") else "zh"] * len(s["texts"]),
             )
         )
+    # about-own-company column: everyday posts and tweets to brands are not about the poster's own company
+    # (without them the column's prior came from our posts alone, 70 % of which are about the company)
+    for name, lang in (("davidson", "en"), ("xci_sentiment", "en"), ("smp_sentiment", "zh")):
+        s = public[name]
+        k = min(1500, len(s["texts"]))
+        idx = np.random.default_rng([SEED, 7]).permutation(len(s["texts"]))[:k]
+        P["negative_about_company"].append(
+            Part(
+                f"{name}_not_company",
+                [s["texts"][i] for i in idx],
+                np.zeros(k, np.int64),
+                s["val"][idx],
+                0.1,
+                [lang] * k,
+            )
+        )
     # a sample of public texts as negatives for help_request (reviews and posts rarely ask for help)
     for name in ("davidson", "shopping", "smp_sentiment"):
         s = public[name]
@@ -271,7 +287,15 @@ def _metrics(y, pred) -> dict[str, float]:
 # negative_about_company = about own company AND (sentiment negative OR abusive), see linear.py
 OWN_LABEL_TO_HEAD = {"about_company": "negative_about_company"}
 TRAINED_FROM = {"negative_about_company": "about_company"}
-LEXICON_HEADS = ("help_request", "apology", "fix_intent", "argumentative", "offers_private")
+LEXICON_HEADS = (
+    "help_request",
+    "apology",
+    "fix_intent",
+    "argumentative",
+    "offers_private",
+    "abusive",
+    "negative_about_company",
+)
 OWN_WEIGHT = {"complaint": 1.0, "abusive": 3.0, "sentiment": 1.0, "help_request": 2.0}
 C_DEFAULT = {
     "complaint": 16.0,
