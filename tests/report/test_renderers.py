@@ -61,3 +61,12 @@ def test_markdown_escape_keeps_text_readable():
     assert esc("# not a heading") == "\\# not a heading"
     assert esc("<b>x</b>") == "&lt;b&gt;x&lt;/b&gt;"
     assert esc("2026-10-20 ok") == "2026-10-20 ok"
+
+
+def test_chinese_reports_have_no_english_interface_text(hostile_report):
+    html, md = render_html(hostile_report, "zh"), render_markdown(hostile_report, "zh")
+    for key, (en, _zh) in i18n.STRINGS.items():
+        if "{" in en or len(en) < 12:
+            continue
+        assert en not in html, key
+        assert en not in md, key
