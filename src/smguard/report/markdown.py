@@ -76,6 +76,15 @@ def render_view(v: ReportView) -> str:
     out += [f"| | **{tr('overall', lang)}** | **{v.overall}** | `{_bar(v.overall)}` | |", "",
             f"*{esc(tr('score_help', lang))}*", ""]
 
+    out += [f"## {tr('top_findings', lang)}", ""]
+    for m in v.mistakes:
+        top = [f for f in m.top(3) if f.severity != "info"]
+        if not top:
+            continue
+        out.append(f"- **{m.number}. {esc(m.title)}**")
+        out += [f"  - {esc(f.severity_label)} · {esc(f.rule)} · {esc(f.title)}" for f in top]
+    out.append("")
+
     s = v.stats
     if s.get("complaints"):
         c = s["complaints"]
