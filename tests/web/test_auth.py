@@ -132,3 +132,10 @@ def test_failed_logins_are_throttled(client, monkeypatch):
         headers={"X-CSRF-Token": token},
     )
     assert r.status_code == 200  # another account from the same address is not locked out
+
+
+def test_security_headers(client):
+    r = client().get("/api/auth/csrf")
+    csp = r.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
+    assert r.headers["x-frame-options"] == "DENY" and r.headers["x-content-type-options"] == "nosniff"

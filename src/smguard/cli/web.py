@@ -70,7 +70,7 @@ def serve(
         )
     console.print(
         f"smguard workspace on [bold]http://{host}:{port}/[/bold]  (store: {escape(_safe_url(url))}, "
-        f"API docs: http://{host}:{port}/api/docs)"
+        f"OpenAPI: http://{host}:{port}/api/openapi.json)"
     )
     os.environ["SMGUARD_DATABASE_URL"] = url
     if reload:
