@@ -79,15 +79,27 @@ class LinearClassifier:
         self._kind_w: dict[str, tuple[np.ndarray, np.ndarray, dict[str, list[int]]]] = {}
 
     def _weights(self, kind: str):
+        """Contiguous weights of one kind's heads. Sentiment keeps 2 columns (negative and positive minus
+        neutral: the softmax does not change), one less column to gather per feature."""
         if kind not in self._kind_w:
-            cols: list[int] = []
+            Ws: list[np.ndarray] = []
+            Bs: list[float] = []
             where: dict[str, list[int]] = {}
             for h in KIND_HEADS[kind]:
-                where[h] = list(range(len(cols), len(cols) + HEADS.width(h)))
-                cols += HEADS.cols(h)
+                hc = HEADS.cols(h)
+                if h == "sentiment":
+                    neg, neu, pos = hc
+                    ws = [self.W[:, neg] - self.W[:, neu], self.W[:, pos] - self.W[:, neu]]
+                    bs = [self.B[neg] - self.B[neu], self.B[pos] - self.B[neu]]
+                else:
+                    ws = [self.W[:, c] for c in hc]
+                    bs = [self.B[c] for c in hc]
+                where[h] = list(range(len(Ws), len(Ws) + len(ws)))
+                Ws += ws
+                Bs += bs
             self._kind_w[kind] = (
-                np.ascontiguousarray(self.W[:, cols], dtype=np.float32),
-                self.B[cols].astype(np.float32),
+                np.ascontiguousarray(np.stack(Ws, axis=1), dtype=np.float32),
+                np.array(Bs, dtype=np.float32),
                 where,
             )
         return self._kind_w[kind]
@@ -104,7 +116,9 @@ class LinearClassifier:
         for h in KIND_HEADS[kind]:
             cols = where[h]
             if h == "sentiment":
-                z = S[:, cols]
+                z = np.zeros((len(S), 3), dtype=np.float64)  # neutral is the reference, logit 0
+                z[:, 0] = S[:, cols[0]]
+                z[:, 2] = S[:, cols[1]]
                 z = z - z.max(axis=1, keepdims=True)
                 e = np.exp(z)
                 p = e / e.sum(axis=1, keepdims=True)

@@ -284,9 +284,13 @@ class Batch:
         return s.split("\x00") if self.n else []
 
 
+def _clean_one(t) -> str:
+    t = t if isinstance(t, str) else ("" if t is None else str(t))
+    return t if len(t) <= MAX_CHARS else t[:MAX_CHARS]
+
+
 def _join(texts: Sequence[str]) -> str:
-    clean = [t if isinstance(t, str) else ("" if t is None else str(t)) for t in texts]
-    clean = [t if len(t) <= MAX_CHARS else t[:MAX_CHARS] for t in clean]
+    clean = [t if type(t) is str and len(t) <= MAX_CHARS else _clean_one(t) for t in texts]
     s = "\x00".join(clean)
     if s.count("\x00") != max(len(clean) - 1, 0):
         s = "\x00".join(t.replace("\x00", " ") for t in clean)
