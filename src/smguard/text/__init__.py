@@ -76,6 +76,9 @@ def classify_texts(
     batch = prepare(texts, langs)
     clf = model.load()
     raw = clf.classify_batch(batch, kind) if clf is not None else _lexicon(batch, kind)
+    from smguard.text import patterns
+
+    raw = patterns.apply(batch.texts(), raw, kind)
     out: dict[str, np.ndarray] = {"lang": batch.lang.astype(object)}
     for k in keys[1:]:
         v = raw[k]

@@ -129,6 +129,8 @@ class LinearClassifier:
             out[h] = s > 0
             if h in ("complaint", "abusive"):
                 out[f"{h}_score"] = _sigmoid(s.astype(np.float64))
+            elif kind != "inbound":  # probabilities for the cue layer (smguard.text.patterns), not returned
+                out[f"_p_{h}"] = _sigmoid(s.astype(np.float64))
         if "negative_about_company" in out:
             # the column says "about the poster's own company or its products"; "post_negative" says the post
             # is negative (trained on posts); negative sentiment or abuse also count (the union had the best

@@ -1,0 +1,316 @@
+"""Curated high-precision bilingual cue patterns, combined with the linear heads (docs/models.md, "Cue layer").
+
+The linear n-gram heads are good on average but make confident mistakes on short, rule-like cases (a bare
+"知道了。" read as an apology, "We have received your message." as an offer to talk in private, a plain
+opening-hours question as a complaint). Each head here is corrected by a few hand-curated pattern groups that
+are precise on clear cases, in Chinese and English. Patterns run on the *normalised* texts (lower case,
+simplified Chinese, digits folded to ``0``, URLs / e-mail domains / @mentions as placeholder tokens), one
+vectorised ``str.contains`` per pattern group over the whole batch (Polars, Rust regex), no loop per text.
+
+Patterns match classes of phrasing, never particular messages; every group is exercised by tests/text/.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import polars as pl
+
+from smguard.text.normalize import EMAIL_TOKEN
+
+_Q = "['’]"  # apostrophe, straight or curly
+
+
+def _alt(*parts: str) -> str:
+    return "(?:" + "|".join(parts) + ")"
+
+
+# ----------------------------------------------------------------------------------------------- inbound
+NEG_CUE = _alt(
+    # zh: things that went wrong
+    r"坏了|又坏|坏掉|故障|失灵|死机|黑屏|没电了|不能用|用不了|打不开|开不了|无法(使用|登录|打开|充电|开机|退款)",
+    r"扣了(两|二|俩|0|几)次|重复扣|多扣|乱扣|扣错|被扣|扣款.{0,4}(两|二|0)次|收了(两|二|0)次",
+    r"白跑|白等|关着门|关门了.{0,4}(结果|却)|没开门|不开门|大门紧闭",
+    r"第[二三四五六七八九十0]次|又一次|又双叒|又又|三番五次|一次又一次",
+    r"还没(有)?(到|收到|发货|发|退|回复|处理|解决|送到|修好|联系)|怎么还(没|不)|到现在(还|都)?(没|不)",
+    r"一直(没|不|在等|联系不上)|迟迟|催了|催单|石沉大海|没人(理|回|管|接)|不理人|无人(回复|处理|接听)",
+    r"投诉|差评|举报|维权|12315|消协|曝光",
+    r"太差|很差|真差|极差|差劲|垃圾|坑人|坑爹|骗(人|钱|子)|欺骗|忽悠|失望|气死|无语|恶心|离谱|过分|糟糕|难吃|难用|敷衍",
+    r"漏(水|油|电)|破损|破了|碎了|丢件|丢了|少发|漏发|发错|错发|缺件|过期|变质|有虫|异物|拉肚子",
+    r"态度(差|恶劣|不好)|不给(退|换|处理|解决)|拒绝(退|换|处理)|不退|退不了|乱收费|多收|收费不合理|被坑",
+    r"(等|排队)了.{0,6}(天|小时|个月|周|分钟).{0,8}(还|都|也|没|不)",
+    r"请尽快(处理|退|解决|给)|赶紧(处理|退|解决)|给个说法|给我一个解释|必须(赔|退|给)",
+    # en
+    r"\b(broken|broke down|stopped working|not working|doesn"
+    + _Q
+    + r"?t work|does not work|won"
+    + _Q
+    + r"?t (turn on|start|charge|work|load|open)|died|dead on arrival|faulty|defective|malfunction\w*)\b",
+    r"\b(never (arrived|came|showed|received|got)|still (no|not|waiting|haven"
+    + _Q
+    + r"?t|hasn"
+    + _Q
+    + r"?t|missing|broken)|hasn"
+    + _Q
+    + r"?t (arrived|come|shipped)|haven"
+    + _Q
+    + r"?t (received|heard|got))\b",
+    r"\b(charged (me )?(twice|two times|double)|double[- ]charged|overcharged|billed twice|charged for nothing)\b",
+    r"\b(third|fourth|fifth|0+(rd|th)) time\b|\b(again and again|yet again|once again)\b",
+    r"\b(worst|terrible|horrible|awful|appalling|disgusting|unacceptable|ridiculous|pathetic|useless|"
+    r"disappointed|disappointing|disgrace\w*|rip[- ]?off|ripped off|scam\w*|fed up|sick of|waste of|"
+    r"shambles|joke of a|nightmare|furious|livid|annoyed|frustrat\w+|angry)\b",
+    r"\b(missing|damaged|wrong (item|order|size)|cold food|late again|cancel+ed my|lost my|no refund|"
+    r"refund (me|my)|want (a|my) refund|on hold for|no one (answers|replied|responds|is answering)|"
+    r"nobody (answers|replied|responds|helps)|been waiting|still waiting|locked out|closed (when|even though)|"
+    r"was closed|drove (all the way|there)|wasted (my|a|an))\b",
+)
+# negative cues that are not complaints after all
+NOT_NEG = _alt(
+    r"没问题|没有问题|不错|挺好|很好|满意|已经解决|解决了|好了|\bno problem\b|\bnot a problem\b|\bno worries\b|"
+    r"\bnot bad\b|\bsolved\b|\bsorted\b|\bfixed (it|now)\b"
+)
+QUESTION = _alt(
+    r"[?？]\s*\S{0,3}$|[?？]",
+    r"^(请问|问一下|问下|想问|咨询|请教|麻烦问|你好.{0,3}请问)",
+    r"(吗|呢|么)[。.!！\s]*$",
+    r"(怎么|如何|怎样|能不能|可不可以|可以不可以|是否|有没有|多久|多长时间|几点|什么时候|哪里|哪儿|在哪|多少钱|支持不支持|"
+    r"能否|可否)",
+    r"^(hi|hello|hey)?[ ,!]*(are|is|do|does|can|could|will|would|should|how|what|when|where|which|who|may|"
+    r"have|has)\b",
+    r"\b(how (do|can|long|much|to)|what time|when (do|does|will|is|are)|where (do|can|is)|is there|are there|"
+    r"do you|can i|could i|can you|could you|may i|wondering|any idea)\b",
+)
+REQUEST = _alt(
+    r"请问|求助|帮(我|忙)|帮帮|怎么(办|预约|申请|操作|设置|退|换|联系|绑定|修改|取消)|如何(预约|申请|操作|设置|退|换|联系|修改|取消)|"
+    r"想(预约|咨询|了解|问)|能(帮|不能帮)|可以.{0,8}(吗|么)",
+    r"\b(help me|please help|can you help|could you help|need help|need some help|how do i|how can i|"
+    r"can i|could i|is it possible|i" + _Q + r"?d like to|i would like to|please advise|any advice|"
+    r"let me know|can someone)\b",
+)
+POLITE = _alt(
+    r"谢谢|感谢|辛苦|收到|\b(thanks?|thank you|thx|appreciate\w*|received|cheers|welcome|lovely|great)\b"
+)
+CHECKIN = _alt(
+    r"打卡|签到|到此一游|^check(ed|ing)? in\b|\bchecked in at\b|\bcheck-in at\b|\bi" + _Q + r"?m at\b"
+)
+INSULT = _alt(
+    r"傻逼|煞笔|沙比|\bsb\b|傻x|傻叉|傻b|脑残|智障|弱智|白痴|蠢货|狗东西|狗日|畜生|人渣|废物|混蛋|王八蛋|去死|滚蛋|"
+    r"^滚|滚吧|滚出|你妈|他妈的|妈的|tmd|nmsl|cnm|草泥马|操你|骗子|强盗|吸血鬼|黑心商家|奸商|贱",
+    r"\b(f+u+c+k\w*|f\*+k\w*|shit\w*|bullshit|screw you|go to hell|damn you|bastards?|idiots?|morons?|"
+    r"imbeciles?|stupid|dumb ?ass|asshole\w*|jerks?|clowns|losers|scumbags?|scammers?|crooks|thieves|"
+    r"liars|frauds|pathetic excuse|suck(s|ed)?|dickheads?|bitch\w*|wankers?|pricks?|piss off)\b",
+)
+
+# ----------------------------------------------------------------------------------------------- replies
+APOLOGY = _alt(
+    r"抱歉|对不起|不好意思|歉意|致歉|道歉|见谅|海涵|给您添(了)?麻烦|让您久等|深感遗憾|非常遗憾|我们的(失误|错|疏忽|问题)|是我们(做得不好|的错|没做好)",
+    r"\b(sorry|apolog\w*|regret (the|any|this|that)|we regret|my bad|our bad|our mistake|our fault|"
+    r"that" + _Q + r"?s on us|pardon the|forgive us|we messed up|we dropped the ball|we fell short|"
+    r"not the experience we)\b",
+)
+APOLOGY_NEG = _alt(
+    r"不(会|需要|必)(道歉|致歉)|没(什么|有什么|啥)(好)?(道歉|抱歉)|(道歉|抱歉)(是)?不可能|凭什么(道歉|抱歉)",
+    r"\b(not sorry|no apolog\w*|won"
+    + _Q
+    + r"?t apologi[sz]e|nothing to apologi[sz]e|sorry,? (not sorry|but (you|that|this is your|it"
+    + _Q
+    + r"?s your))|sorry (you feel|if you feel|you think)|never apologi[sz]e)\b",
+)
+FIX = _alt(
+    r"已(经)?(为您|帮您|给您)?(安排|处理|补发|退款|退回|重新|加急|催促|反馈|提交|登记|查到|核实|升级|修复|更换|换货|发出|寄出|申请|联系|报修|解决)",
+    r"(马上|立即|立刻|尽快|第一时间|今天|明天|稍后|随后).{0,6}(为您|帮您|给您)?(处理|安排|发出|发货|补发|寄出|退款|解决|核实|跟进|联系|修复|送达|回电|上门)",
+    r"(会|将|正在|帮您|为您)(为您|帮您|给您)?(处理|跟进|安排|补发|退款|退还|解决|核实|查询|查一下|查看|修复|更换|赔偿|补偿|升级|加急)",
+    r"加急|补发|重新(发|寄|送|安排)|全额退|退款(已|会|将)|费用由我们|运费由我们|由我们承担|我们承担|给您(补|退|换|赔)|帮您(查|看|处理|解决|安排|跟进)|"
+    r"我们(来|会|能)(处理|解决|帮)|可以帮您|能帮您|帮到您",
+    r"\b(we("
+    + _Q
+    + r"?ll| will| are going to| can| could| would be happy to|"
+    + _Q
+    + r"?d be happy to|"
+    + _Q
+    + r"?re happy to| are happy to)( definitely| certainly| gladly| now| right away)? (help|fix|sort|resolve|look into|"
+    r"check|refund|replace|reship|resend|send|ship|escalate|investigate|arrange|get (this|that|it|you)|make (this|it) right|"
+    r"credit|cover|waive|expedite|follow up|take care|reimburse|compensate))\w*",
+    r"\b(i("
+    + _Q
+    + r"?ll| will| can| could)( definitely| gladly| now)? (help|fix|sort|look into|check|refund|replace|"
+    r"send|escalate|arrange|get (this|that|it|you)|take care|follow up|reimburse|expedite))\w*",
+    r"\b((we|i)("
+    + _Q
+    + r"?ve| have) (now |just |already )?(escalated|processed|issued|refunded|arranged|credited|fixed|"
+    r"resolved|reshipped|resent|replaced|raised|passed|logged|booked|scheduled|reset|cancelled|canceled|sent|"
+    r"reversed|upgraded|applied|located|found)|happy to help|glad to help|let us help|let me help|"
+    r"help (you )?(with|get|sort)|(refund|replacement|credit|engineer|technician|new one|courier)( has| is| will)"
+    r" (been )?(issued|on (its|the) way|processed|arranged|booked|sent|dispatched|scheduled)|looking into (this|it)|"
+    r"on it\b|will be (fixed|resolved|refunded|replaced|reshipped|credited|dispatched|sent)|at no (extra )?cost|"
+    r"free of charge|we" + _Q + r"?re on it|working on (a fix|it|this))",
+)
+FIX_NEG = _alt(
+    r"(无法|不能|没法|不会|不予|不可以|不可能|没有办法)(为您)?(处理|退|换|补|赔|解决|帮)|不退不换|爱莫能助|帮不了",
+    r"\b(can"
+    + _Q
+    + r"?t help|cannot help|unable to (help|refund|replace)|nothing (we|i) can do|won"
+    + _Q
+    + r"?t (refund|replace|fix|be refunded)|no refunds?|not (able|eligible)|can"
+    + _Q
+    + r"?t (refund|replace|fix|do))\b",
+)
+CHANNEL = _alt(
+    r"私信|私聊|私讯|后台|客服电话|热线|电话|来电|致电|邮箱|邮件|微信|站内信|在线客服|人工客服|客服.{0,4}(联系|沟通)|留言给我们|"
+    r"qq|whatsapp|wechat",
+    r"\b(dms?|direct messages?|private messages?|pm|inbox|e-?mail|phone|call us|call our|give us a (call|ring)|ring us|"
+    r"hotline|helpline|live ?chat|chat (with us|team)|whatsapp|messenger|telegram|text us|support team at|"
+    r"customer (care|service) (team|line|number)|contact (form|number|page)|support (form|page|line|number))\b",
+    "0{3,}[ -]?0{3,}|" + EMAIL_TOKEN,
+)
+INVITE = _alt(
+    r"请|麻烦|欢迎|可以|联系|发送|发给|提供|告知|拨打|添加|加一下|沟通|详谈|详细说明|留下|留一下|方便",
+    r"\b(please|pls|plz|kindly|send|message|drop|reach|contact|call|give|ring|email|e-mail|dm|pm|follow|shoot|pop|"
+    r"slide|get in touch|chat|talk|speak|via|through|on|at|feel free|let"
+    + _Q
+    + r"?s|can you|could you|would you)\b",
+)
+CHANNEL_NEG = _alt(
+    r"(不用|无需|不必|别|不要)(再)?(私信|打电话|发邮件|联系)|(已|已经)?收到(您|你)?的?(私信|邮件|留言|消息)[。！!，,]?$",
+    r"\b(no need to|don"
+    + _Q
+    + r"?t|do not|stop) (dm|email|e-mail|call|message|contact|pm)|^(we|i)("
+    + _Q
+    + r"?ve| have) (received|got|seen) your (message|email|e-mail|dm|note)[.!]?$|we don"
+    + _Q
+    + r"?t (offer|have) (phone|email|live ?chat)\b",
+)
+ARGUE = _alt(
+    r"根本不是事实|不是事实|不符合事实|与事实不符|胡说|造谣|污蔑|诽谤|恶意(差评|中伤|投诉)|无理取闹|胡搅蛮缠|碰瓷|讹",
+    r"就你(有|一个人|事多|问题)|就你.{0,4}(有问题|事多|毛病)|别人都(没|不|用得好|好好)|其他(人|客户|顾客)都(没|不)|"
+    r"是你(自己)?(的问题|的错|的责任|不会|没|操作)|你自己(的问题|的错|不会|没|操作)|怪你|你(的)?操作不当|"
+    r"你(没|不)(看|会|懂)|请你(看清楚|搞清楚|自己)|自己看|爱买不买|不买(就)?拉倒|不爱买别买|嫌贵(就)?别|"
+    r"(我们|本店)(没有|没)(错|问题)|不是我们的(问题|错|责任)|与我们无关|跟我们(没|无)关|关我们什么事|你(爱|要)信不信|"
+    r"你懂什么|你行你上|别在这|少在这|有本事|你(怎么|咋)不|呵呵|笑死",
+    r"\b(your (own )?fault|you should have|you (clearly |obviously )?(didn"
+    + _Q
+    + r"?t|did not|failed to|can"
+    + _Q
+    + r"?t) (read|follow|check|understand|use)|user error|if you (hate|don"
+    + _Q
+    + r"?t like|dislike|can"
+    + _Q
+    + r"?t afford) (us|it|our)|stop (buying|using|shopping)|(go|shop|buy) elsewhere|take your business|"
+    r"nobody else (has|had|is|seems|complain)|no one else (has|had|is|seems|complain)|everyone else (is|seems|manages)|"
+    r"that"
+    + _Q
+    + r"?s (not true|false|a lie|simply untrue|nonsense)|you"
+    + _Q
+    + r"?re (wrong|lying|mistaken|the only one|being ridiculous|overreacting)|(it|that)"
+    + _Q
+    + r"?s on you|not our (fault|problem|responsibility)|read the (terms|manual|fine print|instructions)|"
+    r"learn (how )?to|good luck with that|cool story|deal with it|get over it|whatever you say|nice try|"
+    r"stop (complaining|whining)|quit (complaining|whining)|calm down|not our job|blame (yourself|your))\b",
+)
+
+# ----------------------------------------------------------------------------------------------- posts
+OWN_COMPANY = _alt(
+    r"我们公司|我司|本公司|我们老板|老板|领导|我们(店|门店|单位|部门|厂|工厂|产品|家的)|上班|单位|公司(的|里)|在.{1,12}(上班|工作|打工)|"
+    r"我(所在|待)的公司|我的(公司|工作|老板|东家|雇主)",
+    r"\b(work(ing)? (at|for)|i work|my (employer|company|boss|manager|job|workplace|firm)"
+    + _Q
+    + r"?s?|our (company|boss|management|managers|product|products|store|shop|bosses|ceo|hq)|at work|"
+    r"the company i|where i work|we (sell|make|ship|build)|my employer" + _Q + r"?s)\b",
+)
+POST_NEG = _alt(
+    r"垃圾|坑(人|爹|客户)|骗(人|钱|子|客户)|烂|恶心|黑心|压榨|剥削|别买|千万(不要|别)|太差|很差|失望|无良|割韭菜|辣鸡|后悔|"
+    r"笑话|奇葩|傻逼|去死|滚|无耻|不靠谱|智商税|质量差|偷工减料|克扣|拖欠|加班不给|画大饼|倒闭",
+    r"\b(is a joke|a joke|rip(s|ped|ping)? off|ripoff|scam\w*|terrible|awful|worst|garbage|trash|junk|crap\w*|"
+    r"toxic|overpriced|don" + _Q + r"?t buy|do not buy|avoid|lies|lying|liars|cheat\w*|hate|hates|useless|"
+    r"pathetic|disgrace\w*|shameful|embarrassing|rubbish|clowns|incompetent|greedy|exploit\w*|underpaid|"
+    r"falls apart|fell apart|breaks|broke|unsafe|dangerous|shoddy|cheap junk|sucks?)\b",
+)
+POST_NOT_NEG = _alt(r"不(坑|骗|垃圾|差)|\bnot (terrible|awful|bad|a scam|a joke)\b|\bno (scam|joke)\b")
+
+
+def _contains(s: pl.Series, pattern: str) -> np.ndarray:
+    return s.str.contains(pattern).to_numpy().astype(bool, copy=False)
+
+
+def apply(texts: list[str], raw: dict[str, np.ndarray], kind: str) -> dict[str, np.ndarray]:
+    """Combine the model's (or the lexicon's) outputs ``raw`` with the cue groups; returns the new outputs.
+
+    ``raw`` may carry ``_p_<head>`` probabilities (the model backend); they are consumed here.
+    """
+    out = dict(raw)
+    s = pl.Series("t", texts, dtype=pl.String)
+    probs = {k[3:]: out.pop(k) for k in list(out) if k.startswith("_p_")}
+
+    # ---- inbound heads (every kind carries them)
+    neg = _contains(s, NEG_CUE)
+    notneg = _contains(s, NOT_NEG)
+    insult = _contains(s, INSULT)
+    question = _contains(s, QUESTION)
+    request = _contains(s, REQUEST)
+    checkin = _contains(s, CHECKIN)
+    neg = neg & ~(notneg & ~insult)
+    negative = neg | insult
+    calm = ~negative
+    complaint = np.asarray(out["complaint"], dtype=bool)
+    score = np.asarray(out["complaint_score"], dtype=np.float64).copy()
+    # question-form or check-in without any negative cue: a request or a neutral note, not a complaint
+    neutral = calm & (question | request | checkin)
+    complaint = (complaint & ~neutral) | neg
+    score[neutral] = np.minimum(score[neutral], 0.3)
+    score[neg] = np.maximum(score[neg], 0.7)
+    out["complaint"] = complaint
+    out["complaint_score"] = score
+    help_req = np.asarray(out["help_request"], dtype=bool)
+    out["help_request"] = (help_req & ~checkin) | ((question | request) & ~checkin)
+    ab = np.asarray(out["abusive"], dtype=bool)
+    ab_score = np.asarray(out["abusive_score"], dtype=np.float64).copy()
+    ab_score[insult] = np.maximum(ab_score[insult], 0.9)
+    # the model's abuse column alone, on a polite message without any negative cue, is a false alarm
+    polite = _contains(s, POLITE) & calm
+    ab_score[polite] = np.minimum(ab_score[polite], 0.4)
+    out["abusive"] = (ab & ~polite) | insult
+    out["abusive_score"] = ab_score
+    sent = np.asarray(out["sentiment"], dtype=object).copy()
+    sscore = np.asarray(out["sentiment_score"], dtype=np.float64).copy()
+    # clear negative cues: negative sentiment; calm questions / check-ins: not negative
+    flip = negative & (sscore > -0.5)
+    sent[flip] = "negative"
+    sscore[flip] = np.minimum(sscore[flip], -0.5)
+    calm_neg = neutral & (sent == "negative")
+    sent[calm_neg] = "neutral"
+    sscore[calm_neg] = np.clip(sscore[calm_neg], -0.3, 0.3)
+    out["sentiment"] = sent
+    out["sentiment_score"] = sscore
+
+    if kind == "reply":
+        apo_cue = _contains(s, APOLOGY)
+        apo_neg = _contains(s, APOLOGY_NEG)
+        fix_cue = _contains(s, FIX)
+        fix_neg = _contains(s, FIX_NEG)
+        argue_cue = _contains(s, ARGUE)
+        channel = _contains(s, CHANNEL)
+        invite = _contains(s, INVITE)
+        ch_neg = _contains(s, CHANNEL_NEG)
+        p = {h: probs.get(h, np.asarray(out[h], dtype=np.float64)) for h in REPLY_HEADS}
+        # apology: an explicit apology phrase, not negated; the model alone only when it is very sure
+        out["apology"] = (apo_cue & ~apo_neg) | ((p["apology"] > 0.9) & ~apo_neg & ~argue_cue)
+        out["fix_intent"] = (fix_cue | (p["fix_intent"] > 0.7)) & ~fix_neg & ~argue_cue
+        out["offers_private"] = channel & ~ch_neg & (invite | (p["offers_private"] > 0.5))
+        # argumentative: blaming / contradicting / sarcastic cue, or the model when the reply is not plainly an
+        # apology, a fix or an invitation
+        plain = (apo_cue & ~apo_neg) | fix_cue | out["offers_private"]
+        out["argumentative"] = argue_cue | apo_neg | ((p["argumentative"] > 0.5) & ~plain)
+
+    if kind == "post":
+        own = _contains(s, OWN_COMPANY)
+        post_neg = _contains(s, POST_NEG) & ~_contains(s, POST_NOT_NEG)
+        model = np.asarray(out["negative_about_company"], dtype=bool)  # about own company AND negative
+        pn = probs.get("post_negative")
+        sure_neg = (pn > 0.5) if pn is not None else model
+        # a cue of negativity about the own company; or the model, when the negativity is more than a leaning
+        # of the sentiment head (neutral work posts such as "我们公司今天开会" lean negative)
+        out["negative_about_company"] = (own & (post_neg | insult)) | (model & (sure_neg | post_neg | insult))
+    return out
+
+
+REPLY_HEADS = ("apology", "fix_intent", "argumentative", "offers_private")
