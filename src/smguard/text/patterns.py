@@ -66,7 +66,7 @@ NEG_CUE = _alt(
 )
 # negative cues that are not complaints after all
 NOT_NEG = _alt(
-    r"没问题|没有问题|不错|挺好|很好|满意|已经解决|解决了|好了|\bno problem\b|\bnot a problem\b|\bno worries\b|"
+    r"没问题|没有问题|问题没有|没(有)?(任何|一点|啥)问题|没毛病|毛病没有|不错|挺好|很好|满意|已经解决|解决了|好了|\bno problem\b|\bnot a problem\b|\bno worries\b|"
     r"\bnot bad\b|\bsolved\b|\bsorted\b|\bfixed (it|now)\b"
 )
 QUESTION = _alt(
@@ -75,8 +75,8 @@ QUESTION = _alt(
     r"(吗|呢|么)[。.!！\s]*$",
     r"(怎么|如何|怎样|能不能|可不可以|可以不可以|是否|有没有|多久|多长时间|几点|什么时候|哪里|哪儿|在哪|多少钱|支持不支持|"
     r"能否|可否)",
-    r"^(hi|hello|hey)?[ ,!]*(are|is|do|does|can|could|will|would|should|how|what|when|where|which|who|may|"
-    r"have|has)\b",
+    r"^(hi|hello|hey)?[ ,!]*(are|is|do|does|can|could|will|would|should|may|have|has) (you|i|we|it|there|the|your|this|my)\b",
+    r"\b(what|when|where|which|who|how)( \w+)? (is|are|do|does|did|can|should|will|time|day|days|hours)\b",
     r"\b(how (do|can|long|much|to)|what time|when (do|does|will|is|are)|where (do|can|is)|is there|are there|"
     r"do you|can i|could i|can you|could you|may i|wondering|any idea)\b",
 )
@@ -114,7 +114,7 @@ APOLOGY_NEG = _alt(
     + _Q
     + r"?t apologi[sz]e|nothing to apologi[sz]e|sorry,? (not sorry|but (you|that|this is your|it"
     + _Q
-    + r"?s your))|sorry (you feel|if you feel|you think)|never apologi[sz]e)\b",
+    + r"?s your))|never apologi[sz]e)\b",
 )
 FIX = _alt(
     r"已(经)?(为您|帮您|给您)?(安排|处理|补发|退款|退回|重新|加急|催促|反馈|提交|登记|查到|核实|升级|修复|更换|换货|发出|寄出|申请|联系|报修|解决)",
@@ -171,14 +171,22 @@ INVITE = _alt(
     + r"?s|can you|could you|would you)\b",
 )
 CHANNEL_NEG = _alt(
-    r"(不用|无需|不必|别|不要)(再)?(私信|打电话|发邮件|联系)|(已|已经)?收到(您|你)?的?(私信|邮件|留言|消息)[。！!，,]?$",
+    r"(不用|无需|不必|别|不要)(再)?(私信|打电话|发邮件|联系)",
     r"\b(no need to|don"
     + _Q
-    + r"?t|do not|stop) (dm|email|e-mail|call|message|contact|pm)|^(we|i)("
-    + _Q
-    + r"?ve| have) (received|got|seen) your (message|email|e-mail|dm|note)[.!]?$|we don"
+    + r"?t|do not|stop) (dm|email|e-mail|call|message|contact|pm)\b|we don"
     + _Q
     + r"?t (offer|have) (phone|email|live ?chat)\b",
+)
+# "we received your message": an acknowledgement, an offer only with an explicit invitation besides it
+RECEIVED = _alt(
+    r"收到(了)?(您|你)?的?(私信|邮件|留言|消息|来电)",
+    r"\b(received|got|seen|read|have) your (message|email|e-mail|dm|note|mail|call|pm)\b",
+)
+STRONG_INVITE = _alt(
+    r"请|麻烦|欢迎|拨打|联系我们|私信我们|私信给我们|发给我们|告诉我们",
+    r"\b(please|kindly|feel free|(dm|message|email|e-mail|call|contact|ring|text|pm|write to|reach out to|"
+    r"get in touch with|chat with|talk to|speak to|send|drop|pop|shoot|slide into) (us|our))\b",
 )
 ARGUE = _alt(
     r"根本不是事实|不是事实|不符合事实|与事实不符|胡说|造谣|污蔑|诽谤|恶意(差评|中伤|投诉)|无理取闹|胡搅蛮缠|碰瓷|讹",
@@ -195,7 +203,7 @@ ARGUE = _alt(
     + _Q
     + r"?t like|dislike|can"
     + _Q
-    + r"?t afford) (us|it|our)|stop (buying|using|shopping)|(go|shop|buy) elsewhere|take your business|"
+    + r"?t afford) (us|it|our)|stop (buying|using|shopping)|(go|shop|buy)( \w+)? (elsewhere|somewhere else)|take your business|"
     r"nobody else (has|had|is|seems|complain)|no one else (has|had|is|seems|complain)|everyone else (is|seems|manages)|"
     r"that"
     + _Q
@@ -295,7 +303,8 @@ def apply(texts: list[str], raw: dict[str, np.ndarray], kind: str) -> dict[str, 
         # apology: an explicit apology phrase, not negated; the model alone only when it is very sure
         out["apology"] = (apo_cue & ~apo_neg) | ((p["apology"] > 0.9) & ~apo_neg & ~argue_cue)
         out["fix_intent"] = (fix_cue | (p["fix_intent"] > 0.7)) & ~fix_neg & ~argue_cue
-        out["offers_private"] = channel & ~ch_neg & (invite | (p["offers_private"] > 0.5))
+        received = _contains(s, RECEIVED) & ~_contains(s, STRONG_INVITE)
+        out["offers_private"] = channel & ~ch_neg & ~received & (invite | (p["offers_private"] > 0.5))
         # argumentative: blaming / contradicting / sarcastic cue, or the model when the reply is not plainly an
         # apology, a fix or an invitation
         plain = (apo_cue & ~apo_neg) | fix_cue | out["offers_private"]
@@ -306,7 +315,7 @@ def apply(texts: list[str], raw: dict[str, np.ndarray], kind: str) -> dict[str, 
         post_neg = _contains(s, POST_NEG) & ~_contains(s, POST_NOT_NEG)
         model = np.asarray(out["negative_about_company"], dtype=bool)  # about own company AND negative
         pn = probs.get("post_negative")
-        sure_neg = (pn > 0.5) if pn is not None else model
+        sure_neg = ((pn > 0.5) & (sscore < -0.3)) if pn is not None else model
         # a cue of negativity about the own company; or the model, when the negativity is more than a leaning
         # of the sentiment head (neutral work posts such as "我们公司今天开会" lean negative)
         out["negative_about_company"] = (own & (post_neg | insult)) | (model & (sure_neg | post_neg | insult))

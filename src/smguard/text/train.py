@@ -433,6 +433,8 @@ def evaluate_own(clf: LinearClassifier, own: dict, log=print) -> dict:
     """Validation part of our own sets through the full pipeline (as ``classify_texts`` would run it)."""
     from sklearn.metrics import f1_score
 
+    from smguard.text import patterns
+
     out: dict = {}
     for name, s in own.items():
         recs = [r for r in s["records"] if r.get("split") == "val"]
@@ -440,7 +442,10 @@ def evaluate_own(clf: LinearClassifier, own: dict, log=print) -> dict:
             continue
         labels = sorted({lab for r in recs for lab in r.get("labels", {})})
         kind = recs[0].get("kind", "inbound")
-        res = clf.classify_batch(prepare([r["text"] for r in recs], [r.get("lang") for r in recs]), kind)
+        batch = prepare([r["text"] for r in recs], [r.get("lang") for r in recs])
+        res = patterns.apply(
+            batch.texts(), clf.classify_batch(batch, kind), kind
+        )  # the cue layer, as shipped
         out[name] = {"n": len(recs)}
         for label in labels:
             if label not in res:

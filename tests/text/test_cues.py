@@ -1,0 +1,125 @@
+"""Clear examples of every label class the rules depend on, in both languages (new phrasings, not the strings of
+the bug reports). They go through ``classify_texts``: linear heads plus the cue layer (smguard.text.patterns)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from smguard.text import classify_texts
+
+
+def _one(text: str, kind: str) -> dict:
+    out = classify_texts([text], kind=kind)
+    return {k: v[0] for k, v in out.items()}
+
+
+REPLIES = [
+    # (text, head, expected)
+    ("非常抱歉，您的包裹我们已经核实，今天下午重新寄出，邮费我们来出。", "apology", True),
+    ("非常抱歉，您的包裹我们已经核实，今天下午重新寄出，邮费我们来出。", "fix_intent", True),
+    ("So sorry about that! We've issued a full refund, it should show in 3-5 days.", "apology", True),
+    ("So sorry about that! We've issued a full refund, it should show in 3-5 days.", "fix_intent", True),
+    ("不好意思让您久等了，我们马上帮您处理。", "apology", True),
+    ("Apologies for the mix-up with your booking.", "apology", True),
+    ("收到。", "apology", False),
+    ("好的，明白。", "apology", False),
+    ("Noted.", "apology", False),
+    ("We hear you, this must be really annoying.", "apology", False),
+    ("We can certainly help with that.", "fix_intent", True),
+    ("我们可以帮您处理这个问题。", "fix_intent", True),
+    ("Thanks, we've got your email.", "offers_private", False),
+    ("已收到您的留言。", "offers_private", False),
+    ("Anything else, just holler!", "offers_private", False),
+    ("Pop us a DM with your order number and we'll take a look.", "offers_private", True),
+    ("Please get in touch with our team via LiveChat on the website.", "offers_private", True),
+    ("You can call our helpline on 0800 123 456 any time.", "offers_private", True),
+    ("Reach out to us through WhatsApp and we'll sort it.", "offers_private", True),
+    ("麻烦私信我们您的订单号，我们帮您查一下。", "offers_private", True),
+    ("请拨打客服热线400-123-4567，我们会尽快处理。", "offers_private", True),
+    ("Don't like it? Then shop somewhere else.", "offers_private", False),
+    ("Don't like it? Then shop somewhere else.", "argumentative", True),
+    ("Honestly that's not true, nobody else has had this issue.", "argumentative", True),
+    ("Maybe read the instructions next time, it's user error.", "argumentative", True),
+    ("您说的与事实不符，我们的产品没有问题。", "argumentative", True),
+    ("其他顾客都用得好好的，是您自己操作不当。", "argumentative", True),
+    ("爱买不买，没人逼你。", "argumentative", True),
+    ("很抱歉给您带来不便，已为您安排补发。", "argumentative", False),
+    ("Sorry for the trouble, we'll get a replacement out today.", "argumentative", False),
+]
+
+
+@pytest.mark.parametrize("text,head,expected", REPLIES)
+def test_reply_heads(text, head, expected):
+    assert bool(_one(text, "reply")[head]) is expected
+
+
+INBOUND = [
+    ("请问周末门店营业到几点？", {"complaint": False, "help_request": True}),
+    ("这款车的电机保修几年？", {"complaint": False, "help_request": True}),
+    ("线上下单的手套能在门店换尺码吗？", {"complaint": False, "help_request": True}),
+    ("如何预约上门安装服务？", {"complaint": False, "help_request": True}),
+    ("Do you open on Christmas Eve?", {"complaint": False, "help_request": True}),
+    ("What time does the Leeds store close on Sundays?", {"complaint": False, "help_request": True}),
+    ("打卡 陆家嘴旗舰店", {"complaint": False}),
+    ("Checked in at the downtown store", {"complaint": False}),
+    ("保养一次扣了我两次费用，赶紧处理！", {"complaint": True}),
+    ("说好九点开门，十点了还没开门，白等一个小时", {"complaint": True}),
+    ("Fourth time my charger has stopped working this year", {"complaint": True}),
+    ("I was charged twice for the same repair.", {"complaint": True}),
+    ("请尽快给我退款", {"complaint": True}),
+    ("排队等了半天，终于吃上了，味道很好", {"complaint": False}),
+    ("No problem at all, thanks for the quick reply!", {"complaint": False, "abusive": False}),
+    ("You lot are a bunch of scammers", {"abusive": True}),
+    ("Go to hell, useless company", {"abusive": True}),
+    ("你们这群骗子", {"abusive": True}),
+    ("傻逼客服", {"abusive": True}),
+    ("Thanks, got it.", {"abusive": False}),
+]
+
+
+@pytest.mark.parametrize("text,expected", INBOUND)
+def test_inbound_heads(text, expected):
+    got = _one(text, "inbound")
+    for head, want in expected.items():
+        assert bool(got[head]) is want, (head, got)
+
+
+def test_sentiment_is_a_real_score():
+    texts = [
+        "太棒了，非常满意！",
+        "Absolutely love it, thank you!",
+        "差评，太失望了",
+        "Worst service ever.",
+        "请问几点开门",
+    ]
+    out = classify_texts(texts)
+    s = out["sentiment_score"]
+    assert s.dtype == np.float64 and np.all((s >= -1) & (s <= 1))
+    assert len(set(np.round(s, 3))) > 2
+    assert s[0] > 0.3 and s[1] > 0.3 and s[2] < -0.3 and s[3] < -0.3
+    assert list(out["sentiment"][:4]) == ["positive", "positive", "negative", "negative"]
+
+
+POSTS = [
+    ("我们部门今天下午培训", False),
+    ("公司年会定在下周五", False),
+    ("Proud of what our team shipped this quarter!", False),
+    ("Working for Acme is a joke, they rip off every customer who walks in.", True),
+    ("My employer's new scooter is terrible, it falls apart in a month.", True),
+    ("我们公司的产品就是坑人，千万别买", True),
+    ("在这家公司上班真恶心，天天压榨员工", True),
+]
+
+
+@pytest.mark.parametrize("text,expected", POSTS)
+def test_post_negative_about_company(text, expected):
+    assert bool(_one(text, "post")["negative_about_company"]) is expected
+
+
+def test_lexicon_fallback_reads_urgency_as_negative():
+    from smguard.text import lexicon
+    from smguard.text.normalize import prepare
+
+    out = lexicon.classify_batch(prepare(["请尽快退款"], None), "inbound")
+    assert out["sentiment_score"][0] <= 0
