@@ -173,9 +173,9 @@ HELP_EN = [
     "Is there a way to book the upstairs room at {s} for a team meeting?", "When do my points expire? Can someone check?",
     "Can someone help me check my gift card balance?",
 ]
-NEUTRAL_ZH = ["今天在{s}喝{p}", "今天的第二杯{p}", "周五下午在{s}喝咖啡", "晨光咖啡的新杯子设计挺好看的", "下午茶选了{p}"]
-NEUTRAL_EN = ["Coffee break at {s}", "Second {p} of the day", "Is the new cup design permanent?",
-              "Meeting a friend at {s} later"]
+NEUTRAL_ZH = ["路过{s}买了一杯{p}", "和朋友在{s}聊天，{p}不错", "晨光咖啡的新杯子设计挺好看的", "周末和家人去{s}坐了坐"]
+NEUTRAL_EN = ["Meeting a friend at {s} later", "Sunday morning {p} at {s}", "Latte art today was a little bear",
+              "The new cup design looks nice"]
 ABUSE_ZH = ["你们就是一群骗子，滚！", "垃圾店，脑残才来喝", "客服都是废物，他妈的退不退钱", "什么破店，狗东西"]
 ABUSE_EN = ["You people are idiots. Shut up and give me my money.", "Pathetic losers, this is a scam.",
             "What a crap company, you're all stupid."]
