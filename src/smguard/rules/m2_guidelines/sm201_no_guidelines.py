@@ -44,8 +44,10 @@ def no_guidelines(ctx: AuditContext, opts: Options) -> Iterator[Finding]:
     if later.height:
         first = later.row(0, named=True)
         day = local_day(first["published_at"], ctx.tz)
-        why_en = (f"the only version ({first['version']}) is scheduled for {day}, after the audit date, so "
-                  "nobody has been asked to follow it yet")
+        why_en = (
+            f"the only version ({first['version']}) is scheduled for {day}, after the audit date, so "
+            "nobody has been asked to follow it yet"
+        )
         why_zh = f"唯一的版本（{first['version']}）计划于 {day} 发布，晚于审计日期，目前还没有人被要求遵守"
     elif "guidelines" in ds.present:
         why_en, why_zh = "guidelines.jsonl has no valid version", "guidelines.jsonl 中没有有效的版本"
@@ -53,21 +55,29 @@ def no_guidelines(ctx: AuditContext, opts: Options) -> Iterator[Finding]:
         why_en, why_zh = "the data set has no guidelines.jsonl", "数据集中没有 guidelines.jsonl"
     who_en = who_zh = ""
     if knows_employees:
-        who_en = (f" {n_emp} current employee(s) and {emp_accounts.height} employee account(s) are posting "
-                  "without rules.")
+        who_en = (
+            f" {n_emp} current employee(s) and {emp_accounts.height} employee account(s) are posting "
+            "without rules."
+        )
         who_zh = f"目前有 {n_emp} 名在职员工、{emp_accounts.height} 个员工账号在没有准则的情况下发帖。"
     yield Finding(
         severity=severity,
         title=T("No company-wide social media guidelines", "没有全公司范围的社交媒体使用准则"),
-        message=T(f"No social media guidelines are published: {why_en}.{who_en}",
-                  f"没有已发布的社交媒体使用准则：{why_zh}。{who_zh}"),
+        message=T(
+            f"No social media guidelines are published: {why_en}.{who_en}",
+            f"没有已发布的社交媒体使用准则：{why_zh}。{who_zh}",
+        ),
         recommendation=T(
             "Write and publish guidelines: what employees may and may not say about the company, its customers "
             "and unreleased products (keep an embargo list), who speaks for the brand, and how to handle "
             "complaints. Ask every employee to read and sign them, and record the signatures.",
             "制定并发布社交媒体使用准则：员工可以和不可以谈论公司、客户和未发布产品的哪些内容（维护一份保密清单），"
-            "谁代表品牌发言，如何处理投诉。要求每位员工阅读并签字，并记录签字情况。"),
+            "谁代表品牌发言，如何处理投诉。要求每位员工阅读并签字，并记录签字情况。",
+        ),
         evidence=[],  # the whole company is concerned; counts are in data
-        data={"current_employees": n_emp, "employee_accounts": emp_accounts.height,
-              "versions_scheduled": later.height},
+        data={
+            "current_employees": n_emp,
+            "employee_accounts": emp_accounts.height,
+            "versions_scheduled": later.height,
+        },
     )

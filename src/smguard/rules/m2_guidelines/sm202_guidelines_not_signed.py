@@ -40,7 +40,9 @@ def guidelines_not_signed(ctx: AuditContext, opts: Options) -> Iterator[Finding]
     g = ds.tables["guidelines"].filter(pl.col("published_at") <= ctx.as_of)
     if g.height == 0:
         raise NotRun("no guidelines version is published as of the audit date (see SM201)")
-    g = g.with_columns(pl.col("requires_signature").fill_null(True), canon_version(pl.col("version")).alias("v"))
+    g = g.with_columns(
+        pl.col("requires_signature").fill_null(True), canon_version(pl.col("version")).alias("v")
+    )
     needing = g.filter(pl.col("requires_signature")).sort("published_at")
     if needing.height == 0:
         return  # no published version asks for a signature
@@ -51,8 +53,10 @@ def guidelines_not_signed(ctx: AuditContext, opts: Options) -> Iterator[Finding]
     if emps.height == 0:
         return
     acks = ds.tables["acknowledgments"].with_columns(canon_version(pl.col("version")).alias("v"))
-    acks = acks.filter(pl.col("v").is_in(valid_versions.implode())
-                       & (pl.col("signed_at").is_null() | (pl.col("signed_at") <= ctx.as_of)))
+    acks = acks.filter(
+        pl.col("v").is_in(valid_versions.implode())
+        & (pl.col("signed_at").is_null() | (pl.col("signed_at") <= ctx.as_of))
+    )
     signed = acks["employee_id"].unique()
     unsigned = emps.filter(~pl.col("id").is_in(signed.implode()))
     if opts.signature_grace_days > 0:
@@ -75,18 +79,27 @@ def guidelines_not_signed(ctx: AuditContext, opts: Options) -> Iterator[Finding]
     severity = "high" if n / total >= opts.high_unsigned_share else "medium"
     yield Finding(
         severity=severity,
-        title=T(f"{n} of {total} current employees have not signed guidelines {version}",
-                f"{total} 名在职员工中有 {n} 人未签署准则 {version}"),
+        title=T(
+            f"{n} of {total} current employees have not signed guidelines {version}",
+            f"{total} 名在职员工中有 {n} 人未签署准则 {version}",
+        ),
         message=T(
             f"The current social media guidelines (version {version}, published {day}) have no signature from "
             f"{n} of {total} current employees: {shown}. A signature of an older version does not count.",
             f"当前的社交媒体使用准则（版本 {version}，{day} 发布）还缺少 {total} 名在职员工中 {n} 人的签字："
-            f"{shown_zh}。签署旧版本不算数。"),
+            f"{shown_zh}。签署旧版本不算数。",
+        ),
         recommendation=T(
             f"Send version {version} to these employees, ask them to read and sign it, and record each "
             "acknowledgment; make signing part of onboarding and of every new version.",
-            f"把 {version} 版发给这些员工，要求他们阅读并签字，并记录每一份签字；把签署准则纳入入职流程和每次改版流程。"),
+            f"把 {version} 版发给这些员工，要求他们阅读并签字，并记录每一份签字；把签署准则纳入入职流程和每次改版流程。",
+        ),
         evidence=[Evidence("employee", i) for i in unsigned["id"].to_list()],
-        data={"version": version, "published_at": day, "unsigned": n, "current_employees": total,
-              "signed": total - n},
+        data={
+            "version": version,
+            "published_at": day,
+            "unsigned": n,
+            "current_employees": total,
+            "signed": total - n,
+        },
     )

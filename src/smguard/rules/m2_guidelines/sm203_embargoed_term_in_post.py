@@ -51,8 +51,9 @@ def embargoed_term_in_post(ctx: AuditContext, opts: Options) -> Iterator[Finding
         return
     handle = handles(ctx.accounts)
     emp_of = dict(zip(ctx.accounts["id"].to_list(), ctx.accounts["employee_id"].to_list(), strict=True))
-    ids, accts, owners, plats, created = (posts[c].to_list() for c in
-                                          ("id", "account_id", "owner", "platform", "created_at"))
+    ids, accts, owners, plats, created = (
+        posts[c].to_list() for c in ("id", "account_id", "owner", "platform", "created_at")
+    )
     per_account: dict[str, int] = {}
     rest: dict[str, list[int]] = {}
     for i, matches in hits:
@@ -67,22 +68,26 @@ def embargoed_term_in_post(ctx: AuditContext, opts: Options) -> Iterator[Finding
         term_zh = "、".join(f"「{t}」" for t in terms)
         seen = " ".join(first.text.split())
         quote = snippet(text, first.start, first.end)
-        until_en = (f"until {first.until.isoformat()}" if first.until else "until further notice")
-        until_zh = (f"至 {first.until.isoformat()}" if first.until else "直到另行通知")
+        until_en = f"until {first.until.isoformat()}" if first.until else "until further notice"
+        until_zh = f"至 {first.until.isoformat()}" if first.until else "直到另行通知"
         scheduled = created[i] > ctx.as_of
         who = handle.get(accts[i], accts[i])
         owner = owners[i] or "brand"
         day = dates[i].isoformat()
         if owner == "employee":
             kind_en, kind_zh = f"employee account {who}", f"员工账号 {who}"
-            rec = T("Ask the employee to delete or edit the post now, remind everyone of the embargo list, and "
-                    "check that the employee has signed the current guidelines.",
-                    "请该员工立即删除或修改这条帖子，向全体员工重申保密清单，并确认该员工已签署当前准则。")
+            rec = T(
+                "Ask the employee to delete or edit the post now, remind everyone of the embargo list, and "
+                "check that the employee has signed the current guidelines.",
+                "请该员工立即删除或修改这条帖子，向全体员工重申保密清单，并确认该员工已签署当前准则。",
+            )
         else:
             kind_en, kind_zh = f"brand account {who}", f"品牌账号 {who}"
-            rec = T("Delete or edit the post now (unschedule it if it is not out yet) and add an embargo check to "
-                    "the publishing workflow.",
-                    "立即删除或修改这条帖子（尚未发出的请取消定时），并在发布流程中加入保密清单检查。")
+            rec = T(
+                "Delete or edit the post now (unschedule it if it is not out yet) and add an embargo check to "
+                "the publishing workflow.",
+                "立即删除或修改这条帖子（尚未发出的请取消定时），并在发布流程中加入保密清单检查。",
+            )
         when_en = f"scheduled for {day}" if scheduled else f"on {day}"
         when_zh = f"定于 {day} 发布" if scheduled else f"于 {day} 发布"
         yield Finding(
@@ -92,25 +97,37 @@ def embargoed_term_in_post(ctx: AuditContext, opts: Options) -> Iterator[Finding
                 f"A post by {kind_en} ({plats[i]}) {when_en} mentions {term_en} as “{seen}”: “{quote}”. "
                 f"The embargo holds {until_en}.",
                 f"{kind_zh}（{plats[i]}）{when_zh}的帖子提到了{term_zh}（写作“{seen}”）：“{quote}”。"
-                f"保密期{until_zh}。"),
+                f"保密期{until_zh}。",
+            ),
             recommendation=rec,
             account_id=accts[i],
             evidence=[Evidence.post(ids[i])],
-            data={"terms": terms, "matched": [m.text for m in matches], "owner": owner,
-                  "employee_id": emp_of.get(accts[i]), "scheduled": scheduled,
-                  "until": first.until.isoformat() if first.until else None},
+            data={
+                "terms": terms,
+                "matched": [m.text for m in matches],
+                "owner": owner,
+                "employee_id": emp_of.get(accts[i]),
+                "scheduled": scheduled,
+                "until": first.until.isoformat() if first.until else None,
+            },
         )
     for acct_id, idx in rest.items():
         who = handle.get(acct_id, acct_id)
         yield Finding(
             severity="high",
-            title=T(f"{len(idx)} more posts by {who} mention embargoed topics",
-                    f"{who} 另有 {len(idx)} 条帖子提到保密内容"),
-            message=T(f"Besides those listed one by one, {len(idx)} more posts by {who} mention an embargoed term "
-                      "while the embargo holds.",
-                      f"除逐条列出的以外，{who} 还有 {len(idx)} 条帖子在保密期内提到了保密内容。"),
-            recommendation=T("Remove these posts and add an embargo check to the publishing workflow.",
-                             "删除这些帖子，并在发布流程中加入保密清单检查。"),
+            title=T(
+                f"{len(idx)} more posts by {who} mention embargoed topics",
+                f"{who} 另有 {len(idx)} 条帖子提到保密内容",
+            ),
+            message=T(
+                f"Besides those listed one by one, {len(idx)} more posts by {who} mention an embargoed term "
+                "while the embargo holds.",
+                f"除逐条列出的以外，{who} 还有 {len(idx)} 条帖子在保密期内提到了保密内容。",
+            ),
+            recommendation=T(
+                "Remove these posts and add an embargo check to the publishing workflow.",
+                "删除这些帖子，并在发布流程中加入保密清单检查。",
+            ),
             account_id=acct_id,
             evidence=[Evidence.post(ids[i]) for i in idx],
             data={"count": len(idx)},

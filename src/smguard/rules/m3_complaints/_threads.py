@@ -36,11 +36,15 @@ NEGATIVE_SCORE = -0.5
 
 
 def _clearly_positive() -> pl.Expr:
-    return ((pl.col("sentiment") == "positive") & (pl.col("sentiment_score") >= POSITIVE_SCORE)).fill_null(False)
+    return ((pl.col("sentiment") == "positive") & (pl.col("sentiment_score") >= POSITIVE_SCORE)).fill_null(
+        False
+    )
 
 
-def _clearly_negative() -> pl.Expr:
-    return ((pl.col("sentiment") == "negative") & (pl.col("sentiment_score") <= NEGATIVE_SCORE)).fill_null(False)
+def clearly_negative() -> pl.Expr:
+    return ((pl.col("sentiment") == "negative") & (pl.col("sentiment_score") <= NEGATIVE_SCORE)).fill_null(
+        False
+    )
 
 
 def _asks() -> pl.Expr:
@@ -49,7 +53,7 @@ def _asks() -> pl.Expr:
 
 def complaint_expr() -> pl.Expr:
     """Inbound messages that are complaints: label ``complaint`` or clearly negative, and not clearly positive."""
-    return (pl.col("complaint").fill_null(False) | _clearly_negative()) & ~_clearly_positive()
+    return (pl.col("complaint").fill_null(False) | clearly_negative()) & ~_clearly_positive()
 
 
 def help_expr() -> pl.Expr:
@@ -59,12 +63,25 @@ def help_expr() -> pl.Expr:
     return (labelled & (~_clearly_positive() | _asks())) | (_asks() & ~_clearly_positive())
 
 
+def abusive_expr() -> pl.Expr:
+    """Inbound messages that are abusive: label ``abusive``, and neither clearly positive nor a polite question
+    (a help request with a question mark whose sentiment is not negative): a guard against a label that fires
+    on a product name or a harmless word ("Do you have the Commuter 3 in a medium frame?")."""
+    if_polite_question = (
+        pl.col("help_request").fill_null(False)
+        & _asks()
+        & (pl.col("sentiment").fill_null("neutral") != "negative")
+    )
+    return pl.col("abusive").fill_null(False) & ~_clearly_positive() & ~if_polite_question
+
+
 def window_expr(hours: float, by_platform: Mapping[str, float]) -> pl.Expr:
     """The response window of each row (by its ``platform`` column), as a Duration expression."""
     expr: pl.Expr = pl.lit(float(hours))
     if by_platform:
         expr = pl.col("platform").replace_strict(
-            {str(k): float(v) for k, v in by_platform.items()}, default=float(hours), return_dtype=pl.Float64)
+            {str(k): float(v) for k, v in by_platform.items()}, default=float(hours), return_dtype=pl.Float64
+        )
     return pl.duration(microseconds=(expr * 3_600_000_000).cast(pl.Int64))
 
 
@@ -98,21 +115,32 @@ def first_answers(ctx: AuditContext) -> pl.DataFrame:
     if cached is not None:
         return cached
     msgs = ctx.dataset.messages
-    out = msgs.filter((pl.col("direction") == "out") & pl.col("in_reply_to").is_not_null()
-                      & (pl.col("created_at") <= ctx.as_of))
-    direct = out.group_by("in_reply_to").agg(
-        pl.col("created_at").min().alias("answered_at"),
-        pl.col("id").sort_by("created_at").first().alias("answer_id"),
-        pl.len().alias("n_answers"),
-    ).rename({"in_reply_to": "id"})
+    out = msgs.filter(
+        (pl.col("direction") == "out")
+        & pl.col("in_reply_to").is_not_null()
+        & (pl.col("created_at") <= ctx.as_of)
+    )
+    direct = (
+        out.group_by("in_reply_to")
+        .agg(
+            pl.col("created_at").min().alias("answered_at"),
+            pl.col("id").sort_by("created_at").first().alias("answer_id"),
+            pl.len().alias("n_answers"),
+        )
+        .rename({"in_reply_to": "id"})
+    )
     # follow-ups: an inbound message by the same author that replies to an inbound message
-    inb = msgs.filter(pl.col("direction") == "in").select("id", "account_id", "author_id", "channel", "post_id",
-                                                          "created_at", "in_reply_to")
+    inb = msgs.filter(pl.col("direction") == "in").select(
+        "id", "account_id", "author_id", "channel", "post_id", "created_at", "in_reply_to"
+    )
     follow = (
         inb.filter(pl.col("in_reply_to").is_not_null() & pl.col("author_id").is_not_null())
         .select("id", "author_id", "in_reply_to")
-        .join(inb.select(pl.col("id").alias("in_reply_to"), pl.col("author_id").alias("parent_author")),
-              on="in_reply_to", how="inner")
+        .join(
+            inb.select(pl.col("id").alias("in_reply_to"), pl.col("author_id").alias("parent_author")),
+            on="in_reply_to",
+            how="inner",
+        )
         .filter(pl.col("author_id") == pl.col("parent_author"))
         .select(pl.col("in_reply_to").alias("id"), pl.col("id").alias("child"))
         .join(direct.rename({"id": "child"}), on="child", how="inner")
@@ -120,7 +148,9 @@ def first_answers(ctx: AuditContext) -> pl.DataFrame:
     )
     # conversations: the next answered message of the same customer, account, channel and post
     keys = ["account_id", "author_id", "channel", "_post"]
-    conv_in = inb.filter(pl.col("author_id").is_not_null()).with_columns(pl.col("post_id").fill_null("").alias("_post"))
+    conv_in = inb.filter(pl.col("author_id").is_not_null()).with_columns(
+        pl.col("post_id").fill_null("").alias("_post")
+    )
     answered = (
         conv_in.join(direct, on="id", how="inner")
         .select(*keys, pl.col("created_at").alias("x_at"), "answered_at", "answer_id", "n_answers")
@@ -129,9 +159,18 @@ def first_answers(ctx: AuditContext) -> pl.DataFrame:
     # only the messages that need an answer (complaints, help requests) are looked up: that is all the rules ask
     need = brand_inbound(ctx).filter(complaint_expr() | help_expr()).select("id")
     conv = (
-        conv_in.join(need, on="id", how="semi").select("id", *keys, "created_at").sort("created_at")
-        .join_asof(answered, left_on="created_at", right_on="x_at", by=keys, strategy="forward",
-                   tolerance=timedelta(hours=CONVERSATION_HOURS), check_sortedness=False)
+        conv_in.join(need, on="id", how="semi")
+        .select("id", *keys, "created_at")
+        .sort("created_at")
+        .join_asof(
+            answered,
+            left_on="created_at",
+            right_on="x_at",
+            by=keys,
+            strategy="forward",
+            tolerance=timedelta(hours=CONVERSATION_HOURS),
+            check_sortedness=False,
+        )
         .filter(pl.col("answered_at").is_not_null() & (pl.col("answered_at") >= pl.col("created_at")))
         .select(direct.columns)
     )
@@ -147,7 +186,9 @@ def first_answers(ctx: AuditContext) -> pl.DataFrame:
 
 def with_answers(inbound: pl.DataFrame, ctx: AuditContext) -> pl.DataFrame:
     """``inbound`` with ``answered_at``, ``answer_id``, ``n_answers`` (null/0 when unanswered)."""
-    return inbound.join(first_answers(ctx), on="id", how="left").with_columns(pl.col("n_answers").fill_null(0))
+    return inbound.join(first_answers(ctx), on="id", how="left").with_columns(
+        pl.col("n_answers").fill_null(0)
+    )
 
 
 def reply_targets(ctx: AuditContext, replies: pl.DataFrame) -> pl.DataFrame:
@@ -158,20 +199,37 @@ def reply_targets(ctx: AuditContext, replies: pl.DataFrame) -> pl.DataFrame:
     """
     msgs = ctx.dataset.messages
     inbound = ctx.inbound.select(
-        pl.col("id").alias("t_id"), pl.col("author_id").alias("t_author_id"),
-        pl.col("author_handle").alias("t_author_handle"), pl.col("channel").alias("t_channel"),
-        pl.col("created_at").alias("t_created_at"), complaint_expr().alias("t_complaint"),
-        pl.col("abusive").alias("t_abusive"), pl.col("text").alias("t_text"))
-    outs = msgs.filter(pl.col("direction") == "out").select(pl.col("id").alias("_o"), pl.col("in_reply_to").alias("_up"))
+        pl.col("id").alias("t_id"),
+        pl.col("author_id").alias("t_author_id"),
+        pl.col("author_handle").alias("t_author_handle"),
+        pl.col("channel").alias("t_channel"),
+        pl.col("created_at").alias("t_created_at"),
+        complaint_expr().alias("t_complaint"),
+        pl.col("abusive").alias("t_abusive"),
+        pl.col("text").alias("t_text"),
+    )
+    outs = msgs.filter(pl.col("direction") == "out").select(
+        pl.col("id").alias("_o"), pl.col("in_reply_to").alias("_up")
+    )
     r = replies.with_columns(pl.col("in_reply_to").alias("_t"))
     for _ in range(2):  # a reply to our own reply: climb to what that one answered
-        r = r.join(outs, left_on="_t", right_on="_o", how="left").with_columns(
-            pl.when(pl.col("_up").is_not_null()).then(pl.col("_up")).otherwise(pl.col("_t")).alias("_t")
-        ).drop("_up")
-    return r.join(inbound, left_on="_t", right_on="t_id", how="left").with_columns(
-        pl.when(pl.col("t_author_id").is_not_null() | pl.col("t_created_at").is_not_null())
-        .then(pl.col("_t")).otherwise(None).alias("t_id")
-    ).drop("_t")
+        r = (
+            r.join(outs, left_on="_t", right_on="_o", how="left")
+            .with_columns(
+                pl.when(pl.col("_up").is_not_null()).then(pl.col("_up")).otherwise(pl.col("_t")).alias("_t")
+            )
+            .drop("_up")
+        )
+    return (
+        r.join(inbound, left_on="_t", right_on="t_id", how="left")
+        .with_columns(
+            pl.when(pl.col("t_author_id").is_not_null() | pl.col("t_created_at").is_not_null())
+            .then(pl.col("_t"))
+            .otherwise(None)
+            .alias("t_id")
+        )
+        .drop("_t")
+    )
 
 
 def is_public(col: str = "channel") -> pl.Expr:

@@ -41,8 +41,10 @@ def unanswered(ctx: AuditContext, opts, kind: str) -> Iterator[Finding]:
     todo = (
         with_answers(inb, ctx)
         .filter(pl.col("answered_at").is_null())
-        .with_columns((pl.lit(as_of) - pl.col("created_at")).alias("waited"),
-                      window_expr(opts.response_window_hours, opts.response_window_hours_by_platform).alias("win"))
+        .with_columns(
+            (pl.lit(as_of) - pl.col("created_at")).alias("waited"),
+            window_expr(opts.response_window_hours, opts.response_window_hours_by_platform).alias("win"),
+        )
         .filter(pl.col("waited") > pl.col("win"))
         .sort("created_at")
     )
@@ -52,8 +54,18 @@ def unanswered(ctx: AuditContext, opts, kind: str) -> Iterator[Finding]:
         return
     handle = dict(zip(ctx.accounts["id"].to_list(), ctx.accounts["handle"].to_list(), strict=True))
     high_after = timedelta(hours=opts.high_after_hours)
-    cols = ("id", "account_id", "platform", "channel", "author_id", "author_handle", "text", "date", "waited",
-            "win")
+    cols = (
+        "id",
+        "account_id",
+        "platform",
+        "channel",
+        "author_id",
+        "author_handle",
+        "text",
+        "date",
+        "waited",
+        "win",
+    )
     one_by_one, rest = split_capped(todo.sort("account_id", "created_at"), opts.max_findings_per_account)
     yield from _summaries(rest, handle, high_after, kind)
     for row in one_by_one.select(cols).iter_rows(named=True):
@@ -65,21 +77,33 @@ def unanswered(ctx: AuditContext, opts, kind: str) -> Iterator[Finding]:
         if kind == "complaint":
             sev = "high" if waited >= high_after else "medium"
             what_en, what_zh = "Complaint", "投诉"
-            title = T(f"Unanswered complaint from {who(row['author_handle'], row['author_id'])}",
-                      f"未回复的投诉：{who_zh(row['author_handle'], row['author_id'])}")
-            rec = T(("Answer it now, in public where it was made: apologise, say what you will do to fix it, and "
-                     "invite the customer to a private message for order details. ") if public else
-                    "Answer the message now: apologise, say what you will do to fix it and when.",
-                    "现在就回复，在对方投诉的地方公开回复：致歉、说明将如何解决，并邀请对方私信提供订单细节。" if public
-                    else "现在就回复这条私信：致歉，说明将如何解决以及何时解决。")
+            title = T(
+                f"Unanswered complaint from {who(row['author_handle'], row['author_id'])}",
+                f"未回复的投诉：{who_zh(row['author_handle'], row['author_id'])}",
+            )
+            rec = T(
+                (
+                    "Answer it now, in public where it was made: apologise, say what you will do to fix it, and "
+                    "invite the customer to a private message for order details. "
+                )
+                if public
+                else "Answer the message now: apologise, say what you will do to fix it and when.",
+                "现在就回复，在对方投诉的地方公开回复：致歉、说明将如何解决，并邀请对方私信提供订单细节。"
+                if public
+                else "现在就回复这条私信：致歉，说明将如何解决以及何时解决。",
+            )
         else:
             sev = "medium" if waited >= high_after else "low"
             what_en, what_zh = "Help request", "求助"
-            title = T(f"Unanswered help request from {who(row['author_handle'], row['author_id'])}",
-                      f"未回复的求助：{who_zh(row['author_handle'], row['author_id'])}")
-            rec = T("Answer it now with the information asked for, or say who will and when; check the inbox at "
-                    "least daily so nobody waits longer than the response window.",
-                    "现在就回复，提供对方需要的信息，或说明由谁、何时答复；至少每天查看一次消息，确保没有人等待超过响应时限。")
+            title = T(
+                f"Unanswered help request from {who(row['author_handle'], row['author_id'])}",
+                f"未回复的求助：{who_zh(row['author_handle'], row['author_id'])}",
+            )
+            rec = T(
+                "Answer it now with the information asked for, or say who will and when; check the inbox at "
+                "least daily so nobody waits longer than the response window.",
+                "现在就回复，提供对方需要的信息，或说明由谁、何时答复；至少每天查看一次消息，确保没有人等待超过响应时限。",
+            )
         win_h = row["win"].total_seconds() / 3600
         yield Finding(
             severity=sev,
@@ -90,12 +114,17 @@ def unanswered(ctx: AuditContext, opts, kind: str) -> Iterator[Finding]:
                 f"(response window {win_h:g} h): “{quote}”.",
                 f"{who_zh(row['author_handle'], row['author_id'])} 于 {row['date'].isoformat()} 发给 {acct}"
                 f"（{row['platform']}，{CHANNEL_ZH.get(ch, ch)}）的{what_zh}已等待 {duration_zh(waited)}，"
-                f"仍无任何回复（响应时限 {win_h:g} 小时）：“{quote}”。"),
+                f"仍无任何回复（响应时限 {win_h:g} 小时）：“{quote}”。",
+            ),
             recommendation=rec,
             account_id=row["account_id"],
             evidence=[Evidence.message(row["id"])],
-            data={"waited_hours": round(waited.total_seconds() / 3600, 1), "window_hours": win_h,
-                  "channel": ch, "public": public},
+            data={
+                "waited_hours": round(waited.total_seconds() / 3600, 1),
+                "window_hours": win_h,
+                "channel": ch,
+                "public": public,
+            },
         )
 
 
@@ -104,9 +133,13 @@ def _summaries(rest: pl.DataFrame, handle: dict, high_after: timedelta, kind: st
     if rest.height == 0:
         return
     per = rest.group_by("account_id", maintain_order=True).agg(
-        pl.col("id"), pl.col("platform").first(), pl.col("date").min().alias("first"),
-        pl.col("date").max().alias("last"), pl.col("waited").max().alias("longest"),
-        pl.col("win").first())
+        pl.col("id"),
+        pl.col("platform").first(),
+        pl.col("date").min().alias("first"),
+        pl.col("date").max().alias("last"),
+        pl.col("waited").max().alias("longest"),
+        pl.col("win").first(),
+    )
     for row in per.iter_rows(named=True):
         n = len(row["id"])
         acct = handle.get(row["account_id"]) or row["account_id"]
@@ -120,13 +153,17 @@ def _summaries(rest: pl.DataFrame, handle: dict, high_after: timedelta, kind: st
         yield Finding(
             severity=sev,
             title=T(f"{n} more unanswered {en} on {acct}", f"{acct} 另有 {n} 条未回复的{zh}"),
-            message=T(f"Besides those listed one by one, {n} more {en} to {acct} ({row['platform']}) received "
-                      f"between {row['first']} and {row['last']} have had no reply for more than {win_h:g} h.",
-                      f"除逐条列出的以外，{acct}（{row['platform']}）在 {row['first']} 至 {row['last']} 期间还有 {n} 条"
-                      f"{zh}超过 {win_h:g} 小时无人回复。"),
-            recommendation=T("Work through the backlog oldest first, and staff the inbox so every message gets a "
-                             "personal answer within the response window.",
-                             "从最早的开始逐条处理积压的消息，并安排足够人手，确保每条消息都在响应时限内得到人工回复。"),
+            message=T(
+                f"Besides those listed one by one, {n} more {en} to {acct} ({row['platform']}) received "
+                f"between {row['first']} and {row['last']} have had no reply for more than {win_h:g} h.",
+                f"除逐条列出的以外，{acct}（{row['platform']}）在 {row['first']} 至 {row['last']} 期间还有 {n} 条"
+                f"{zh}超过 {win_h:g} 小时无人回复。",
+            ),
+            recommendation=T(
+                "Work through the backlog oldest first, and staff the inbox so every message gets a "
+                "personal answer within the response window.",
+                "从最早的开始逐条处理积压的消息，并安排足够人手，确保每条消息都在响应时限内得到人工回复。",
+            ),
             account_id=row["account_id"],
             evidence=[Evidence.message(i) for i in row["id"]],
             data={"count": n, "window_hours": win_h},
@@ -147,23 +184,33 @@ def _drop_handled_abuse(todo: pl.DataFrame, ctx: AuditContext, opts) -> pl.DataF
         return todo
     msgs = ctx.dataset.messages
     # the messages of those authors, and the brand's answers to them (directly or to our answer to them)
-    theirs = msgs.filter((pl.col("direction") == "in")
-                         & pl.col("author_id").is_in(abusive["author_id"].unique().implode())
-                         ).select(pl.col("id").alias("target"), "author_id")
-    outs = msgs.filter((pl.col("direction") == "out") & pl.col("in_reply_to").is_not_null()
-                       & (pl.col("created_at") <= ctx.as_of)).select("id", "account_id", "created_at", "in_reply_to")
+    theirs = msgs.filter(
+        (pl.col("direction") == "in") & pl.col("author_id").is_in(abusive["author_id"].unique().implode())
+    ).select(pl.col("id").alias("target"), "author_id")
+    outs = msgs.filter(
+        (pl.col("direction") == "out")
+        & pl.col("in_reply_to").is_not_null()
+        & (pl.col("created_at") <= ctx.as_of)
+    ).select("id", "account_id", "created_at", "in_reply_to")
     first = outs.join(theirs, left_on="in_reply_to", right_on="target", how="inner")
-    second = outs.join(first.select(pl.col("id").alias("_p"), "author_id"), left_on="in_reply_to", right_on="_p",
-                       how="inner")
-    answers = pl.concat([first.select("account_id", "author_id", "created_at"),
-                         second.select("account_id", "author_id", "created_at")])
+    second = outs.join(
+        first.select(pl.col("id").alias("_p"), "author_id"), left_on="in_reply_to", right_on="_p", how="inner"
+    )
+    answers = pl.concat(
+        [
+            first.select("account_id", "author_id", "created_at"),
+            second.select("account_id", "author_id", "created_at"),
+        ]
+    )
     hours = getattr(opts, "abusive_thread_hours", HANDLED_ABUSE_HOURS)
     handled = (
         abusive.select("id", "account_id", "author_id", "created_at")
         .join(answers.rename({"created_at": "reply_at"}), on=["account_id", "author_id"])
-        .filter((pl.col("reply_at") <= pl.col("created_at"))
-                & (pl.col("created_at") - pl.col("reply_at") <= timedelta(hours=hours)))
-        ["id"].unique()
+        .filter(
+            (pl.col("reply_at") <= pl.col("created_at"))
+            & (pl.col("created_at") - pl.col("reply_at") <= timedelta(hours=hours))
+        )["id"]
+        .unique()
     )
     return todo.filter(~pl.col("id").is_in(handled.implode()))
 
@@ -180,15 +227,21 @@ def _drop_last_word(todo: pl.DataFrame, ctx: AuditContext) -> pl.DataFrame:
         return todo
     msgs = ctx.dataset.messages
     outs = msgs.filter(pl.col("direction") == "out").select(
-        pl.col("id").alias("in_reply_to"), pl.col("in_reply_to").alias("_answered"), pl.col("created_at").alias("_at"))
-    inb = msgs.filter(pl.col("direction") == "in").select(pl.col("id").alias("_answered"),
-                                                          pl.col("author_id").alias("_author"))
+        pl.col("id").alias("in_reply_to"),
+        pl.col("in_reply_to").alias("_answered"),
+        pl.col("created_at").alias("_at"),
+    )
+    inb = msgs.filter(pl.col("direction") == "in").select(
+        pl.col("id").alias("_answered"), pl.col("author_id").alias("_author")
+    )
     last = (
         replies_to_brand.select("id", "author_id", "created_at", "in_reply_to")
         .join(outs, on="in_reply_to", how="inner")
         .join(inb, on="_answered", how="inner")
-        .filter((pl.col("_author") == pl.col("author_id"))
-                & (pl.col("created_at") - pl.col("_at") <= timedelta(hours=LAST_WORD_HOURS)))
-        ["id"].unique()
+        .filter(
+            (pl.col("_author") == pl.col("author_id"))
+            & (pl.col("created_at") - pl.col("_at") <= timedelta(hours=LAST_WORD_HOURS))
+        )["id"]
+        .unique()
     )
     return todo.filter(~pl.col("id").is_in(last.implode()))

@@ -66,12 +66,19 @@ def response_time(ctx: AuditContext, opts: Options) -> Iterator[Finding]:
     need = inb.filter(complaint_expr() | help_expr())
     if need.height == 0:
         return
-    df = with_answers(need, ctx).with_columns(
-        ((pl.col("answered_at") - pl.col("created_at")).dt.total_seconds() / 3600).alias("rt_h"),
-        window_expr(opts.response_window_hours, opts.response_window_hours_by_platform).alias("win"),
-    ).with_columns(
-        (pl.col("answered_at").is_not_null() & (pl.col("rt_h") > opts.slow_reply_hours)).alias("slow"),
-    ).filter(pl.col("answered_at").is_not_null() | ((pl.lit(ctx.as_of) - pl.col("created_at")) > pl.col("win")))
+    df = (
+        with_answers(need, ctx)
+        .with_columns(
+            ((pl.col("answered_at") - pl.col("created_at")).dt.total_seconds() / 3600).alias("rt_h"),
+            window_expr(opts.response_window_hours, opts.response_window_hours_by_platform).alias("win"),
+        )
+        .with_columns(
+            (pl.col("answered_at").is_not_null() & (pl.col("rt_h") > opts.slow_reply_hours)).alias("slow"),
+        )
+        .filter(
+            pl.col("answered_at").is_not_null() | ((pl.lit(ctx.as_of) - pl.col("created_at")) > pl.col("win"))
+        )
+    )
     if df.height == 0:
         return
     stats = (
@@ -88,18 +95,26 @@ def response_time(ctx: AuditContext, opts: Options) -> Iterator[Finding]:
     )
     handle = dict(zip(ctx.accounts["id"].to_list(), ctx.accounts["handle"].to_list(), strict=True))
     slow_ids = (
-        df.filter(pl.col("slow")).sort("created_at").group_by("account_id", maintain_order=True)
+        df.filter(pl.col("slow"))
+        .sort("created_at")
+        .group_by("account_id", maintain_order=True)
         .agg(pl.col("id"), pl.col("rt_h").max().alias("worst_h"))
     )
     slow_by = {r["account_id"]: r for r in slow_ids.iter_rows(named=True)}
     for s in stats.iter_rows(named=True):
         acct = handle.get(s["account_id"]) or s["account_id"]
         rate = s["answered"] / s["needing"]
-        data = {"platform": s["platform"], "needing_reply": s["needing"], "answered": s["answered"],
-                "answer_rate": round(rate, 3),
-                "median_first_response_h": None if s["median_h"] is None else round(s["median_h"], 2),
-                "p90_first_response_h": None if s["p90_h"] is None else round(s["p90_h"], 2),
-                "answered_late": s["slow"], "window_h": s["window_h"], "slow_reply_h": opts.slow_reply_hours}
+        data = {
+            "platform": s["platform"],
+            "needing_reply": s["needing"],
+            "answered": s["answered"],
+            "answer_rate": round(rate, 3),
+            "median_first_response_h": None if s["median_h"] is None else round(s["median_h"], 2),
+            "p90_first_response_h": None if s["p90_h"] is None else round(s["p90_h"], 2),
+            "answered_late": s["slow"],
+            "window_h": s["window_h"],
+            "slow_reply_h": opts.slow_reply_hours,
+        }
         yield Finding(
             severity="info",
             title=T(f"Response times of {acct} ({s['platform']})", f"{acct}（{s['platform']}）的响应时间"),
@@ -107,11 +122,13 @@ def response_time(ctx: AuditContext, opts: Options) -> Iterator[Finding]:
                 f"{acct} ({s['platform']}) received {s['needing']} complaints and help requests; {rate:.0%} were "
                 f"answered. First response: median {_h(s['median_h'])}, 90% within {_h(s['p90_h'])}.",
                 f"{acct}（{s['platform']}）收到 {s['needing']} 条投诉和求助，回复了 {rate:.0%}。首次响应时间："
-                f"中位数 {_h_zh(s['median_h'])}，90% 在 {_h_zh(s['p90_h'])} 以内。"),
+                f"中位数 {_h_zh(s['median_h'])}，90% 在 {_h_zh(s['p90_h'])} 以内。",
+            ),
             recommendation=T(
                 f"Aim to answer every complaint and question within {s['window_h']:g} h, faster on busy "
                 "platforms; share the inbox in a rota so nights and weekends are covered.",
-                f"争取在 {s['window_h']:g} 小时内回复每一条投诉和求助，在繁忙的平台上更快；安排轮班处理消息，覆盖夜间和周末。"),
+                f"争取在 {s['window_h']:g} 小时内回复每一条投诉和求助，在繁忙的平台上更快；安排轮班处理消息，覆盖夜间和周末。",
+            ),
             account_id=s["account_id"],
             data=data,
         )
@@ -120,18 +137,22 @@ def response_time(ctx: AuditContext, opts: Options) -> Iterator[Finding]:
             n = len(slow["id"])
             yield Finding(
                 severity="low",
-                title=T(f"{n} complaints or questions answered late on {acct}",
-                        f"{acct} 有 {n} 条投诉或求助回复过慢"),
+                title=T(
+                    f"{n} complaints or questions answered late on {acct}",
+                    f"{acct} 有 {n} 条投诉或求助回复过慢",
+                ),
                 message=T(
                     f"{n} of {s['answered']} answered complaints and help requests on {acct} ({s['platform']}) "
                     f"got their first reply only after more than {opts.slow_reply_hours:g} h (slowest "
                     f"{_h(slow['worst_h'])}).",
                     f"{acct}（{s['platform']}）已回复的 {s['answered']} 条投诉和求助中，有 {n} 条在超过 "
-                    f"{opts.slow_reply_hours:g} 小时后才首次回复（最慢 {_h_zh(slow['worst_h'])}）。"),
+                    f"{opts.slow_reply_hours:g} 小时后才首次回复（最慢 {_h_zh(slow['worst_h'])}）。",
+                ),
                 recommendation=T(
                     "Check the inbox several times a day, use the platform's notifications, and send a short "
                     "personal first answer quickly even when the full fix takes longer.",
-                    "每天多次查看消息，打开平台通知；即使问题需要更长时间解决，也要先尽快给出简短的人工回复。"),
+                    "每天多次查看消息，打开平台通知；即使问题需要更长时间解决，也要先尽快给出简短的人工回复。",
+                ),
                 account_id=s["account_id"],
                 evidence=[Evidence.message(i) for i in slow["id"]],
                 data=data,

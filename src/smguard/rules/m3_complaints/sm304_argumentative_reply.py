@@ -51,8 +51,18 @@ def argumentative_reply(ctx: AuditContext, opts: Options) -> Iterator[Finding]:
         return
     bad = reply_targets(ctx, bad).sort("created_at")
     handle = dict(zip(ctx.accounts["id"].to_list(), ctx.accounts["handle"].to_list(), strict=True))
-    cols = ("id", "account_id", "platform", "channel", "date", "text", "t_id", "t_author_id", "t_author_handle",
-            "t_text")
+    cols = (
+        "id",
+        "account_id",
+        "platform",
+        "channel",
+        "date",
+        "text",
+        "t_id",
+        "t_author_id",
+        "t_author_handle",
+        "t_text",
+    )
     one_by_one, rest = split_capped(bad.sort("account_id", "created_at"), opts.max_findings_per_account)
     yield from _summaries(rest, handle)
     for row in one_by_one.select(cols).iter_rows(named=True):
@@ -60,8 +70,10 @@ def argumentative_reply(ctx: AuditContext, opts: Options) -> Iterator[Finding]:
         ch = row["channel"]
         to_en = to_zh = ""
         if row["t_id"] is not None:
-            to_en = (f" to {who(row['t_author_handle'], row['t_author_id'])} "
-                     f"(who wrote “{short(row['t_text'], 40)}”)")
+            to_en = (
+                f" to {who(row['t_author_handle'], row['t_author_id'])} "
+                f"(who wrote “{short(row['t_text'], 40)}”)"
+            )
             to_zh = f"回复 {who_zh(row['t_author_handle'], row['t_author_id'])}（对方写道“{short(row['t_text'], 40)}”）"
         public = ch != "dm"
         yield Finding(
@@ -72,11 +84,13 @@ def argumentative_reply(ctx: AuditContext, opts: Options) -> Iterator[Finding]:
                 f"“{short(row['text'])}”. It argues with or blames the customer"
                 + (" in public." if public else "."),
                 f"{acct}（{row['platform']}，{CHANNEL_ZH.get(ch, ch)}）于 {row['date'].isoformat()} {to_zh}："
-                f"“{short(row['text'])}”。这条回复在" + ("公开" if public else "") + "与顾客争论或指责顾客。"),
+                f"“{short(row['text'])}”。这条回复在" + ("公开" if public else "") + "与顾客争论或指责顾客。",
+            ),
             recommendation=T(
                 "Do not argue, even when you are right: apologise for the experience, say what you will do, and "
                 "offer to continue in a private message. Consider deleting or correcting this reply.",
-                "不要争论，即使你是对的：为对方的体验致歉，说明将如何处理，并提出私信继续沟通。考虑删除或更正这条回复。"),
+                "不要争论，即使你是对的：为对方的体验致歉，说明将如何处理，并提出私信继续沟通。考虑删除或更正这条回复。",
+            ),
             account_id=row["account_id"],
             evidence=[Evidence.message(row["id"])],
             data={"answers": row["t_id"], "public": public},
@@ -86,21 +100,28 @@ def argumentative_reply(ctx: AuditContext, opts: Options) -> Iterator[Finding]:
 def _summaries(rest: pl.DataFrame, handle: dict) -> Iterator[Finding]:
     if rest.height == 0:
         return
-    per = rest.group_by("account_id", maintain_order=True).agg(pl.col("id"), pl.col("platform").first(),
-                                                               pl.col("date").min().alias("first"),
-                                                               pl.col("date").max().alias("last"))
+    per = rest.group_by("account_id", maintain_order=True).agg(
+        pl.col("id"),
+        pl.col("platform").first(),
+        pl.col("date").min().alias("first"),
+        pl.col("date").max().alias("last"),
+    )
     for row in per.iter_rows(named=True):
         n, acct = len(row["id"]), handle.get(row["account_id"]) or row["account_id"]
         yield Finding(
             severity="medium",
             title=T(f"{n} more argumentative replies by {acct}", f"{acct} 另有 {n} 条与顾客争论的回复"),
-            message=T(f"Besides those listed one by one, {acct} ({row['platform']}) wrote {n} more replies "
-                      f"between {row['first']} and {row['last']} that argue with or blame customers.",
-                      f"除逐条列出的以外，{acct}（{row['platform']}）在 {row['first']} 至 {row['last']} 期间还有 {n} 条"
-                      "回复在与顾客争论或指责顾客。"),
-            recommendation=T("Train whoever answers on this account: never argue; apologise, say what you will "
-                             "do, and move details to private messages.",
-                             "培训负责该账号回复的人员：绝不争论；致歉，说明将如何处理，并把细节转到私信沟通。"),
+            message=T(
+                f"Besides those listed one by one, {acct} ({row['platform']}) wrote {n} more replies "
+                f"between {row['first']} and {row['last']} that argue with or blame customers.",
+                f"除逐条列出的以外，{acct}（{row['platform']}）在 {row['first']} 至 {row['last']} 期间还有 {n} 条"
+                "回复在与顾客争论或指责顾客。",
+            ),
+            recommendation=T(
+                "Train whoever answers on this account: never argue; apologise, say what you will "
+                "do, and move details to private messages.",
+                "培训负责该账号回复的人员：绝不争论；致歉，说明将如何处理，并把细节转到私信沟通。",
+            ),
             account_id=row["account_id"],
             evidence=[Evidence.message(i) for i in row["id"]],
             data={"count": n},
