@@ -31,8 +31,14 @@ def test_clean_dataset_loads_with_local_days(tmp_path):
             "accounts": ACCOUNTS,
             "posts": [
                 # 23:30 local on 1 Oct in Shanghai is 15:30 UTC: the local day is what counts.
-                {"id": "p1", "account_id": "wb", "created_at": "2026-10-01T23:30:00", "text": "hi",
-                 "media": [{"type": "photo"}], "metrics": {"likes": 5}},
+                {
+                    "id": "p1",
+                    "account_id": "wb",
+                    "created_at": "2026-10-01T23:30:00",
+                    "text": "hi",
+                    "media": [{"type": "photo"}],
+                    "metrics": {"likes": 5},
+                },
                 {"id": "p2", "account_id": "ig", "created_at": "2026-10-01T16:30:00Z", "text": "late"},
             ],
         },
@@ -52,20 +58,68 @@ def test_clean_dataset_loads_with_local_days(tmp_path):
 def test_bad_lines_are_reported_and_valid_ones_kept(tmp_path):
     write_dataset(tmp_path, {"accounts": ACCOUNTS})
     lines = [
-        json.dumps({"id": "m1", "account_id": "wb", "created_at": "2026-10-01T10:00:00+08:00", "channel": "comment",
-                    "direction": "in", "text": "退款呢？"}),
+        json.dumps(
+            {
+                "id": "m1",
+                "account_id": "wb",
+                "created_at": "2026-10-01T10:00:00+08:00",
+                "channel": "comment",
+                "direction": "in",
+                "text": "退款呢？",
+            }
+        ),
         "{not json",
-        json.dumps({"id": "m2", "account_id": "nope", "created_at": "2026-10-01T10:00:00+08:00",
-                    "channel": "comment", "direction": "in", "text": "x"}),
-        json.dumps({"id": "m3", "account_id": "wb", "created_at": "last tuesday", "channel": "dm",
-                    "direction": "in", "text": "x"}),
-        json.dumps({"id": "m4", "account_id": "wb", "created_at": "2026-10-01T11:00:00+08:00", "channel": "comment",
-                    "direction": "in", "text": "ok", "automated": "maybe"}),
-        json.dumps({"account_id": "wb", "created_at": "2026-10-01T11:00:00+08:00", "channel": "comment",
-                    "direction": "in", "text": "no id"}),
+        json.dumps(
+            {
+                "id": "m2",
+                "account_id": "nope",
+                "created_at": "2026-10-01T10:00:00+08:00",
+                "channel": "comment",
+                "direction": "in",
+                "text": "x",
+            }
+        ),
+        json.dumps(
+            {
+                "id": "m3",
+                "account_id": "wb",
+                "created_at": "last tuesday",
+                "channel": "dm",
+                "direction": "in",
+                "text": "x",
+            }
+        ),
+        json.dumps(
+            {
+                "id": "m4",
+                "account_id": "wb",
+                "created_at": "2026-10-01T11:00:00+08:00",
+                "channel": "comment",
+                "direction": "in",
+                "text": "ok",
+                "automated": "maybe",
+            }
+        ),
+        json.dumps(
+            {
+                "account_id": "wb",
+                "created_at": "2026-10-01T11:00:00+08:00",
+                "channel": "comment",
+                "direction": "in",
+                "text": "no id",
+            }
+        ),
         json.dumps(["a", "list"]),
-        json.dumps({"id": "m5", "account_id": "wb", "created_at": "2026-10-01T12:00:00+08:00", "channel": "fax",
-                    "direction": "in", "text": "x"}),
+        json.dumps(
+            {
+                "id": "m5",
+                "account_id": "wb",
+                "created_at": "2026-10-01T12:00:00+08:00",
+                "channel": "fax",
+                "direction": "in",
+                "text": "x",
+            }
+        ),
     ]
     (tmp_path / "messages.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     ds = load_dataset(tmp_path)
@@ -83,11 +137,17 @@ def test_bad_lines_are_reported_and_valid_ones_kept(tmp_path):
 
 
 def test_wrong_type_in_clean_json_is_reported(tmp_path):
-    write_dataset(tmp_path, {"accounts": ACCOUNTS, "follower_counts": [
-        {"account_id": "wb", "date": "2026-10-01", "followers": 100},
-        {"account_id": "wb", "date": "2026-10-02", "followers": "many"},
-        {"account_id": "wb", "date": "2026-13-45", "followers": 3},
-    ]})
+    write_dataset(
+        tmp_path,
+        {
+            "accounts": ACCOUNTS,
+            "follower_counts": [
+                {"account_id": "wb", "date": "2026-10-01", "followers": 100},
+                {"account_id": "wb", "date": "2026-10-02", "followers": "many"},
+                {"account_id": "wb", "date": "2026-13-45", "followers": 3},
+            ],
+        },
+    )
     ds = load_dataset(tmp_path)
     text = "\n".join(problems_text(ds))
     assert "follower_counts.jsonl, line 2, field 'followers': wrong type" in text
@@ -103,13 +163,18 @@ def test_duplicate_ids_keep_the_first(tmp_path):
 
 def test_csv_in_place_of_jsonl(tmp_path):
     (tmp_path / "accounts.csv").write_text(
-        "id,platform,handle,owner,employee_id\nwb,weibo,@acme,brand,\nx1,x,@acme,brand,\n", encoding="utf-8")
+        "id,platform,handle,owner,employee_id\nwb,weibo,@acme,brand,\nx1,x,@acme,brand,\n", encoding="utf-8"
+    )
     (tmp_path / "campaigns.csv").write_text(
-        'id,account_id,kind,name,targeting,budget\n'
+        "id,account_id,kind,name,targeting,budget\n"
         'c1,wb,ad,Autumn,"{""locations"": [""Shanghai""], ""age_min"": 25}",1000\n'
-        'c2,wb,ad,Blind,,500\n'
-        'c3,x1,retargeting,Back,"{""retargeting"": true}",abc\n', encoding="utf-8")
-    (tmp_path / "embargo.csv").write_text("term,aliases,until\nNova,Project N;新星,2026-12-01\n", encoding="utf-8")
+        "c2,wb,ad,Blind,,500\n"
+        'c3,x1,retargeting,Back,"{""retargeting"": true}",abc\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "embargo.csv").write_text(
+        "term,aliases,until\nNova,Project N;新星,2026-12-01\n", encoding="utf-8"
+    )
     ds = load_dataset(tmp_path)
     c = ds.tables["campaigns"].sort("id")
     assert c["has_targeting"].to_list() == [True, False, True]
@@ -156,8 +221,19 @@ def test_as_of_from_settings(tmp_path):
 
 
 def test_timestamp_variants():
-    s = pl.Series("t", ["2026-10-01T10:00:00+08:00", "2026-10-01T02:00:00Z", "2026-10-01 10:00:00",
-                        "2026-10-01T10:00:00.123456+0800", "2026-10-01", "2026-10-01T10:00", None, "garbage"])
+    s = pl.Series(
+        "t",
+        [
+            "2026-10-01T10:00:00+08:00",
+            "2026-10-01T02:00:00Z",
+            "2026-10-01 10:00:00",
+            "2026-10-01T10:00:00.123456+0800",
+            "2026-10-01",
+            "2026-10-01T10:00",
+            None,
+            "garbage",
+        ],
+    )
     out = parse_timestamps(s, "Asia/Shanghai").to_list()
     ten_local = datetime(2026, 10, 1, 2, 0, tzinfo=UTC)
     assert out[0] == ten_local and out[1] == ten_local and out[2] == ten_local
@@ -170,9 +246,13 @@ def test_timestamp_variants():
 def test_blank_lines_keep_line_numbers(tmp_path):
     write_dataset(tmp_path, {"accounts": ACCOUNTS})
     (tmp_path / "likes.jsonl").write_text(
-        "\n" + json.dumps({"id": "l1", "account_id": "wb", "created_at": "2026-10-01T10:00:00Z"}) + "\n\n"
-        + json.dumps({"id": "l2", "account_id": "zz", "created_at": "2026-10-01T10:00:00Z"}) + "\n",
-        encoding="utf-8")
+        "\n"
+        + json.dumps({"id": "l1", "account_id": "wb", "created_at": "2026-10-01T10:00:00Z"})
+        + "\n\n"
+        + json.dumps({"id": "l2", "account_id": "zz", "created_at": "2026-10-01T10:00:00Z"})
+        + "\n",
+        encoding="utf-8",
+    )
     ds = load_dataset(tmp_path)
     assert "likes.jsonl, line 4, field 'account_id'" in "\n".join(problems_text(ds))
 

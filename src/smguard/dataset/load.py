@@ -12,7 +12,6 @@ duplicate keys), so a problem is reported the same way whichever path read the f
 
 from __future__ import annotations
 
-import io
 import math
 import tomllib
 from collections.abc import Callable
@@ -79,7 +78,9 @@ class Reporter:
         self.problems: list[Problem] = []
         self._counts: dict[tuple[str, str | None, str], int] = {}
 
-    def add(self, file: str, line: int | None, fld: str | None, message: str, severity: str = "error") -> None:
+    def add(
+        self, file: str, line: int | None, fld: str | None, message: str, severity: str = "error"
+    ) -> None:
         key = (file, fld, message.split(":")[0])
         n = self._counts.get(key, 0) + 1
         self._counts[key] = n
@@ -90,10 +91,14 @@ class Reporter:
         for (file, fld, kind), n in self._counts.items():
             if n > MAX_PROBLEMS_PER_FIELD:
                 self.problems.append(
-                    Problem(file, None, fld, f"{kind}: {n - MAX_PROBLEMS_PER_FIELD} more lines like the above")
+                    Problem(
+                        file, None, fld, f"{kind}: {n - MAX_PROBLEMS_PER_FIELD} more lines like the above"
+                    )
                 )
 
-    def rows(self, file: str, lines: list[int], fld: str | None, message: str, severity: str = "error") -> None:
+    def rows(
+        self, file: str, lines: list[int], fld: str | None, message: str, severity: str = "error"
+    ) -> None:
         for ln in lines:
             self.add(file, ln, fld, message, severity)
 
@@ -118,8 +123,12 @@ def _zone(name: str, rep: Reporter) -> str:
         ZoneInfo(name)
         return name
     except (ZoneInfoNotFoundError, ValueError, TypeError):
-        rep.add("dataset.toml", None, "timezone", f"unknown timezone {name!r} (use an IANA name such as "
-                "'Asia/Shanghai'); UTC is used instead")
+        rep.add(
+            "dataset.toml",
+            None,
+            "timezone",
+            f"unknown timezone {name!r} (use an IANA name such as 'Asia/Shanghai'); UTC is used instead",
+        )
         return "UTC"
 
 
@@ -134,21 +143,35 @@ def _find_file(folder: Path, stem: str) -> Path | None:
     return None
 
 
-def _read_jsonl_fast(data: bytes, table: Table) -> pl.DataFrame | None:
-    if not data.strip():
+def _count_lines(path: Path) -> int:
+    """Number of lines in a file (a last line without a newline counts), without reading it into Python."""
+    import mmap
+
+    import numpy as np
+
+    with path.open("rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mm:
+        arr = np.frombuffer(mm, dtype=np.uint8)
+        n = int(np.count_nonzero(arr == 10))
+        last = int(arr[-1]) if arr.size else 10
+        del arr
+    return n + (0 if last == 10 else 1)
+
+
+def _read_jsonl_fast(path: Path, table: Table) -> pl.DataFrame | None:
+    """Read a whole JSONL file with Polars; None when Polars refuses it (then it is read line by line)."""
+    if path.stat().st_size == 0:
         return pl.DataFrame(schema={**raw_schema(table), LINE: pl.Int64})
     try:
-        df = pl.read_ndjson(io.BytesIO(data), schema=raw_schema(table))
+        df = pl.read_ndjson(path, schema=raw_schema(table))
     except Exception:  # noqa: BLE001 - any refusal means: read it line by line
         return None
-    if b"\n\n" in data or b"\r\n\r\n" in data or data[:1] in (b"\n", b"\r") or b"\n \n" in data:
-        lines = [i + 1 for i, ln in enumerate(data.split(b"\n")) if ln.strip()]
-    else:
-        lines = None
-    if lines is not None and len(lines) != df.height:
+    if df.height == _count_lines(path):  # no blank lines: row n is line n
+        return df.with_columns(pl.int_range(1, df.height + 1, dtype=pl.Int64).alias(LINE))
+    # blank lines: Polars skips them, so map rows to the line numbers of the non-blank lines
+    lines = [i + 1 for i, ln in enumerate(path.read_bytes().split(b"\n")) if ln.strip()]
+    if len(lines) != df.height:
         return None
-    idx = pl.Series(LINE, lines, dtype=pl.Int64) if lines is not None else pl.int_range(1, df.height + 1, eager=True)
-    return df.with_columns(idx.alias(LINE).cast(pl.Int64))
+    return df.with_columns(pl.Series(LINE, lines, dtype=pl.Int64))
 
 
 def _read_jsonl_careful(data: bytes, table: Table, fname: str, rep: Reporter) -> pl.DataFrame:
@@ -168,13 +191,20 @@ def _read_jsonl_careful(data: bytes, table: Table, fname: str, rep: Reporter) ->
                 rep.add(fname, lineno, None, "not UTF-8 text; line skipped")
             continue
         if not isinstance(obj, dict):
-            rep.add(fname, lineno, None, f"expected a JSON object {{...}}, found {type(obj).__name__}; line skipped")
+            rep.add(
+                fname,
+                lineno,
+                None,
+                f"expected a JSON object {{...}}, found {type(obj).__name__}; line skipped",
+            )
             continue
         _append_row(obj, table, cols, lineno, fname, rep)
     return pl.DataFrame(cols, schema={**schema, LINE: pl.Int64})
 
 
-def _append_row(obj: dict, table: Table, cols: dict[str, list], lineno: int, fname: str, rep: Reporter) -> None:
+def _append_row(
+    obj: dict, table: Table, cols: dict[str, list], lineno: int, fname: str, rep: Reporter
+) -> None:
     for f in table.fields:
         value = obj.get(f.name)
         if value is not None:
@@ -278,7 +308,7 @@ def _coerce_object(table: str, name: str, value: Any) -> Any:
             if isinstance(m, str):
                 m = {"type": m}
             if not isinstance(m, dict):
-                raise ValueError("each media item must be an object like {\"type\": \"photo\"}")
+                raise ValueError('each media item must be an object like {"type": "photo"}')
             out.append(
                 {
                     "type": _opt_str(m.get("type")),
@@ -298,8 +328,11 @@ def _coerce_object(table: str, name: str, value: Any) -> Any:
         if not isinstance(value, list):
             raise ValueError(f"expected a list of social profiles, found {_jtype(value)}")
         return [
-            {"platform": _opt_str(s.get("platform")), "user_id": _opt_str(s.get("user_id")),
-             "handle": _opt_str(s.get("handle"))}
+            {
+                "platform": _opt_str(s.get("platform")),
+                "user_id": _opt_str(s.get("user_id")),
+                "handle": _opt_str(s.get("handle")),
+            }
             for s in value
             if isinstance(s, dict)
         ]
@@ -333,7 +366,9 @@ def _coerce_object(table: str, name: str, value: Any) -> Any:
             "genders": lst(value.get("genders")),
             "interests": lst(value.get("interests")),
             "custom_audience": ca,
-            "retargeting": bool(rt) if isinstance(rt, (bool, int)) else (str(rt).lower() in _TRUE if rt else None),
+            "retargeting": bool(rt)
+            if isinstance(rt, (bool, int))
+            else (str(rt).lower() in _TRUE if rt else None),
         }
     raise AssertionError((table, name))
 
@@ -348,8 +383,12 @@ def _read_csv(path: Path, table: Table, rep: Reporter) -> pl.DataFrame | None:
     df = df.rename({c: c.strip().lstrip("\ufeff") for c in df.columns})
     missing_required = [f.name for f in table.fields if f.required and f.name not in df.columns]
     if missing_required:
-        rep.add(fname, 1, ", ".join(missing_required),
-                f"the header has no column {', '.join(missing_required)} (required); file skipped")
+        rep.add(
+            fname,
+            1,
+            ", ".join(missing_required),
+            f"the header has no column {', '.join(missing_required)} (required); file skipped",
+        )
         return None
     lines = list(range(2, df.height + 2))
     cols: dict[str, list[Any]] = {f.name: [] for f in table.fields}
@@ -381,26 +420,38 @@ def _read_csv(path: Path, table: Table, rep: Reporter) -> pl.DataFrame | None:
 # --------------------------------------------------------------------------------------------- parsing
 
 
+_FMT_OFFSET = "%Y-%m-%dT%H:%M:%S%.f%#z"
+_FMT_LOCAL = "%Y-%m-%dT%H:%M:%S%.f"
+
+
 def parse_timestamps(s: pl.Series, tz: str) -> pl.Series:
-    """ISO 8601 strings → UTC datetimes; a value without an offset is read in ``tz``. Unparseable → null."""
-    s = s.str.strip_chars()
-    s = pl.Series(s.name, s, dtype=pl.String)
-    norm = s.str.replace(r"^(\d{4}-\d{2}-\d{2})[ t]", "${1}T")
-    has_offset = norm.str.contains(r"(Z|z|[+-]\d{2}(:?\d{2})?)$")
-    with_off = norm.str.to_datetime("%Y-%m-%dT%H:%M:%S%.f%#z", strict=False, time_zone="UTC", time_unit="us")
+    """ISO 8601 strings → UTC datetimes; a value without an offset is read in ``tz``. Unparseable → null.
+
+    The common case (a full timestamp with an offset or ``Z``) is parsed in one vectorised pass; only the
+    values it leaves are tried again as local times, and only what is still left goes through Python.
+    """
+    name = s.name
+    s = pl.Series(name, s, dtype=pl.String)
+    out = s.str.to_datetime(_FMT_OFFSET, strict=False, time_zone="UTC", time_unit="us")
+    todo = out.is_null() & s.is_not_null()
+    if not todo.any():
+        return out
+    idx = todo.arg_true()
+    rest = s.gather(idx).str.strip_chars().str.replace(r"^(\d{4}-\d{2}-\d{2})[ t]", "${1}T")
+    with_off = rest.str.to_datetime(_FMT_OFFSET, strict=False, time_zone="UTC", time_unit="us")
     local = (
-        norm.str.to_datetime("%Y-%m-%dT%H:%M:%S%.f", strict=False, time_unit="us")
+        rest.str.to_datetime(_FMT_LOCAL, strict=False, time_unit="us")
         .dt.replace_time_zone(tz, ambiguous="earliest", non_existent="null")
         .dt.convert_time_zone("UTC")
     )
-    out = pl.select(pl.when(has_offset).then(with_off).otherwise(local).alias(s.name)).to_series()
-    todo = out.is_null() & s.is_not_null()
-    if todo.any():
+    fixed = pl.select(pl.coalesce(with_off, local).alias(name)).to_series()
+    left = fixed.is_null()
+    if left.any():
         zone = ZoneInfo(tz)
-        fixed = {v: _py_timestamp(v, zone) for v in s.filter(todo).unique().to_list()}
-        repl = s.replace_strict(fixed, default=None, return_dtype=UTC_DT)
-        out = pl.select(pl.when(todo).then(repl).otherwise(out).alias(s.name)).to_series()
-    return out
+        values = rest.filter(left).to_list()
+        py = pl.Series(name, [_py_timestamp(v, zone) for v in values], dtype=UTC_DT)
+        fixed = fixed.scatter(left.arg_true(), py)
+    return out.scatter(idx, fixed)
 
 
 def _py_timestamp(v: str, zone: ZoneInfo) -> datetime | None:
@@ -442,19 +493,31 @@ def _check_and_type(df: pl.DataFrame, table: Table, fname: str, tz: str, rep: Re
         empty = col.is_null() | (col.str.strip_chars() == "") if f.kind == "str" else col.is_null()
         if f.required:
             if f.kind == "str" and (col.is_not_null() & (col.str.strip_chars() == "")).any():
-                df = df.with_columns(pl.when(pl.col(f.name).str.strip_chars() == "").then(None)
-                                     .otherwise(pl.col(f.name)).alias(f.name))
+                df = df.with_columns(
+                    pl.when(pl.col(f.name).str.strip_chars() == "")
+                    .then(None)
+                    .otherwise(pl.col(f.name))
+                    .alias(f.name)
+                )
             miss = empty & ~bad
             if miss.any():
-                rep.rows(fname, lines.filter(miss).to_list(), f.name, "required field is missing or empty; line skipped")
+                rep.rows(
+                    fname,
+                    lines.filter(miss).to_list(),
+                    f.name,
+                    "required field is missing or empty; line skipped",
+                )
                 bad = bad | miss
         if f.kind in ("timestamp", "date"):
             parsed = parse_timestamps(col, tz) if f.kind == "timestamp" else parse_dates(col, tz)
             wrong = parsed.is_null() & col.is_not_null() & (col.str.strip_chars() != "")
             if wrong.any():
                 shown = wrong & ~bad
-                what = "timestamp (ISO 8601, e.g. 2026-10-31T09:30:00+08:00)" if f.kind == "timestamp" \
+                what = (
+                    "timestamp (ISO 8601, e.g. 2026-10-31T09:30:00+08:00)"
+                    if f.kind == "timestamp"
                     else "date (YYYY-MM-DD)"
+                )
                 for ln, v in zip(lines.filter(shown).to_list(), col.filter(shown).to_list(), strict=True):
                     action = "line skipped" if f.required else "value ignored"
                     rep.add(fname, ln, f.name, f"not a valid {what}: {v!r}; {action}")
@@ -472,9 +535,7 @@ def _check_and_type(df: pl.DataFrame, table: Table, fname: str, tz: str, rep: Re
                     rep.add(fname, ln, f.name, f"{v!r} is not one of: {allowed}; {action}")
                 if f.required:
                     bad = bad | wrong
-            df = df.with_columns(
-                pl.when(wrong).then(None).otherwise(norm).alias(f.name)
-            )
+            df = df.with_columns(pl.when(wrong).then(None).otherwise(norm).alias(f.name))
         if f.default is not None:
             df = df.with_columns(pl.col(f.name).fill_null(f.default))
     if bad.any():
@@ -485,7 +546,9 @@ def _check_and_type(df: pl.DataFrame, table: Table, fname: str, tz: str, rep: Re
 def _check_keys(df: pl.DataFrame, table: Table, fname: str, rep: Reporter) -> pl.DataFrame:
     if not table.key or df.height == 0:
         return df
-    dup = df.select(pl.struct(list(table.key)).is_duplicated() & ~pl.struct(list(table.key)).is_first_distinct())
+    dup = df.select(
+        pl.struct(list(table.key)).is_duplicated() & ~pl.struct(list(table.key)).is_first_distinct()
+    )
     dup = dup.to_series()
     if dup.any():
         key = "+".join(table.key)
@@ -495,8 +558,9 @@ def _check_keys(df: pl.DataFrame, table: Table, fname: str, rep: Reporter) -> pl
     return df
 
 
-def _check_refs(df: pl.DataFrame, table: Table, fname: str, known: dict[str, pl.Series], rep: Reporter,
-                present: set[str]) -> pl.DataFrame:
+def _check_refs(
+    df: pl.DataFrame, table: Table, fname: str, known: dict[str, pl.Series], rep: Reporter, present: set[str]
+) -> pl.DataFrame:
     for f in table.fields:
         if not f.ref:
             continue
@@ -521,9 +585,7 @@ def _check_refs(df: pl.DataFrame, table: Table, fname: str, known: dict[str, pl.
 
 def _derive(name: str, df: pl.DataFrame, tz: str, accounts: pl.DataFrame | None) -> pl.DataFrame:
     if name == "posts":
-        df = df.with_columns(
-            [pl.col("metrics").struct.field(m).alias(m) for m in METRICS]
-        ).drop("metrics")
+        df = df.with_columns([pl.col("metrics").struct.field(m).alias(m) for m in METRICS]).drop("metrics")
         df = df.with_columns(
             pl.col("media").fill_null(pl.lit([], dtype=pl.List(MEDIA_STRUCT))),
             pl.col("source").fill_null("manual"),
@@ -558,9 +620,19 @@ def _derive(name: str, df: pl.DataFrame, tz: str, accounts: pl.DataFrame | None)
         df = df.with_columns(pl.col("aliases").fill_null(pl.lit([], dtype=pl.List(pl.String))))
     if name in ("posts", "messages", "likes"):
         df = df.with_columns(pl.col("created_at").dt.convert_time_zone(tz).dt.date().alias("date"))
-    if accounts is not None and name in ("posts", "messages", "likes", "campaigns", "followers", "follower_counts"):
-        df = df.join(accounts.select(pl.col("id").alias("account_id"), "platform", "owner"), on="account_id",
-                     how="left")
+    if accounts is not None and name in (
+        "posts",
+        "messages",
+        "likes",
+        "campaigns",
+        "followers",
+        "follower_counts",
+    ):
+        df = df.join(
+            accounts.select(pl.col("id").alias("account_id"), "platform", "owner"),
+            on="account_id",
+            how="left",
+        )
     return df
 
 
@@ -586,7 +658,9 @@ def load_dataset(folder: str | Path, progress: Callable[[str, int], None] | None
     if not folder.exists():
         raise DatasetError(f"{folder}: no such folder")
     if not folder.is_dir():
-        raise DatasetError(f"{folder}: not a folder (a data set is a folder with accounts.jsonl and other files)")
+        raise DatasetError(
+            f"{folder}: not a folder (a data set is a folder with accounts.jsonl and other files)"
+        )
     settings = _read_settings(folder)
     rep = Reporter()
     tz = _zone(str(settings.get("timezone", "UTC")), rep)
@@ -612,10 +686,9 @@ def load_dataset(folder: str | Path, progress: Callable[[str, int], None] | None
                 present.discard(name)
                 continue
         else:
-            data = path.read_bytes()
-            raw = _read_jsonl_fast(data, table)
+            raw = _read_jsonl_fast(path, table)
             if raw is None:
-                raw = _read_jsonl_careful(data, table, fname, rep)
+                raw = _read_jsonl_careful(path.read_bytes(), table, fname, rep)
         counts[name] = raw.height
         df = _check_and_type(raw, table, fname, tz, rep)
         df = _check_keys(df, table, fname, rep)
@@ -623,9 +696,13 @@ def load_dataset(folder: str | Path, progress: Callable[[str, int], None] | None
         if name == "accounts":
             need = df["owner"].eq("employee") & (df["employee_id"].is_null() | (df["employee_id"] == ""))
             if need.any():
-                rep.rows(fname, df[LINE].filter(need).to_list(), "employee_id",
-                         "an employee account needs employee_id (kept, but it cannot be matched to a person)",
-                         severity="warning")
+                rep.rows(
+                    fname,
+                    df[LINE].filter(need).to_list(),
+                    "employee_id",
+                    "an employee account needs employee_id (kept, but it cannot be matched to a person)",
+                    severity="warning",
+                )
         df = _derive(name, df.drop(LINE), tz, frames.get("accounts") if name != "accounts" else None)
         frames[name] = df
         if "id" in df.columns:
@@ -634,8 +711,8 @@ def load_dataset(folder: str | Path, progress: Callable[[str, int], None] | None
     if "accounts" not in present:
         raise DatasetError(
             f"{folder}: no accounts.jsonl (or accounts.csv). Every data set needs it: one line per social "
-            "account, e.g. {\"id\": \"weibo-main\", \"platform\": \"weibo\", \"handle\": \"@acme\", "
-            "\"owner\": \"brand\"}",
+            'account, e.g. {"id": "weibo-main", "platform": "weibo", "handle": "@acme", '
+            '"owner": "brand"}',
             rep.problems,
         )
     if frames["accounts"].height == 0:
@@ -680,7 +757,12 @@ def _as_of(value: Any, tz: str, frames: dict[str, pl.DataFrame], rep: Reporter) 
         parsed = _py_timestamp(text, ZoneInfo(tz))
         if parsed is not None:
             return parsed
-        rep.add("dataset.toml", None, "as_of", f"not a valid timestamp: {value!r}; the latest time in the data is used")
+        rep.add(
+            "dataset.toml",
+            None,
+            "as_of",
+            f"not a valid timestamp: {value!r}; the latest time in the data is used",
+        )
     latest: list[datetime] = []
     for name, table in TABLES.items():
         df = frames[name]
