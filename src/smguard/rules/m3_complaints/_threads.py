@@ -63,6 +63,15 @@ def help_expr() -> pl.Expr:
     return (labelled & (~_clearly_positive() | _asks())) | (_asks() & ~_clearly_positive())
 
 
+# The words of an apology (English, Chinese): unambiguous enough to back up the ``apology`` label.
+APOLOGY_WORDS = r"\bsorry\b|\bapolog|抱歉|对不起|致歉|歉意|不好意思|對不起"
+
+
+def says_sorry() -> pl.Expr:
+    """Replies whose text says sorry in so many words."""
+    return pl.col("text").fill_null("").str.to_lowercase().str.contains(APOLOGY_WORDS)
+
+
 def abusive_expr() -> pl.Expr:
     """Inbound messages that are abusive: label ``abusive``, and neither clearly positive nor a polite question
     (a help request with a question mark whose sentiment is not negative): a guard against a label that fires

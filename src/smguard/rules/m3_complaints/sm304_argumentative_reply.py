@@ -13,6 +13,7 @@ from smguard.rules.m3_complaints._threads import (
     CHANNEL_ZH,
     brand_replies,
     reply_targets,
+    says_sorry,
     short,
     who,
     who_zh,
@@ -30,7 +31,8 @@ def argumentative_reply(ctx: AuditContext, opts: Options) -> Iterator[Finding]:
 
     **What it does** Takes every ``out`` message of a brand account written up to the audit moment and the
     reply label ``argumentative`` of the text classifier (blame such as "your fault", contradiction such as
-    "that's not true", "calm down", "爱买不买") and not apologising. Each such reply is one medium finding
+    "that's not true", "calm down", "爱买不买") and not apologising (words of apology, or the ``apology`` label on a reply whose
+    sentiment is not negative). Each such reply is one medium finding
     naming the reply (and, in the message, the customer it answered).
 
     **Why it matters** Never get drawn into an argument to win it: even when the brand is right, a public
@@ -45,7 +47,15 @@ def argumentative_reply(ctx: AuditContext, opts: Options) -> Iterator[Finding]:
         return
     # a reply that apologises is not picking a fight: guards against a label that fires on firm but polite
     # wording ("Apologies, that should not have happened")
-    apologises = pl.col("apology").fill_null(False) if "apology" in replies.columns else pl.lit(False)
+    # ("Apologies, that should not have happened"). An apology label on a reply that is negative in tone and
+    # has no word of apology ("That's not our fault, you should have updated the app.") does not count.
+    label = pl.col("apology").fill_null(False) if "apology" in replies.columns else pl.lit(False)
+    calm = (
+        (pl.col("sentiment").fill_null("neutral") != "negative")
+        if "sentiment" in replies.columns
+        else pl.lit(True)
+    )
+    apologises = says_sorry() | (label & calm)
     bad = replies.filter(pl.col("argumentative").fill_null(False) & ~apologises)
     if bad.height == 0:
         return

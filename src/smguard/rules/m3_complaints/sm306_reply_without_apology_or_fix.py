@@ -10,6 +10,7 @@ from smguard.rules.base import Evidence, Finding, RuleOptions, T, rule
 from smguard.rules.context import AuditContext
 from smguard.rules.m2_guidelines._common import MAX_FINDINGS_PER_ACCOUNT, split_capped
 from smguard.rules.m3_complaints._threads import (
+    APOLOGY_WORDS,
     CHANNEL_ZH,
     brand_replies,
     clearly_negative,
@@ -133,9 +134,6 @@ def reply_without_apology_or_fix(ctx: AuditContext, opts: Options) -> Iterator[F
             evidence=[Evidence.message(row["reply_id"])],
             data={"complaint": row["t_id"], "replies_to_complaint": row["n_replies"]},
         )
-
-
-APOLOGY_WORDS = r"\bsorry\b|\bapolog|抱歉|对不起|致歉|歉意|不好意思|對不起"
 
 
 def _words(text: pl.Expr) -> pl.Expr:
