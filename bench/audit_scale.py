@@ -219,8 +219,11 @@ else:
             def labeler(texts, kind="inbound", langs=None):
                 # every label "no": the rules run all their logic, classification costs nothing
                 n = len(texts)
-                return {k: (np.full(n, "other" if k == "lang" else "neutral", dtype=object)
-                            if k in ("lang", "sentiment") else np.zeros(n)) for k in output_keys(kind)}
+                def const(k):
+                    if k in ("lang", "sentiment"):
+                        return np.full(n, "other" if k == "lang" else "neutral", dtype=object)
+                    return np.zeros(n, dtype=float if k.endswith("_score") else bool)
+                return {k: const(k) for k in output_keys(kind)}
             rep = build_report(ds, labeler=labeler)
             n = len(rep.findings)
         else:

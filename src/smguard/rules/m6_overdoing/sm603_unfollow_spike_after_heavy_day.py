@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 
 import polars as pl
@@ -62,12 +61,10 @@ def _daily_losses(ctx: AuditContext) -> pl.DataFrame:
 
 
 def _poisson_tail(k: int, lam: float) -> float:
-    """P(X >= k) for X ~ Poisson(lam)."""
-    term, cdf = math.exp(-lam), 0.0
-    for i in range(int(k)):
-        cdf += term
-        term *= lam / (i + 1)
-    return max(0.0, 1.0 - cdf)
+    """P(X >= k) for X ~ Poisson(lam), in closed form (no loop over k: a loss of 50,000 costs nothing)."""
+    from scipy.special import pdtrc
+
+    return float(pdtrc(int(k) - 1, lam)) if k > 0 else 1.0
 
 
 @rule("SM603", "unfollow-spike-after-heavy-day", requires=("posts",), options=Options)
