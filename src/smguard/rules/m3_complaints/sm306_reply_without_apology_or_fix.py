@@ -29,6 +29,11 @@ class Options(RuleOptions):
     # A reply at least this long (words; CJK characters count 1/2 a word) that does not argue is a concrete
     # answer, not a brush-off like "Noted." or "We have received your message." (both under 6 words).
     concrete_answer_min_words: int = 12
+    # A message with a question is judged when, without its questions, at least this many words remain (a
+    # statement of the problem), or when its complaint score is at least question_complaint_score and its
+    # sentiment clearly negative.
+    statement_min_words: int = 3
+    question_complaint_score: float = 0.9
     # Automated replies (auto-responders) are judged by mistake 6; leave them out here.
     include_automated: bool = False
     # Beyond this many on one account, the rest are listed together in one finding (all still evidence).
@@ -146,13 +151,21 @@ def _words(text: pl.Expr) -> pl.Expr:
 def _clear_complaints(ctx: AuditContext, opts: Options) -> pl.DataFrame:
     """``t_id`` of the inbound messages that are clearly complaints: complaint (label or clearly negative, as
     everywhere in mistake 3) with a complaint score of at least ``min_complaint_score`` (or clearly negative
-    sentiment), and not a question: "Can I return a lock bought online?" is a help request however the
-    complaint head scores it, and a concrete answer to it needs no apology."""
+    sentiment), and not merely a question: "Can I return a lock bought online?" is a help request however
+    the complaint head scores it, and a concrete answer to it needs no apology. A message with a statement
+    besides its question ("Ordered ten days ago and it still hasn't shipped. What's going on?") is judged, and
+    so is a question with a very high complaint score and clearly negative sentiment."""
     inb = ctx.inbound
     score = pl.col("complaint_score").fill_null(0.0) if "complaint_score" in inb.columns else pl.lit(1.0)
-    question = pl.col("text").fill_null("").str.contains(r"[?？]")
+    text = pl.col("text").fill_null("")
+    # what is left once the question sentences are taken out
+    statement = text.str.replace_all(r"[^.!。！?？\n]*[?？]+", "")
+    merely_question = text.str.contains(r"[?？]") & (_words(statement) < opts.statement_min_words)
     strong = (score >= opts.min_complaint_score) | clearly_negative()
-    return inb.filter(complaint_expr() & strong & ~question).select(pl.col("id").alias("t_id"))
+    very_strong = (score >= opts.question_complaint_score) & clearly_negative()
+    return inb.filter(complaint_expr() & strong & (~merely_question | very_strong)).select(
+        pl.col("id").alias("t_id")
+    )
 
 
 def _summaries(rest: pl.DataFrame, handle: dict) -> Iterator[Finding]:
