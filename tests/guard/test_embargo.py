@@ -36,6 +36,8 @@ def matcher() -> EmbargoMatcher:
         ("Phoe-nix", "Phoenix", "Phoe-nix"),
         ("phoe\u200bnix", "Phoenix", "phoe\u200bnix"),  # zero-width space
         ("#PhoenixLaunch", "Phoenix", "Phoenix"),  # camel-case hashtag
+        ("#phoenixlaunch soon", "Phoenix", "phoenix"),  # the term at the start of a lower-case hashtag
+        ("#ＰＨＯＥＮＩＸday", "Phoenix", "ＰＨＯＥＮＩＸ"),
         ("Phoenix2026", "Phoenix", "Phoenix"),
         ("px9 is real", "Phoenix", "px9"),
         ("PX 9 is real", "Phoenix", "PX 9"),
@@ -58,7 +60,7 @@ def test_finds_variants(matcher, text, term, seen):
 @pytest.mark.parametrize(
     "text",
     ["slow motion", "lions and onions", "i on the go", "champion", "phoenixes", "PHOENIXES", "Phoe nix",
-     "bossa nova night", "x2000", "凤梨", "ions", ""],
+     "bossa nova night", "x2000", "凤梨", "ions", "#ionic", "#champion", "#newphoenixes", ""],
 )
 def test_no_false_alarms(matcher, text):
     assert matcher.find(text, ON) == []

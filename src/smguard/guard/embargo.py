@@ -15,7 +15,8 @@ Matching is robust to what people (and autocorrect) do to a name, while keeping 
   inside a Latin word, a space is only accepted when *every* letter is spaced out (so the term ``ion`` does
   not match ``i on``), while punctuation (``phoe.nix``) is always accepted;
 * word boundaries for Latin terms: ``ion`` does not match ``motion`` or ``ions``; a change of case inside a
-  hashtag (``#PhoenixLaunch``) and a change between letters and digits (``Phoenix2026``) count as boundaries;
+  hashtag (``#PhoenixLaunch``) and a change between letters and digits (``Phoenix2026``) count as boundaries,
+  and a term of 4 letters or more also matches at the start of a hashtag (``#phoenixlaunch``);
   Chinese terms match anywhere (Chinese has no spaces between words).
 
 An embargo holds on a day when its ``until`` is empty or the day is on or before ``until`` (the embargo holds
@@ -155,7 +156,16 @@ def _term_pattern(term: str) -> str | None:
     latin_run = all(_is_latin(c) for c in chars)
     if len(chars) >= 3 and latin_run:
         body = f"(?:{body}|{joined(True)})"
-    return _boundary_before(chars[0]) + body + _boundary_after(chars[-1])
+    bounded = _boundary_before(chars[0]) + body + _boundary_after(chars[-1])
+    if len(chars) >= _HASHTAG_PREFIX_MIN and _is_latin(chars[0]) and _is_latin(chars[-1]):
+        # at the start of a hashtag the term may run into the next word: #phoenixlaunch
+        return f"(?:(?<=#){body}|{bounded})"
+    return bounded
+
+
+# A Latin term at least this long also matches at the start of an all-lower-case hashtag (#phoenixlaunch); a
+# shorter one (``ion``) would match too many unrelated hashtags (#ionic).
+_HASHTAG_PREFIX_MIN = 4
 
 
 # a lower-case letter followed by an upper-case one is a word boundary too (#PhoenixLaunch, #newPhoenix)
