@@ -72,16 +72,26 @@ def says_sorry() -> pl.Expr:
     return pl.col("text").fill_null("").str.to_lowercase().str.contains(APOLOGY_WORDS)
 
 
+# The ``abusive`` label counts when its score is at least this, or the message is very negative: true abuse
+# scores far above the decision threshold ("你们就是一群骗子，滚！" 0.99), while a label that fires on a
+# plain complaint or question sits just above it ("Ordered a pump ten days ago… Where is it?" 0.55).
+ABUSIVE_SCORE = 0.65
+VERY_NEGATIVE = -0.7
+
+
 def abusive_expr() -> pl.Expr:
-    """Inbound messages that are abusive: label ``abusive``, and neither clearly positive nor a polite question
-    (a help request with a question mark whose sentiment is not negative): a guard against a label that fires
-    on a product name or a harmless word ("Do you have the Commuter 3 in a medium frame?")."""
-    if_polite_question = (
+    """Inbound messages that are abusive: label ``abusive`` with ``abusive_score`` of at least ``ABUSIVE_SCORE``
+    (or very negative sentiment), and neither clearly positive nor a polite question (a help request with a
+    question mark whose sentiment is not negative): a guard against a label that fires on a product name or a
+    plain complaint ("Do you have the Commuter 3 in a medium frame?")."""
+    polite_question = (
         pl.col("help_request").fill_null(False)
         & _asks()
         & (pl.col("sentiment").fill_null("neutral") != "negative")
     )
-    return pl.col("abusive").fill_null(False) & ~_clearly_positive() & ~if_polite_question
+    very_negative = (pl.col("sentiment_score") <= VERY_NEGATIVE).fill_null(False)
+    sure = (pl.col("abusive_score") >= ABUSIVE_SCORE).fill_null(True) | very_negative
+    return pl.col("abusive").fill_null(False) & sure & ~_clearly_positive() & ~polite_question
 
 
 def window_expr(hours: float, by_platform: Mapping[str, float]) -> pl.Expr:

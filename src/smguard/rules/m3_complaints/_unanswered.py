@@ -12,6 +12,7 @@ from smguard.rules.context import AuditContext
 from smguard.rules.m2_guidelines._common import split_capped
 from smguard.rules.m3_complaints._threads import (
     CHANNEL_ZH,
+    abusive_expr,
     brand_inbound,
     complaint_expr,
     duration_en,
@@ -179,7 +180,7 @@ def _drop_handled_abuse(todo: pl.DataFrame, ctx: AuditContext, opts) -> pl.DataF
     """Leave out abusive messages whose author the brand already answered on that account shortly before."""
     if "abusive" not in todo.columns:
         return todo
-    abusive = todo.filter(pl.col("abusive").fill_null(False) & pl.col("author_id").is_not_null())
+    abusive = todo.filter(abusive_expr() & pl.col("author_id").is_not_null())
     if abusive.height == 0:
         return todo
     msgs = ctx.dataset.messages

@@ -55,6 +55,9 @@ def _in_abusive_thread(ctx: AuditContext, replies: pl.DataFrame, abusive: pl.Dat
     return pl.concat([by_chain, by_post]).unique()
 
 
+ONE_REPLY_EN = "The brand’s only public reply offers no private channel"
+
+
 class Options(RuleOptions):
     # Abusive messages by the same customer on the same account less than this apart form one episode, and
     # brand replies to that customer until this long after the last abusive message belong to it (3 days:
@@ -73,8 +76,9 @@ def public_fight_with_abusive_customer(ctx: AuditContext, opts: Options) -> Iter
     chain leads to an abusive message, or comments under the same post as one) from the first abusive message
     until ``abusive_thread_hours`` after the last one are counted; an answer to the same customer's separate,
     polite question elsewhere is not. A message labelled ``abusive`` that is clearly positive, or a polite
-    question (help request with a question mark, sentiment not negative), is not treated as abusive. The right behaviour is exactly one public reply that offers a private channel (DM, hotline,
-    e-mail); replies in private messages are fine. Evidence: the first public reply when it offers no private
+    question (help request with a question mark, sentiment not negative), or scored below 0.65 by the abuse
+    head without very negative sentiment, is not treated as abusive. The right behaviour is exactly one public
+    reply that offers a private channel (DM, hotline, e-mail); replies in private messages are fine. Evidence: the first public reply when it offers no private
     channel, and every further public reply.
 
     **Why it matters** When a customer loses their temper and uses foul language, the brand should say once,
@@ -167,11 +171,7 @@ def public_fight_with_abusive_customer(ctx: AuditContext, opts: Options) -> Iter
             problems_en.append(f"answered {n} times in public")
             problems_zh.append(f"公开回复了 {n} 次")
         if not row["first_offers"]:
-            problems_en.append(
-                "the first public reply offers no private channel"
-                if row["any_offers"] or n > 1
-                else "the public reply offers no private channel"
-            )
+            problems_en.append("its first public reply offers no private channel")
             problems_zh.append("第一条公开回复没有提出私信沟通" if n > 1 else "公开回复没有提出私信沟通")
         yield Finding(
             severity="medium",
@@ -181,7 +181,7 @@ def public_fight_with_abusive_customer(ctx: AuditContext, opts: Options) -> Iter
             ),
             message=T(
                 f"{cust} turned abusive on {acct} ({row['platform']}): “{short(row['abusive_text'], 40)}”. "
-                f"The brand {' and '.join(problems_en)}; e.g. “{short(row['bad_text'], 50)}”.",
+                f"{'The brand ' + ' and '.join(problems_en) if n > 1 else ONE_REPLY_EN}; e.g. “{short(row['bad_text'], 50)}”.",
                 f"{cust_zh} 在 {acct}（{row['platform']}）出言辱骂：“{short(row['abusive_text'], 40)}”。"
                 f"品牌{'，且'.join(problems_zh)}；例如：“{short(row['bad_text'], 50)}”。",
             ),
