@@ -25,80 +25,93 @@ def _alt(*parts: str) -> str:
 
 
 # ----------------------------------------------------------------------------------------------- inbound
-NEG_CUE = _alt(
-    # zh: things that went wrong
-    r"坏了|又坏|坏掉|故障|失灵|死机|黑屏|没电了|不能用|用不了|打不开|开不了|无法(使用|登录|打开|充电|开机|退款)",
-    r"扣了(两|二|俩|0|几)次|重复扣|多扣|乱扣|扣错|被扣|扣款.{0,4}(两|二|0)次|收了(两|二|0)次",
-    r"白跑|白等|关着门|关门了.{0,4}(结果|却)|没开门|不开门|大门紧闭",
-    r"第[二三四五六七八九十0]次|又一次|又双叒|又又|三番五次|一次又一次",
-    r"还没(有)?(到|收到|发货|发|退|回复|处理|解决|送到|修好|联系)|怎么还(没|不)|到现在(还|都)?(没|不)",
-    r"一直(没|不|在等|联系不上)|迟迟|催了|催单|石沉大海|没人(理|回|管|接)|不理人|无人(回复|处理|接听)",
-    r"投诉|差评|举报|维权|12315|消协|曝光",
-    r"太差|很差|真差|极差|差劲|垃圾|坑人|坑爹|骗(人|钱|子)|欺骗|忽悠|失望|气死|无语|恶心|离谱|过分|糟糕|难吃|难用|敷衍",
-    r"漏(水|油|电)|破损|破了|碎了|丢件|丢了|少发|漏发|发错|错发|缺件|过期|变质|有虫|异物|拉肚子",
-    r"态度(差|恶劣|不好)|不给(退|换|处理|解决)|拒绝(退|换|处理)|不退|退不了|乱收费|多收|收费不合理|被坑",
-    r"(等|排队)了.{0,6}(天|小时|个月|周|分钟).{0,8}(还|都|也|没|不)",
-    r"请尽快(处理|退|解决|给)|赶紧(处理|退|解决)|给个说法|给我一个解释|必须(赔|退|给)",
-    # en
-    r"\b(broken|broke down|stopped working|not working|doesn"
-    + _Q
-    + r"?t work|does not work|won"
-    + _Q
-    + r"?t (turn on|start|charge|work|load|open)|died|dead on arrival|faulty|defective|malfunction\w*)\b",
-    r"\b(never (arrived|came|showed|received|got)|still (no|not|waiting|haven"
-    + _Q
-    + r"?t|hasn"
-    + _Q
-    + r"?t|missing|broken)|hasn"
-    + _Q
-    + r"?t (arrived|come|shipped)|haven"
-    + _Q
-    + r"?t (received|heard|got))\b",
-    r"\b(charged (me )?(twice|two times|double)|double[- ]charged|overcharged|billed twice|charged for nothing)\b",
-    r"\b(third|fourth|fifth|0+(rd|th)) time\b|\b(again and again|yet again|once again)\b",
-    r"\b(worst|terrible|horrible|awful|appalling|disgusting|unacceptable|ridiculous|pathetic|useless|"
-    r"disappointed|disappointing|disgrace\w*|rip[- ]?off|ripped off|scam\w*|fed up|sick of|waste of|"
-    r"shambles|joke of a|nightmare|furious|livid|annoyed|frustrat\w+|angry)\b",
-    r"\b(missing|damaged|wrong (item|order|size)|cold food|late again|cancel+ed my|lost my|no refund|"
-    r"refund (me|my)|want (a|my) refund|on hold for|no one (answers|replied|responds|is answering)|"
-    r"nobody (answers|replied|responds|helps)|been waiting|still waiting|locked out|closed (when|even though)|"
-    r"was closed|drove (all the way|there)|wasted (my|a|an))\b",
+# (zh, en) pairs: each text is scanned with the part of its language (both for "other")
+NEG_CUE = (
+    _alt(
+        # zh: things that went wrong
+        r"坏了|又坏|坏掉|故障|失灵|死机|黑屏|没电了|不能用|用不了|打不开|开不了|无法(使用|登录|打开|充电|开机|退款)",
+        r"扣了(两|二|俩|0|几)次|重复扣|多扣|乱扣|扣错|被扣|扣款.{0,4}(两|二|0)次|收了(两|二|0)次",
+        r"白跑|白等|关着门|关门了.{0,4}(结果|却)|没开门|不开门|大门紧闭",
+        r"第[二三四五六七八九十0]次|又一次|又双叒|又又|三番五次|一次又一次",
+        r"还没(有)?(到|收到|发货|发|退|回复|处理|解决|送到|修好|联系)|怎么还(没|不)|到现在(还|都)?(没|不)",
+        r"一直(没|不|在等|联系不上)|迟迟|催了|催单|石沉大海|没人(理|回|管|接)|不理人|无人(回复|处理|接听)",
+        r"投诉|差评|举报|维权|12315|消协|曝光",
+        r"太差|很差|真差|极差|差劲|垃圾|坑人|坑爹|骗(人|钱|子)|欺骗|忽悠|失望|气死|无语|恶心|离谱|过分|糟糕|难吃|难用|敷衍",
+        r"漏(水|油|电)|破损|破了|碎了|丢件|丢了|少发|漏发|发错|错发|缺件|过期|变质|有虫|异物|拉肚子",
+        r"态度(差|恶劣|不好)|不给(退|换|处理|解决)|拒绝(退|换|处理)|不退|退不了|乱收费|多收|收费不合理|被坑",
+        r"(等|排队)了.{0,6}(天|小时|个月|周|分钟).{0,8}(还|都|也|没|不)",
+        r"请尽快(处理|退|解决|给)|赶紧(处理|退|解决)|给个说法|给我一个解释|必须(赔|退|给)",
+    ),
+    _alt(
+        r"\b(broken|broke down|stopped working|not working|doesn"
+        + _Q
+        + r"?t work|does not work|won"
+        + _Q
+        + r"?t (turn on|start|charge|work|load|open)|died|dead on arrival|faulty|defective|malfunction\w*)\b",
+        r"\b(never (arrived|came|showed|received|got)|still (no|not|waiting|haven"
+        + _Q
+        + r"?t|hasn"
+        + _Q
+        + r"?t|missing|broken)|hasn"
+        + _Q
+        + r"?t (arrived|come|shipped)|haven"
+        + _Q
+        + r"?t (received|heard|got))\b",
+        r"\b(charged (me )?(twice|two times|double)|double[- ]charged|overcharged|billed twice|charged for nothing)\b",
+        r"\b(third|fourth|fifth|0+(rd|th)) time\b|\b(again and again|yet again|once again)\b",
+        r"\b(worst|terrible|horrible|awful|appalling|disgusting|unacceptable|ridiculous|pathetic|useless|"
+        r"disappointed|disappointing|disgrace\w*|rip[- ]?off|ripped off|scam\w*|fed up|sick of|waste of|"
+        r"shambles|joke of a|nightmare|furious|livid|annoyed|frustrat\w+|angry)\b",
+        r"\b(missing|damaged|wrong (item|order|size)|cold food|late again|cancel+ed my|lost my|no refund|"
+        r"refund (me|my)|want (a|my) refund|on hold for|no one (answers|replied|responds|is answering)|"
+        r"nobody (answers|replied|responds|helps)|been waiting|still waiting|locked out|closed (when|even though)|"
+        r"was closed|drove (all the way|there)|wasted (my|a|an))\b",
+    ),
 )
 # negative cues that are not complaints after all
-NOT_NEG = _alt(
-    r"没问题|没有问题|问题没有|没(有)?(任何|一点|啥)问题|没毛病|毛病没有|不错|挺好|很好|满意|已经解决|解决了|好了|\bno problem\b|\bnot a problem\b|\bno worries\b|"
-    r"\bnot bad\b|\bsolved\b|\bsorted\b|\bfixed (it|now)\b"
+NOT_NEG = (
+    r"没问题|没有问题|问题没有|没(有)?(任何|一点|啥)问题|没毛病|毛病没有|不错|挺好|很好|满意|已经解决|解决了|好了",
+    r"\b(no problem|not a problem|no worries|not bad|solved|sorted|fixed (it|now))\b",
 )
-QUESTION = _alt(
-    r"[?？]\s*\S{0,3}$|[?？]",
-    r"^(请问|问一下|问下|想问|咨询|请教|麻烦问|你好.{0,3}请问)",
-    r"(吗|呢|么)[。.!！\s]*$",
-    r"(怎么|如何|怎样|能不能|可不可以|可以不可以|是否|有没有|多久|多长时间|几点|什么时候|哪里|哪儿|在哪|多少钱|支持不支持|"
-    r"能否|可否)",
-    r"^(hi|hello|hey)?[ ,!]*(are|is|do|does|can|could|will|would|should|may|have|has) (you|i|we|it|there|the|your|this|my)\b",
-    r"\b(what|when|where|which|who|how)( \w+)? (is|are|do|does|did|can|should|will|time|day|days|hours)\b",
-    r"\b(how (do|can|long|much|to)|what time|when (do|does|will|is|are)|where (do|can|is)|is there|are there|"
-    r"do you|can i|could i|can you|could you|may i|wondering|any idea)\b",
+# a question or a request for help (the two are only ever used together)
+HELPISH = (
+    _alt(
+        r"[?？]",
+        r"^(请问|问一下|问下|想问|咨询|请教|麻烦问|你好.{0,3}请问)",
+        r"(吗|呢|么)[。.!！\s]*$",
+        r"(怎么|如何|怎样|能不能|可不可以|可以不可以|是否|有没有|多久|多长时间|几点|什么时候|哪里|哪儿|在哪|多少钱|支持不支持|"
+        r"能否|可否)",
+        r"求助|帮(我|忙)|帮帮|想(预约|咨询|了解|问)|能(帮|不能帮)|可以.{0,8}(吗|么)",
+    ),
+    _alt(
+        r"[?？]",
+        r"^(hi|hello|hey)?[ ,!]*(are|is|do|does|can|could|will|would|should|may|have|has) "
+        r"(you|i|we|it|there|the|your|this|my)\b",
+        r"\b(what|when|where|which|who|how)( \w+)? (is|are|do|does|did|can|should|will|time|day|days|hours)\b",
+        r"\b(how (do|can|long|much|to)|what time|when (do|does|will|is|are)|where (do|can|is)|is there|are there|"
+        r"do you|can i|could i|can you|could you|may i|wondering|any idea|help me|please help|need help|"
+        r"need some help|is it possible|i" + _Q + r"?d like to|i would like to|please advise|any advice|"
+        r"let me know|can someone)\b",
+    ),
 )
-REQUEST = _alt(
-    r"请问|求助|帮(我|忙)|帮帮|怎么(办|预约|申请|操作|设置|退|换|联系|绑定|修改|取消)|如何(预约|申请|操作|设置|退|换|联系|修改|取消)|"
-    r"想(预约|咨询|了解|问)|能(帮|不能帮)|可以.{0,8}(吗|么)",
-    r"\b(help me|please help|can you help|could you help|need help|need some help|how do i|how can i|"
-    r"can i|could i|is it possible|i" + _Q + r"?d like to|i would like to|please advise|any advice|"
-    r"let me know|can someone)\b",
+POLITE = (
+    "谢谢|感谢|辛苦|收到",
+    r"\b(thanks?|thank you|thx|appreciate\w*|received|cheers|welcome|lovely|great)\b",
 )
-POLITE = _alt(
-    r"谢谢|感谢|辛苦|收到|\b(thanks?|thank you|thx|appreciate\w*|received|cheers|welcome|lovely|great)\b"
+CHECKIN = (
+    "打卡|签到|到此一游",
+    r"^check(ed|ing)? in\b|\bchecked in at\b|\bcheck-in at\b|\bi" + _Q + r"?m at\b",
 )
-CHECKIN = _alt(
-    r"打卡|签到|到此一游|^check(ed|ing)? in\b|\bchecked in at\b|\bcheck-in at\b|\bi" + _Q + r"?m at\b"
-)
-INSULT = _alt(
-    r"傻逼|煞笔|沙比|\bsb\b|傻x|傻叉|傻b|脑残|智障|弱智|白痴|蠢货|狗东西|狗日|畜生|人渣|废物|混蛋|王八蛋|去死|滚蛋|"
-    r"^滚|滚吧|滚出|你妈|他妈的|妈的|tmd|nmsl|cnm|草泥马|操你|骗子|强盗|吸血鬼|黑心商家|奸商|贱",
-    r"\b(f+u+c+k\w*|f\*+k\w*|shit\w*|bullshit|screw you|go to hell|damn you|bastards?|idiots?|morons?|"
-    r"imbeciles?|stupid|dumb ?ass|asshole\w*|jerks?|clowns|losers|scumbags?|scammers?|crooks|thieves|"
-    r"liars|frauds|pathetic excuse|suck(s|ed)?|dickheads?|bitch\w*|wankers?|pricks?|piss off)\b",
+INSULT = (
+    _alt(
+        r"傻逼|煞笔|沙比|\bsb\b|傻x|傻叉|傻b|脑残|智障|弱智|白痴|蠢货|狗东西|狗日|畜生|人渣|废物|混蛋|王八蛋|去死|滚蛋|"
+        r"^滚|滚吧|滚出|你妈|他妈的|妈的|tmd|nmsl|cnm|草泥马|操你|骗子|强盗|吸血鬼|黑心商家|奸商|贱",
+    ),
+    _alt(
+        r"\b(f+u+c+k\w*|f\*+k\w*|shit\w*|bullshit|screw you|go to hell|damn you|bastards?|idiots?|morons?|"
+        r"imbeciles?|stupid|dumb ?ass|asshole\w*|jerks?|clowns|losers|scumbags?|scammers?|crooks|thieves|"
+        r"liars|frauds|pathetic excuse|suck(s|ed)?|dickheads?|bitch\w*|wankers?|pricks?|piss off)\b",
+    ),
 )
 
 # ----------------------------------------------------------------------------------------------- replies
@@ -236,45 +249,81 @@ POST_NEG = _alt(
 POST_NOT_NEG = _alt(r"不(坑|骗|垃圾|差)|\bnot (terrible|awful|bad|a scam|a joke)\b|\bno (scam|joke)\b")
 
 
+def _fast(pattern: str) -> str:
+    """ASCII word boundaries and word characters (the cue words are ASCII): Rust's lazy DFA cannot run Unicode
+    word boundaries on non-ASCII text and falls back to a much slower engine."""
+    return pattern.replace(r"\b", r"(?-u:\b)").replace(r"\w", "[a-z0-9_]")
+
+
 def _contains(s: pl.Series, pattern: str) -> np.ndarray:
-    return s.str.contains(pattern).to_numpy().astype(bool, copy=False)
+    return s.str.contains(_fast(pattern)).to_numpy().astype(bool, copy=False)
 
 
-def apply(texts: list[str], raw: dict[str, np.ndarray], kind: str) -> dict[str, np.ndarray]:
+class _Scanner:
+    """Pattern groups over one batch: a plain pattern scans every text; a (zh, en) pair scans each text with the
+    part of its language (texts of other languages with both), which halves the work on mixed batches;
+    ``rows`` limits a scan to the texts where its answer can change something."""
+
+    def __init__(self, texts: list[str], lang: np.ndarray):
+        self.s = pl.Series("t", texts, dtype=pl.String)
+        self.n = len(texts)
+        lang = np.asarray(lang, dtype=object)
+        self.sel = (lang != "en", lang != "zh")  # rows for the zh part, rows for the en part
+
+    def __call__(self, group, rows: np.ndarray | None = None) -> np.ndarray:
+        if isinstance(group, str):
+            parts = ((group, None),)
+        else:
+            parts = ((group[0], self.sel[0]), (group[1], self.sel[1]))
+        out = np.zeros(self.n, dtype=bool)
+        for pattern, sel in parts:
+            m = sel if rows is None else (rows if sel is None else sel & rows)
+            if m is None:
+                out |= _contains(self.s, pattern)
+                continue
+            idx = np.flatnonzero(m)
+            if len(idx) == self.n:
+                out |= _contains(self.s, pattern)
+            elif len(idx):
+                out[idx] |= _contains(self.s.gather(idx), pattern)
+        return out
+
+
+def apply(texts: list[str], raw: dict[str, np.ndarray], kind: str, lang=None) -> dict[str, np.ndarray]:
     """Combine the model's (or the lexicon's) outputs ``raw`` with the cue groups; returns the new outputs.
 
-    ``raw`` may carry ``_p_<head>`` probabilities (the model backend); they are consumed here.
+    ``raw`` may carry ``_p_<head>`` probabilities (the model backend); they are consumed here. ``lang``: the
+    batch's languages (zh / en / other), which choose the part of each (zh, en) pattern pair.
     """
     out = dict(raw)
-    s = pl.Series("t", texts, dtype=pl.String)
     probs = {k[3:]: out.pop(k) for k in list(out) if k.startswith("_p_")}
+    scan = _Scanner(texts, np.full(len(texts), "other", dtype=object) if lang is None else lang)
 
     # ---- inbound heads (every kind carries them)
-    neg = _contains(s, NEG_CUE)
-    notneg = _contains(s, NOT_NEG)
-    insult = _contains(s, INSULT)
-    question = _contains(s, QUESTION)
-    request = _contains(s, REQUEST)
-    checkin = _contains(s, CHECKIN)
-    neg = neg & ~(notneg & ~insult)
+    neg = scan(NEG_CUE)
+    insult = scan(INSULT)
+    neg &= ~(scan(NOT_NEG, rows=neg) & ~insult)
     negative = neg | insult
     calm = ~negative
+    helpish = scan(HELPISH)
     complaint = np.asarray(out["complaint"], dtype=bool)
+    help_req = np.asarray(out["help_request"], dtype=bool)
+    checkin = scan(CHECKIN, rows=calm & (complaint | help_req | helpish))
     score = np.asarray(out["complaint_score"], dtype=np.float64).copy()
-    # question-form or check-in without any negative cue: a request or a neutral note, not a complaint
-    neutral = calm & (question | request | checkin)
+    # question-form, a request or a check-in without any negative cue: a request or a neutral note, not a
+    # complaint
+    neutral = calm & (helpish | checkin)
     complaint = (complaint & ~neutral) | neg
     score[neutral] = np.minimum(score[neutral], 0.3)
     score[neg] = np.maximum(score[neg], 0.7)
     out["complaint"] = complaint
     out["complaint_score"] = score
-    help_req = np.asarray(out["help_request"], dtype=bool)
-    out["help_request"] = (help_req & ~checkin) | ((question | request) & ~checkin)
+    out["help_request"] = (help_req | helpish) & ~checkin
     ab = np.asarray(out["abusive"], dtype=bool)
     ab_score = np.asarray(out["abusive_score"], dtype=np.float64).copy()
     ab_score[insult] = np.maximum(ab_score[insult], 0.9)
     # the model's abuse column alone, on a polite message without any negative cue, is a false alarm
-    polite = _contains(s, POLITE) & calm
+    polite = scan(POLITE, rows=ab & calm)
     ab_score[polite] = np.minimum(ab_score[polite], 0.4)
     out["abusive"] = (ab & ~polite) | insult
     out["abusive_score"] = ab_score
@@ -291,19 +340,19 @@ def apply(texts: list[str], raw: dict[str, np.ndarray], kind: str) -> dict[str, 
     out["sentiment_score"] = sscore
 
     if kind == "reply":
-        apo_cue = _contains(s, APOLOGY)
-        apo_neg = _contains(s, APOLOGY_NEG)
-        fix_cue = _contains(s, FIX)
-        fix_neg = _contains(s, FIX_NEG)
-        argue_cue = _contains(s, ARGUE)
-        channel = _contains(s, CHANNEL)
-        invite = _contains(s, INVITE)
-        ch_neg = _contains(s, CHANNEL_NEG)
+        apo_cue = scan(APOLOGY)
+        apo_neg = scan(APOLOGY_NEG)
+        fix_cue = scan(FIX)
+        fix_neg = scan(FIX_NEG)
+        argue_cue = scan(ARGUE)
+        channel = scan(CHANNEL)
+        invite = scan(INVITE)
+        ch_neg = scan(CHANNEL_NEG)
         p = {h: probs.get(h, np.asarray(out[h], dtype=np.float64)) for h in REPLY_HEADS}
         # apology: an explicit apology phrase, not negated; the model alone only when it is very sure
         out["apology"] = (apo_cue & ~apo_neg) | ((p["apology"] > 0.9) & ~apo_neg & ~argue_cue)
         out["fix_intent"] = (fix_cue | (p["fix_intent"] > 0.7)) & ~fix_neg & ~argue_cue
-        received = _contains(s, RECEIVED) & ~_contains(s, STRONG_INVITE)
+        received = scan(RECEIVED) & ~scan(STRONG_INVITE)
         out["offers_private"] = channel & ~ch_neg & ~received & (invite | (p["offers_private"] > 0.5))
         # argumentative: blaming / contradicting / sarcastic cue, or the model when the reply is not plainly an
         # apology, a fix or an invitation
@@ -311,8 +360,8 @@ def apply(texts: list[str], raw: dict[str, np.ndarray], kind: str) -> dict[str, 
         out["argumentative"] = argue_cue | apo_neg | ((p["argumentative"] > 0.5) & ~plain)
 
     if kind == "post":
-        own = _contains(s, OWN_COMPANY)
-        post_neg = _contains(s, POST_NEG) & ~_contains(s, POST_NOT_NEG)
+        own = scan(OWN_COMPANY)
+        post_neg = scan(POST_NEG) & ~scan(POST_NOT_NEG)
         model = np.asarray(out["negative_about_company"], dtype=bool)  # about own company AND negative
         pn = probs.get("post_negative")
         sure_neg = ((pn > 0.5) & (sscore < -0.3)) if pn is not None else model

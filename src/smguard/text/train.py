@@ -443,9 +443,8 @@ def evaluate_own(clf: LinearClassifier, own: dict, log=print) -> dict:
         labels = sorted({lab for r in recs for lab in r.get("labels", {})})
         kind = recs[0].get("kind", "inbound")
         batch = prepare([r["text"] for r in recs], [r.get("lang") for r in recs])
-        res = patterns.apply(
-            batch.texts(), clf.classify_batch(batch, kind), kind
-        )  # the cue layer, as shipped
+        # the cue layer, as shipped
+        res = patterns.apply(batch.texts(), clf.classify_batch(batch, kind), kind, batch.lang)
         out[name] = {"n": len(recs)}
         for label in labels:
             if label not in res:
