@@ -322,10 +322,13 @@ def apply(texts: list[str], raw: dict[str, np.ndarray], kind: str, lang=None) ->
     ab = np.asarray(out["abusive"], dtype=bool)
     ab_score = np.asarray(out["abusive_score"], dtype=np.float64).copy()
     ab_score[insult] = np.maximum(ab_score[insult], 0.9)
-    # the model's abuse column alone, on a polite message without any negative cue, is a false alarm
-    polite = scan(POLITE, rows=ab & calm)
-    ab_score[polite] = np.minimum(ab_score[polite], 0.4)
-    out["abusive"] = (ab & ~polite) | insult
+    # the model's abuse column alone, when it is not sure, on a polite message without any negative cue or on a
+    # plain complaint without any insult, is a false alarm (the Davidson-trained column leans on tone words)
+    unsure = ab & (ab_score < 0.7)
+    polite = scan(POLITE, rows=unsure & calm)
+    plain = unsure & neg & ~insult & (ab_score < 0.6)
+    ab_score[polite | plain] = np.minimum(ab_score[polite | plain], 0.4)
+    out["abusive"] = (ab & ~polite & ~plain) | insult
     out["abusive_score"] = ab_score
     sent = np.asarray(out["sentiment"], dtype=object).copy()
     sscore = np.asarray(out["sentiment_score"], dtype=np.float64).copy()
