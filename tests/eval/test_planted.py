@@ -19,16 +19,10 @@ _spec.loader.exec_module(planted_eval)
 
 RUNS = [(1, "America/New_York"), (2, "America/New_York"), (1, "Asia/Shanghai"), (2, "Asia/Shanghai")]
 
-# Known gaps, measured 2026-11-26 (docs/performance.md, "Planted-mistake evaluation"). Both come from the text
-# labels. With the keyword fallback (no trained model committed yet) the recall is low; with the uncommitted
-# model snapshot of 12:05 the precision is.
-GAPS = {
-    2: "SM204 (text label negative_about_company): lexicon misses 'Working at Velo Lane is a joke…', "
-       "'在骑行巷上班真是受够了…'; the model snapshot flags everyday posts ('Coffee, podcast, and a long ride.')",
-    3: "SM301/SM304/SM305/SM306 (text labels): lexicon misses complaints without keywords ('同一次维修被扣了两次钱！"
-       "请尽快处理'), blaming replies ('你说的根本不是事实…'), abuse ('scammers', 'screw you'); the model snapshot "
-       "labels questions as complaints and apologetic replies as neither apology nor fix",
-}
+# Known gaps per mistake (mistake -> reason), marked xfail. None: M2 and M3 pass with the shipped text models
+# since the rule fixes of 2026-11-26 (SM305 thread, SM306 clear complaints, SM204 company reference); with the
+# keyword fallback (--text-models lexicon) M3 recall is 0.86-0.98, limited by the lexicon's complaint labels.
+GAPS: dict[int, str] = {}
 
 _cache: dict[tuple[int, str], dict] = {}
 
