@@ -939,6 +939,106 @@ HANDWRITTEN = [
 ]
 
 
+# Hand-written examples of the label classes that the audit rules of mistakes 2 and 3 depend on and that the
+# composed sets got wrong (apology + fix in one line, bare acknowledgements, invitations without a private channel,
+# blaming replies, plain questions, check-ins, complaints without obvious keywords, direct insults, neutral work
+# posts, attacks on one's own employer). Varied phrasings; hard negatives included. (text, lang, labels, split)
+_A, _F, _G, _O = "apology", "fix_intent", "argumentative", "offers_private"
+_REPLY_CLASSES = [
+    ("非常抱歉，订单已经帮您查到了，今天下午加急寄出，快递费我们出。", "zh", {_A: 1, _F: 1}, "train"),
+    ("不好意思给您添麻烦了，新的配件明早发出，费用由我们承担。", "zh", {_A: 1, _F: 1}, "val"),
+    ("对不起让您久等，退款已经原路退回，请留意到账。", "zh", {_A: 1, _F: 1}, "train"),
+    ("深表歉意，我们已安排师傅明天上门更换。", "zh", {_A: 1, _F: 1}, "val"),
+    ("We're so sorry, we've found your order and it's going out express tomorrow at our cost.", "en",
+     {_A: 1, _F: 1}, "train"),
+    ("Apologies! A replacement is on its way and shipping is on us.", "en", {_A: 1, _F: 1}, "val"),
+    ("Really sorry about this, I've refunded the second charge just now.", "en", {_A: 1, _F: 1}, "train"),
+    ("Sorry for the hassle, our technician will call you today to book a repair.", "en", {_A: 1, _F: 1}, "val"),
+    ("收到了。", "zh", {}, "train"),
+    ("好的，了解。", "zh", {}, "val"),
+    ("嗯嗯，明白了。", "zh", {}, "train"),
+    ("OK, noted.", "en", {}, "train"),
+    ("Got it.", "en", {}, "val"),
+    ("Understood, thanks.", "en", {}, "train"),
+    ("We've received your email.", "en", {}, "train"),
+    ("Thanks, your message has reached us.", "en", {}, "val"),
+    ("您的留言我们已收到。", "zh", {}, "train"),
+    ("If you need anything else, just let us know!", "en", {}, "train"),
+    ("Anything else, give us a holler.", "en", {}, "val"),
+    ("有其他问题随时说哦～", "zh", {}, "train"),
+    ("I can see why that would be annoying.", "en", {}, "train"),
+    ("We understand how inconvenient this is.", "en", {}, "val"),
+    ("理解您的心情。", "zh", {}, "train"),
+    ("Send us a message on LiveChat and we'll take it from there.", "en", {_O: 1}, "train"),
+    ("Give our care line a ring on 0800 555 0199.", "en", {_O: 1}, "val"),
+    ("Please reach out to us via WhatsApp with your booking reference.", "en", {_O: 1}, "train"),
+    ("You can contact us on 0345 000 1234, we're open till 8.", "en", {_O: 1}, "val"),
+    ("Drop our support team an email at help@example.com.", "en", {_O: 1}, "train"),
+    ("请添加客服微信，我们一对一帮您处理。", "zh", {_O: 1, _F: 1}, "train"),
+    ("麻烦拨打售后热线，我们安排专人跟进。", "zh", {_O: 1, _F: 1}, "val"),
+    ("方便的话把手机号私信给我们。", "zh", {_O: 1}, "train"),
+    ("We can help with that, what's your order number?", "en", {_F: 1}, "train"),
+    ("Happy to help you sort this out.", "en", {_F: 1}, "val"),
+    ("我们可以帮您解决，您看方便吗？", "zh", {_F: 1}, "train"),
+    ("这个问题我们能帮您处理。", "zh", {_F: 1}, "val"),
+    ("If you dislike our bikes that much, buy from someone else.", "en", {_G: 1}, "train"),
+    ("Nobody else has complained, so it's probably something you did.", "en", {_G: 1}, "val"),
+    ("That's simply untrue, our records show otherwise.", "en", {_G: 1}, "train"),
+    ("You clearly didn't read the instructions.", "en", {_G: 1}, "val"),
+    ("你说的完全不符合事实，别乱说。", "zh", {_G: 1}, "train"),
+    ("别的顾客用着都好好的，就您事多。", "zh", {_G: 1}, "val"),
+    ("是您自己操作不当，跟我们没关系。", "zh", {_G: 1}, "train"),
+    ("嫌贵就别买，没人逼您。", "zh", {_G: 1}, "val"),
+]
+_INBOUND_CLASSES = [
+    ("请问周日门店几点关门？", "zh", {"complaint": 0, "help_request": 1}, "train"),
+    ("这个电池能保修几年？", "zh", {"complaint": 0, "help_request": 1}, "val"),
+    ("线上买的骑行服可以去门店换吗？", "zh", {"complaint": 0, "help_request": 1}, "train"),
+    ("如何预约车辆保养？", "zh", {"complaint": 0, "help_request": 1}, "val"),
+    ("有没有儿童款的自行车？", "zh", {"complaint": 0, "help_request": 1}, "train"),
+    ("Are you open on Boxing Day?", "en", {"complaint": 0, "help_request": 1}, "train"),
+    ("Do you do bike fittings at the Leeds branch?", "en", {"complaint": 0, "help_request": 1}, "val"),
+    ("How long is the warranty on the frame?", "en", {"complaint": 0, "help_request": 1}, "train"),
+    ("What time do you close on Saturdays?", "en", {"complaint": 0, "help_request": 1}, "val"),
+    ("打卡 南京西路店", "zh", {"complaint": 0, "help_request": 0}, "train"),
+    ("签到～今天来看新款", "zh", {"complaint": 0, "help_request": 0}, "val"),
+    ("Checked in at the riverside store", "en", {"complaint": 0, "help_request": 0}, "train"),
+    ("一次保养扣了我两次钱，赶紧给我退！", "zh", {"complaint": 1}, "train"),
+    ("说好九点营业，去了发现没开门，白跑一趟", "zh", {"complaint": 1}, "val"),
+    ("刹车第三次坏了，到底修没修好", "zh", {"complaint": 1}, "train"),
+    ("订单一个星期了还没发货", "zh", {"complaint": 1}, "val"),
+    ("请尽快给我处理退款", "zh", {"complaint": 1}, "train"),
+    ("Fourth time my lights have stopped working.", "en", {"complaint": 1}, "train"),
+    ("Got billed twice for one service.", "en", {"complaint": 1}, "val"),
+    ("Store was closed even though the sign said open. Wasted my Saturday.", "en", {"complaint": 1}, "train"),
+    ("Order still hasn't arrived after two weeks.", "en", {"complaint": 1}, "val"),
+    ("等了一会儿就到了，很满意", "zh", {"complaint": 0}, "train"),
+    ("No problem at all, thanks!", "en", {"complaint": 0, "abusive": 0}, "train"),
+    ("No worries, it's sorted now.", "en", {"complaint": 0, "abusive": 0}, "val"),
+    ("You're all scammers.", "en", {"abusive": 1, "complaint": 1}, "train"),
+    ("Screw you and your useless app.", "en", {"abusive": 1, "complaint": 1}, "val"),
+    ("Bunch of crooks.", "en", {"abusive": 1}, "train"),
+    ("一群骗子", "zh", {"abusive": 1, "complaint": 1}, "train"),
+    ("你们客服都是脑残吗", "zh", {"abusive": 1, "complaint": 1}, "val"),
+]
+_NAC = ("negative_about_company", "about_company", "post_negative")
+_POST_CLASSES = [
+    ("我们公司今天下午开周会", "zh", (0, 1, 0), "train"),
+    ("部门明天团建", "zh", (0, 1, 0), "val"),
+    ("公司新办公室下周启用", "zh", (0, 1, 0), "train"),
+    ("Team meeting ran long today.", "en", (0, 1, 0), "train"),
+    ("Working at Acme is a joke. They overcharge every customer.", "en", (1, 1, 1), "train"),
+    ("My employer's e-scooter is junk, it broke within a week.", "en", (1, 1, 1), "val"),
+    ("Our store rips people off with fake discounts.", "en", (1, 1, 1), "train"),
+    ("The company I work for lies to customers about delivery times.", "en", (1, 1, 1), "val"),
+    ("我们家的车质量太差，千万别买", "zh", (1, 1, 1), "train"),
+    ("在这公司上班就是被压榨，老板黑心", "zh", (1, 1, 1), "val"),
+]
+HANDWRITTEN += [(t, lg, "reply", lab, sp) for t, lg, lab, sp in _REPLY_CLASSES]
+HANDWRITTEN += [(t, lg, "inbound", lab, sp) for t, lg, lab, sp in _INBOUND_CLASSES]
+HANDWRITTEN += [(t, lg, "post", dict(zip(_NAC, v)), sp) for t, lg, v, sp in _POST_CLASSES]
+
+
 def _split_pools(pools: dict[str, list[str]], rng: random.Random) -> tuple[dict, dict]:
     tr, va = {}, {}
     for k, items in pools.items():
