@@ -31,9 +31,9 @@ def argumentative_reply(ctx: AuditContext, opts: Options) -> Iterator[Finding]:
 
     **What it does** Takes every ``out`` message of a brand account written up to the audit moment and the
     reply label ``argumentative`` of the text classifier (blame such as "your fault", contradiction such as
-    "that's not true", "calm down", "爱买不买") and not apologising (words of apology, or the ``apology`` label on a reply whose
-    sentiment is not negative). Each such reply is one medium finding
-    naming the reply (and, in the message, the customer it answered).
+    "that's not true", "calm down", "爱买不买") and not apologising (words of apology, or the ``apology``
+    label on a reply whose sentiment is not negative). Each such reply is one medium finding naming the
+    reply (and, in the message, the customer it answered).
 
     **Why it matters** Never get drawn into an argument to win it: even when the brand is right, a public
     quarrel makes it look defensive, and every reader sides with the customer. State the facts politely,

@@ -78,8 +78,8 @@ def public_fight_with_abusive_customer(ctx: AuditContext, opts: Options) -> Iter
     polite question elsewhere is not. A message labelled ``abusive`` that is clearly positive, or a polite
     question (help request with a question mark, sentiment not negative), or scored below 0.65 by the abuse
     head without very negative sentiment, is not treated as abusive. The right behaviour is exactly one public
-    reply that offers a private channel (DM, hotline, e-mail); replies in private messages are fine. Evidence: the first public reply when it offers no private
-    channel, and every further public reply.
+    reply that offers a private channel (DM, hotline, e-mail); replies in private messages are fine.
+    Evidence: the first public reply when it offers no private channel, and every further public reply.
 
     **Why it matters** When a customer loses their temper and uses foul language, the brand should say once,
     calmly, that it will continue in private messages, and then stop replying in the comments. That shows it
@@ -181,7 +181,8 @@ def public_fight_with_abusive_customer(ctx: AuditContext, opts: Options) -> Iter
             ),
             message=T(
                 f"{cust} turned abusive on {acct} ({row['platform']}): “{short(row['abusive_text'], 40)}”. "
-                f"{'The brand ' + ' and '.join(problems_en) if n > 1 else ONE_REPLY_EN}; e.g. “{short(row['bad_text'], 50)}”.",
+                f"{'The brand ' + ' and '.join(problems_en) if n > 1 else ONE_REPLY_EN}; "
+                f"e.g. “{short(row['bad_text'], 50)}”.",
                 f"{cust_zh} 在 {acct}（{row['platform']}）出言辱骂：“{short(row['abusive_text'], 40)}”。"
                 f"品牌{'，且'.join(problems_zh)}；例如：“{short(row['bad_text'], 50)}”。",
             ),

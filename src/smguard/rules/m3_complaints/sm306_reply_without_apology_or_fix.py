@@ -30,9 +30,9 @@ class Options(RuleOptions):
     # answer, not a brush-off like "Noted." or "We have received your message." (both under 6 words).
     concrete_answer_min_words: int = 12
     # A message with a question is judged when, without its questions, at least this many words remain (a
-    # statement of the problem), or when its complaint score is at least question_complaint_score and its
-    # sentiment clearly negative.
+    # statement of the problem besides the question).
     statement_min_words: int = 3
+    # ... or when its complaint score is at least this and its sentiment is clearly negative.
     question_complaint_score: float = 0.9
     # Automated replies (auto-responders) are judged by mistake 6; leave them out here.
     include_automated: bool = False
@@ -44,10 +44,10 @@ class Options(RuleOptions):
 def reply_without_apology_or_fix(ctx: AuditContext, opts: Options) -> Iterator[Finding]:
     """Complaints whose answers neither apologise nor say what the brand will do about the problem.
 
-    **What it does** Judges only clear complaints (complaint score at least ``min_complaint_score``, not a
-    question: a question answered concretely is answered). Groups the brand's replies (written up to the audit moment; auto-responder messages are
-    left out, mistake 6 covers them) by the complaint they answer (``in_reply_to``, following a reply to the
-    brand's own reply up to the customer's message). When none of the replies to a complaint apologises,
+    **What it does** Judges only clear complaints (complaint score at least ``min_complaint_score``, not
+    merely a question: a question answered concretely is answered). Groups the brand's replies (written up
+    to the audit moment; auto-responder messages are left out, mistake 6 covers them) by the complaint they
+    answer (``in_reply_to``, following a reply to the brand's own reply up to the customer's message). When none of the replies to a complaint apologises,
     states an intent to fix, moves the case to a private channel (reply labels ``apology``, ``fix_intent``,
     ``offers_private``, or the words of an apology), asks the customer a (non-argumentative) question about
     the problem, or gives a concrete answer (at least ``concrete_answer_min_words`` words, not arguing), the
