@@ -47,12 +47,12 @@ def reply_without_apology_or_fix(ctx: AuditContext, opts: Options) -> Iterator[F
     **What it does** Judges only clear complaints (complaint score at least ``min_complaint_score``, not
     merely a question: a question answered concretely is answered). Groups the brand's replies (written up
     to the audit moment; auto-responder messages are left out, mistake 6 covers them) by the complaint they
-    answer (``in_reply_to``, following a reply to the brand's own reply up to the customer's message). When none of the replies to a complaint apologises,
-    states an intent to fix, moves the case to a private channel (reply labels ``apology``, ``fix_intent``,
-    ``offers_private``, or the words of an apology), asks the customer a (non-argumentative) question about
-    the problem, or gives a concrete answer (at least ``concrete_answer_min_words`` words, not arguing), the
-    first reply
-    is one low finding: "Noted.", "Please check our FAQ page.", "门店营业时间以小程序为准。"
+    answer (``in_reply_to``, following a reply to the brand's own reply up to the customer's message). When
+    none of the replies to a complaint apologises, states an intent to fix, moves the case to a private
+    channel (reply labels ``apology``, ``fix_intent``, ``offers_private``, or the words of an apology), asks
+    the customer a (non-argumentative) question about the problem, or gives a concrete answer (at least
+    ``concrete_answer_min_words`` words, not arguing), the first reply is one low finding: "Noted.",
+    "We have received your message.", "知道了。"
 
     **Why it matters** A complaint is a chance to turn a bad experience into good service: a clear apology and
     a clear intent to put it right. A reply that only explains, deflects or says "noted" wastes that chance.
