@@ -70,8 +70,14 @@ NEG_CUE = (
 )
 # negative cues that are not complaints after all
 NOT_NEG = (
-    r"没问题|没有问题|问题没有|没(有)?(任何|一点|啥)问题|没毛病|毛病没有|不错|挺好|很好|满意|已经解决|解决了|好了",
-    r"\b(no problem|not a problem|no worries|not bad|solved|sorted|fixed (it|now))\b",
+    r"不错|挺好|很好|非常满意|挺满意|很满意|已经解决|已解决|好评",
+    r"\b(not bad|all sorted now|fixed now|it" + _Q + r"?s sorted|all good now)\b",
+)
+# "no problem at all": the word "problem" is not a complaint
+NO_PROBLEM = (
+    r"没问题|没有问题|问题没有|没(有)?(任何|一点|啥|什么)问题|没毛病|毛病没有|一点毛病",
+    r"\b(no problems?|no issues?|not a problem|no worries|zero (issues|problems)|not (a|one) single (problem|issue)|"
+    r"without (a|any) (problem|issue|hitch)s?)\b",
 )
 # a question or a request for help (the two are only ever used together)
 HELPISH = (
@@ -95,8 +101,8 @@ HELPISH = (
     ),
 )
 POLITE = (
-    "谢谢|感谢|辛苦|收到",
-    r"\b(thanks?|thank you|thx|appreciate\w*|received|cheers|welcome|lovely|great)\b",
+    "谢谢|感谢|辛苦|收到|推荐|喜欢|好评",
+    r"\b(thanks?|thank you|thx|appreciate\w*|received|cheers|welcome|lovely|great|love|recommend|awesome|amazing)\b",
 )
 CHECKIN = (
     "打卡|签到|到此一游",
@@ -310,9 +316,12 @@ def apply(texts: list[str], raw: dict[str, np.ndarray], kind: str, lang=None) ->
     help_req = np.asarray(out["help_request"], dtype=bool)
     checkin = scan(CHECKIN, rows=calm & (complaint | help_req | helpish))
     score = np.asarray(out["complaint_score"], dtype=np.float64).copy()
+    sent = np.asarray(out["sentiment"], dtype=object).copy()
+    sscore = np.asarray(out["sentiment_score"], dtype=np.float64).copy()
+    fine = scan(NO_PROBLEM, rows=calm & (complaint | (sent == "negative")))
     # question-form, a request or a check-in without any negative cue: a request or a neutral note, not a
     # complaint
-    neutral = calm & (helpish | checkin)
+    neutral = calm & (helpish | checkin | fine)
     complaint = (complaint & ~neutral) | neg
     score[neutral] = np.minimum(score[neutral], 0.3)
     score[neg] = np.maximum(score[neg], 0.7)
@@ -330,8 +339,6 @@ def apply(texts: list[str], raw: dict[str, np.ndarray], kind: str, lang=None) ->
     ab_score[polite | plain] = np.minimum(ab_score[polite | plain], 0.4)
     out["abusive"] = (ab & ~polite & ~plain) | insult
     out["abusive_score"] = ab_score
-    sent = np.asarray(out["sentiment"], dtype=object).copy()
-    sscore = np.asarray(out["sentiment_score"], dtype=np.float64).copy()
     # clear negative cues: negative sentiment; calm questions / check-ins: not negative
     flip = negative & (sscore > -0.5)
     sent[flip] = "negative"
