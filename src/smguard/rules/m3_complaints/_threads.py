@@ -56,11 +56,24 @@ def complaint_expr() -> pl.Expr:
     return (pl.col("complaint").fill_null(False) | clearly_negative()) & ~_clearly_positive()
 
 
+# A question addressed to the brand (not chit-chat such as "Anyone else riding this weekend?"): it speaks to the
+# brand ("you", "你们", "贵店"), asks how/where/when/whether it can, or is a private message.
+ADDRESSED = (
+    r"(?i)\b(?:you|your|u|ur)\b|\b(?:how|where|when|what time|which|can i|could i|may i|do i|is there|are there)\b"
+    r"|你们|您|贵|请问|怎么|如何|哪里|哪儿|能不能|可不可以|可以.{0,12}吗|有没有|什么时候|多久|多少钱"
+)
+
+
 def help_expr() -> pl.Expr:
-    """Inbound messages that ask the brand something: label ``help_request`` or a question mark; a clearly
-    positive message counts only with the label and a question ("Love it! Can I get it in blue?")."""
+    """Inbound messages that ask the brand something: label ``help_request``, or a question mark in a question
+    addressed to the brand (``ADDRESSED``, or a private message) when the label missed it; a clearly positive
+    message counts only with the label and a question ("Love it! Can I get it in blue?"). Chit-chat with a
+    question mark ("Anyone else riding this weekend?", "哈哈真的吗？") is not a help request."""
     labelled = pl.col("help_request").fill_null(False)
-    return (labelled & (~_clearly_positive() | _asks())) | (_asks() & ~_clearly_positive())
+    addressed = pl.col("text").fill_null("").str.contains(ADDRESSED) | (pl.col("channel") == "dm").fill_null(
+        False
+    )
+    return (labelled & (~_clearly_positive() | _asks())) | (_asks() & addressed & ~_clearly_positive())
 
 
 # The words of an apology (English, Chinese): unambiguous enough to back up the ``apology`` label.
