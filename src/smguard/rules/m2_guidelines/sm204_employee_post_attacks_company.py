@@ -21,10 +21,10 @@ class Options(RuleOptions):
 
 # Words by which an employee refers to their own company (besides its name and the brand handles).
 EMPLOYER_WORDS = (
-    r"\bmy (?:company|employer|job|boss|manager|workplace|work)\b|\bour (?:company|management|boss|employer)\b"
-    r"|\bmanagement\b|\bemployer\b|\bwork(?:ing)? (?:at|for)\b|\bwhere i work\b|\bthis company\b"
-    r"|\bwe sell\b|\bour (?:products|bikes|stores?|shops?|service)\b"
-    r"|我们公司|我司|本公司|公司的|老板|领导|东家|我们店|我们家的|在.{1,10}(?:上班|工作|打工)"
+    r"\bmy (?:company|employer|boss|manager|workplace)\b|\bour (?:company|management|boss|employer)\b"
+    r"|\b(?:the|upper|senior) management\b|\bemployer\b|\bwork(?:ing)? (?:at|for)\b|\bwhere i work\b"
+    r"|\bthis company\b|\bwe sell\b|\bour (?:products|stores?|shops?|service)\b"
+    r"|我们公司|我司|本公司|老板|领导|东家|我们店|我们家的|在.{2,10}(?:上班|打工)"
 )
 _NAME_SUFFIXES = {"inc", "ltd", "llc", "co", "corp", "gmbh", "company", "official", "group", "the"}
 
