@@ -27,7 +27,9 @@ def unanswered_help_request(ctx: AuditContext, opts: Options) -> Iterator[Findin
     """Help requests to a brand account with no reply after the response window.
 
     **What it does** Like SM301, for inbound messages that the text labels call a help request and not a
-    complaint (complaints are SM301's; a clearly positive message counts only if it asks a question): a
+    complaint (complaints are SM301's; a clearly positive message counts only if it asks a question; when
+    the label misses a question, a question mark counts in a question addressed to the brand — "you", "你们",
+    "请问", "how…", or a private message — but not in chit-chat such as "Anyone else riding this weekend?"): a
     question such as "how do I use my gift card?" with no answer by the audit moment (same notion of answered
     as SM301: the message, the customer's follow-up or a later message of the same conversation), older than
     the response window (default 24 h). One finding per message: low, medium after ``high_after_hours`` (72 h).
