@@ -78,7 +78,7 @@ def classify_texts(
     raw = clf.classify_batch(batch, kind) if clf is not None else _lexicon(batch, kind)
     from smguard.text import patterns
 
-    raw = patterns.apply(batch.texts(), raw, kind, batch.lang)
+    raw = patterns.apply(batch.texts(), raw, kind, batch.lang, batch.n_chars)
     out: dict[str, np.ndarray] = {"lang": batch.lang.astype(object)}
     for k in keys[1:]:
         v = raw[k]

@@ -32,14 +32,15 @@ NEG_CUE = (
         r"坏了|又坏|坏掉|故障|失灵|死机|黑屏|没电了|不能用|用不了|打不开|开不了|无法(使用|登录|打开|充电|开机|退款)",
         r"扣了(两|二|俩|0|几)次|重复扣|多扣|乱扣|扣错|被扣|扣款.{0,4}(两|二|0)次|收了(两|二|0)次",
         r"白跑|白等|关着门|关门了.{0,4}(结果|却)|没开门|不开门|大门紧闭",
-        r"第[二三四五六七八九十0]次|又一次|又双叒|又又|三番五次|一次又一次",
+        r"第[二三四五六七八九十0]次(坏|出|发生|找|联系|投诉|打电话|来修|修|返修|维修|遇到|出现|扣|没|不)|又一次|三番五次|一次又一次",
         r"还没(有)?(到|收到|发货|发|退|回复|处理|解决|送到|修好|联系)|怎么还(没|不)|到现在(还|都)?(没|不)",
-        r"一直(没|不|在等|联系不上)|迟迟|催了|催单|石沉大海|没人(理|回|管|接)|不理人|无人(回复|处理|接听)",
+        r"一直(没|不|在等|联系不上)|迟迟|催了(好几|几|两|0)次|催(单|了).{0,4}(没|还|不)|石沉大海|没人(理|回|管|接)|不理人|无人(回复|处理|接听)",
         r"投诉|差评|举报|维权|12315|消协|曝光",
-        r"太差|很差|真差|极差|差劲|垃圾|坑人|坑爹|骗(人|钱|子)|欺骗|忽悠|失望|气死|无语|恶心|离谱|过分|糟糕|难吃|难用|敷衍",
+        r"太差|很差|真差|极差|差劲|垃圾|坑人|坑爹|骗(人|钱|子)|欺骗|忽悠|(很|太|非常|好|真|特别|大|极其)失望|失望(透顶|至极)|气死|无语|恶心|离谱|过分|糟糕|难吃|难用|敷衍",
         r"漏(水|油|电)|破损|破了|碎了|丢件|丢了|少发|漏发|发错|错发|缺件|过期|变质|有虫|异物|拉肚子",
         r"态度(差|恶劣|不好)|不给(退|换|处理|解决)|拒绝(退|换|处理)|不退|退不了|乱收费|多收|收费不合理|被坑",
         r"(等|排队)了.{0,6}(天|小时|个月|周|分钟).{0,8}(还|都|也|没|不)",
+        r"不好吃|不怎么样|不怎么好|太慢|好慢|很慢|慢死|份量少|量太少|不新鲜|不值|不满意|没以前好|索赔|凑合|"
         r"请尽快(处理|退|解决|给)|赶紧(处理|退|解决)|给个说法|给我一个解释|必须(赔|退|给)",
     ),
     _alt(
@@ -61,7 +62,7 @@ NEG_CUE = (
         r"\b(third|fourth|fifth|0+(rd|th)) time\b|\b(again and again|yet again|once again)\b",
         r"\b(worst|terrible|horrible|awful|appalling|disgusting|unacceptable|ridiculous|pathetic|useless|"
         r"disappointed|disappointing|disgrace\w*|rip[- ]?off|ripped off|scam\w*|fed up|sick of|waste of|"
-        r"shambles|joke of a|nightmare|furious|livid|annoyed|frustrat\w+|angry)\b",
+        r"shambles|joke of a|nightmare|outage|so slow|too slow|bugs|buggy|glitch\w*|crash(es|ed|ing)|furious|livid|annoyed|frustrat\w+|angry)\b",
         r"\b(missing|damaged|wrong (item|order|size)|cold food|late again|cancel+ed my|lost my|no refund|"
         r"refund (me|my)|want (a|my) refund|on hold for|no one (answers|replied|responds|is answering)|"
         r"nobody (answers|replied|responds|helps)|been waiting|still waiting|locked out|closed (when|even though)|"
@@ -78,6 +79,21 @@ NO_PROBLEM = (
     r"没问题|没有问题|问题没有|没(有)?(任何|一点|啥|什么)问题|没毛病|毛病没有|一点毛病",
     r"\b(no problems?|no issues?|not a problem|no worries|zero (issues|problems)|not (a|one) single (problem|issue)|"
     r"without (a|any) (problem|issue|hitch)s?)\b",
+)
+# reproachful / rhetorical questions: a question that is a complaint
+RHETORICAL = (
+    r"不怎么|怎么说|不知道|算是|是为了|为什么|为啥|凭什么|到底|究竟|难道|怎么(会|又|还|老是|总是|回事|搞的|吃|用)|什么时候(能|才)|能不能(快|好好|别|有人)|"
+    r"还要(等|多久)|有人管|[!！]{2}|[?？]{2}|不.{0,6}(吗|么)[?？]",
+    r"\b(why+ (is|are|do|does|did|can"
+    + _Q
+    + r"?t|won"
+    + _Q
+    + r"?t|would|has|have|am|isn"
+    + _Q
+    + r"?t|doesn"
+    + _Q
+    + r"?t)|what gives|seriously|how (come|many times|hard is it|is it (possible|acceptable))|"
+    r"is (this|it) (a joke|normal|acceptable)|ever (coming|going to)|what are you (playing at|doing)|what is this|any (update|news) on|absolute|nonsense)\b|[!?]{2}",
 )
 # a question or a request for help (the two are only ever used together)
 HELPISH = (
@@ -295,7 +311,12 @@ class _Scanner:
         return out
 
 
-def apply(texts: list[str], raw: dict[str, np.ndarray], kind: str, lang=None) -> dict[str, np.ndarray]:
+SHORT = 60  # characters: the overrides below are for short social messages, not long reviews
+
+
+def apply(
+    texts: list[str], raw: dict[str, np.ndarray], kind: str, lang=None, n_chars=None
+) -> dict[str, np.ndarray]:
     """Combine the model's (or the lexicon's) outputs ``raw`` with the cue groups; returns the new outputs.
 
     ``raw`` may carry ``_p_<head>`` probabilities (the model backend); they are consumed here. ``lang``: the
@@ -303,10 +324,11 @@ def apply(texts: list[str], raw: dict[str, np.ndarray], kind: str, lang=None) ->
     """
     out = dict(raw)
     probs = {k[3:]: out.pop(k) for k in list(out) if k.startswith("_p_")}
+    short = (np.fromiter(map(len, texts), np.int64, len(texts)) if n_chars is None else n_chars) <= SHORT
     scan = _Scanner(texts, np.full(len(texts), "other", dtype=object) if lang is None else lang)
 
     # ---- inbound heads (every kind carries them)
-    neg = scan(NEG_CUE)
+    neg = scan(NEG_CUE, rows=short)
     insult = scan(INSULT)
     neg &= ~(scan(NOT_NEG, rows=neg) & ~insult)
     negative = neg | insult
@@ -321,7 +343,9 @@ def apply(texts: list[str], raw: dict[str, np.ndarray], kind: str, lang=None) ->
     fine = scan(NO_PROBLEM, rows=calm & (complaint | (sent == "negative")))
     # question-form, a request or a check-in without any negative cue: a request or a neutral note, not a
     # complaint
-    neutral = calm & (helpish | checkin | fine)
+    # (only short texts the model is not sure about, without a reproachful question)
+    maybe = calm & short & (complaint | (sent == "negative")) & (score < 0.9) & (helpish | checkin | fine)
+    neutral = maybe & ~scan(RHETORICAL, rows=maybe)
     complaint = (complaint & ~neutral) | neg
     score[neutral] = np.minimum(score[neutral], 0.3)
     score[neg] = np.maximum(score[neg], 0.7)

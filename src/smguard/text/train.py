@@ -444,7 +444,7 @@ def evaluate_own(clf: LinearClassifier, own: dict, log=print) -> dict:
         kind = recs[0].get("kind", "inbound")
         batch = prepare([r["text"] for r in recs], [r.get("lang") for r in recs])
         # the cue layer, as shipped
-        res = patterns.apply(batch.texts(), clf.classify_batch(batch, kind), kind, batch.lang)
+        res = patterns.apply(batch.texts(), clf.classify_batch(batch, kind), kind, batch.lang, batch.n_chars)
         out[name] = {"n": len(recs)}
         for label in labels:
             if label not in res:
