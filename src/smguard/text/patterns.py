@@ -39,7 +39,7 @@ NEG_CUE = (
         r"太差|很差|真差|极差|差劲|垃圾|坑人|坑爹|骗(人|钱|子)|欺骗|忽悠|(很|太|非常|好|真|特别|大|极其)失望|失望(透顶|至极)|气死|无语|恶心|离谱|过分|糟糕|难吃|难用|敷衍",
         r"漏(水|油|电)|破损|破了|碎了|丢件|丢了|少发|漏发|发错|错发|缺件|过期|变质|有虫|异物|拉肚子",
         r"态度(差|恶劣|不好)|不给(退|换|处理|解决)|拒绝(退|换|处理)|不退|退不了|乱收费|多收|收费不合理|被坑",
-        r"(等|排队)了.{0,6}(天|小时|个月|周|分钟).{0,8}(还|都|也|没|不)",
+        r"(等|排队)了.{0,6}(天|小时|个月|周|分钟).{0,8}(还没|都没|也没|还不|没人|才到|才送|还在)",
         r"不好吃|不怎么样|不怎么好|太慢|好慢|很慢|慢死|份量少|量太少|不新鲜|不值|不满意|没以前好|索赔|凑合|"
         r"请尽快(处理|退|解决|给)|赶紧(处理|退|解决)|给个说法|给我一个解释|必须(赔|退|给)",
     ),
@@ -95,6 +95,13 @@ RHETORICAL = (
     + r"?t)|what gives|seriously|how (come|many times|hard is it|is it (possible|acceptable))|"
     r"is (this|it) (a joke|normal|acceptable)|ever (coming|going to)|what are you (playing at|doing)|what is this|any (update|news) on|absolute|nonsense)\b|[!?]{2}",
 )
+# a plain service question (opening hours, warranty, returns, bookings, prices, stock)
+SERVICE_Q = (
+    r"几点|营业|开门|关门|保修|质保|多久|多长时间|预约|可以.{0,12}(吗|么)|能.{0,12}(吗|么)|支持|有没有|在哪|地址|电话|价格|"
+    r"多少钱|怎么(预约|申请|办理|购买|买|退|换|联系|去|操作|设置|使用|用)|如何|是否|请问|打卡|签到",
+    r"\b(open|close|closing|hours|warranty|guarantee|book|booking|appointment|do you (have|sell|offer|do|stock|ship|deliver)|"
+    r"can i|could i|how (do|can) i|where|price|cost|available|in stock|deliver|return policy|what time)\b",
+)
 # a question or a request for help (the two are only ever used together)
 HELPISH = (
     _alt(
@@ -127,7 +134,7 @@ CHECKIN = (
 INSULT = (
     _alt(
         r"傻逼|煞笔|沙比|\bsb\b|傻x|傻叉|傻b|脑残|智障|弱智|白痴|蠢货|狗东西|狗日|畜生|人渣|废物|混蛋|王八蛋|去死|滚蛋|"
-        r"^滚|滚吧|滚出|你妈|他妈的|妈的|tmd|nmsl|cnm|草泥马|操你|骗子|强盗|吸血鬼|黑心商家|奸商|贱",
+        r"^滚|滚吧|滚出|你妈的|你妈逼|他妈的|妈的|tmd|nmsl|cnm|草泥马|操你|骗子|强盗|吸血鬼|黑心商家|奸商|贱",
     ),
     _alt(
         r"\b(f+u+c+k\w*|f\*+k\w*|shit\w*|bullshit|screw you|go to hell|damn you|bastards?|idiots?|morons?|"
@@ -328,23 +335,24 @@ def apply(
     scan = _Scanner(texts, np.full(len(texts), "other", dtype=object) if lang is None else lang)
 
     # ---- inbound heads (every kind carries them)
-    neg = scan(NEG_CUE, rows=short)
-    insult = scan(INSULT)
-    neg &= ~(scan(NOT_NEG, rows=neg) & ~insult)
-    negative = neg | insult
-    calm = ~negative
-    helpish = scan(HELPISH)
     complaint = np.asarray(out["complaint"], dtype=bool)
-    help_req = np.asarray(out["help_request"], dtype=bool)
-    checkin = scan(CHECKIN, rows=calm & (complaint | help_req | helpish))
     score = np.asarray(out["complaint_score"], dtype=np.float64).copy()
     sent = np.asarray(out["sentiment"], dtype=object).copy()
     sscore = np.asarray(out["sentiment_score"], dtype=np.float64).copy()
+    # a negative cue counts unless the model reads the text as clearly fine (mixed reviews: "没有破损，不错")
+    neg = scan(NEG_CUE, rows=short & ((sscore < 0) | (score >= 0.5)))
+    insult = scan(INSULT)
+    negative = neg | insult
+    calm = ~negative
+    helpish = scan(HELPISH)
+    help_req = np.asarray(out["help_request"], dtype=bool)
+    checkin = scan(CHECKIN, rows=calm & (complaint | help_req | helpish))
     fine = scan(NO_PROBLEM, rows=calm & (complaint | (sent == "negative")))
     # question-form, a request or a check-in without any negative cue: a request or a neutral note, not a
     # complaint
     # (only short texts the model is not sure about, without a reproachful question)
     maybe = calm & short & (complaint | (sent == "negative")) & (score < 0.9) & (helpish | checkin | fine)
+    maybe &= fine | scan(SERVICE_Q, rows=maybe & ~fine)
     neutral = maybe & ~scan(RHETORICAL, rows=maybe)
     complaint = (complaint & ~neutral) | neg
     score[neutral] = np.minimum(score[neutral], 0.3)
@@ -357,7 +365,7 @@ def apply(
     ab_score[insult] = np.maximum(ab_score[insult], 0.9)
     # the model's abuse column alone, when it is not sure, on a polite message without any negative cue or on a
     # plain complaint without any insult, is a false alarm (the Davidson-trained column leans on tone words)
-    unsure = ab & (ab_score < 0.7)
+    unsure = ab & (ab_score < 0.7) & scan.sel[1]  # not for Chinese: the COLD-trained part is topic-oriented
     polite = scan(POLITE, rows=unsure & calm)
     plain = unsure & neg & ~insult & (ab_score < 0.6)
     ab_score[polite | plain] = np.minimum(ab_score[polite | plain], 0.4)
