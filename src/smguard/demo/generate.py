@@ -164,7 +164,7 @@ COMPLAINT_EN = [
     "Your app crashes every time I try to pay. Fix this please.",
 ]
 HELP_ZH = [
-    "请问{s}几点开门？", "会员卡怎么绑定手机号？", "请问燕麦拿铁可以换成少糖吗？", "发票怎么开？小程序里找不到",
+    "请问{s}几点开门？", "请问会员卡在哪里绑定手机号？", "请问燕麦拿铁可以换成少糖吗？", "发票怎么开？小程序里找不到",
     "请问{s}有没有插座可以办公？", "积分什么时候过期？", "请问可以预订{s}的二楼包场吗？", "礼品卡怎么查余额？",
 ]
 HELP_EN = [
@@ -173,8 +173,8 @@ HELP_EN = [
     "Is there a way to book the upstairs room at {s} for a team meeting?", "When do my points expire? Can someone check?",
     "Can someone help me check my gift card balance?",
 ]
-NEUTRAL_ZH = ["路过{s}买了一杯{p}", "和朋友在{s}聊天，{p}不错", "晨光咖啡的新杯子设计挺好看的", "周末和家人去{s}坐了坐"]
-NEUTRAL_EN = ["Meeting a friend at {s} later", "Sunday morning {p} at {s}", "Latte art today was a little bear",
+NEUTRAL_ZH = ["和朋友在{s}聊天，{p}不错", "晨光咖啡的新杯子设计挺好看的", "{s}的店员小哥好帅"]
+NEUTRAL_EN = ["Meeting a friend at {s} later", "Reading at {s} all afternoon", "Latte art today was a little bear",
               "The new cup design looks nice"]
 ABUSE_ZH = ["你们就是一群骗子，滚！", "垃圾店，脑残才来喝", "客服都是废物，他妈的退不退钱", "什么破店，狗东西"]
 ABUSE_EN = ["You people are idiots. Shut up and give me my money.", "Pathetic losers, this is a scam.",
@@ -479,7 +479,7 @@ class Gen:
                           "Sunday hike, no coffee for once.", "Great talk at the specialty coffee expo today."],
             "emp-sunhao-xhs": ["店里新来的小伙伴第一天上岗", "早班 6 点半的城市", "门店绿植换新了"],
             "emp-anna-linkedin": ["Proud of our team: 40 apprentices started this month.",
-                                  "Hiring tip: we read every cover letter. Every single one.",
+                                  "Hiring tip: a short, specific cover letter beats a long one.",
                                   "What I learned from 200 exit interviews: people leave managers, not companies."],
             "emp-zhengjie-weibo": ["新的一周，加油", "今天拍了一组新品海报", "猫猫晒太阳"],
             "emp-priya-instagram": ["Weekend latte art practice", "Hangzhou tea fields", "Team lunch!"],
