@@ -9,8 +9,6 @@ import openpyxl
 import pytest
 
 from smguard.dataset.schema import TABLES
-from smguard.importers._miniyaml import YamlError
-from smguard.importers._miniyaml import load as yaml_load
 from smguard.importers.base import ImportContext, Source
 from smguard.importers.builder import validate
 from smguard.importers.generic import (
@@ -222,29 +220,25 @@ def test_mapping_parsing_errors():
         parse_mapping_text("table: [unclosed", "m.yaml")
 
 
-def test_mini_yaml_subset():
-    doc = yaml_load(
+def test_yaml_mapping_text():
+    doc = parse_mapping_text(
         "# comment\n"
         "table: campaigns\n"
         "files:\n  - a.csv\n  - 'b c.csv'\n"
         "columns:\n"
         '  id: "Campaign ID"  # trailing comment\n'
         "  name: [Name, 名称]\n"
-        '  targeting.age_min: {column: 年龄, pattern: "(\\\\d+)"}\n'
-        "defaults:\n  budget: 100\n  retargeting: no\n"
+        "defaults:\n  budget: 100\n",
+        "ads.mapping.yaml",
     )
     assert doc == {
         "table": "campaigns",
         "files": ["a.csv", "b c.csv"],
-        "columns": {
-            "id": "Campaign ID",
-            "name": ["Name", "名称"],
-            "targeting.age_min": {"column": "年龄", "pattern": "(\\d+)"},
-        },
-        "defaults": {"budget": 100, "retargeting": False},
+        "columns": {"id": "Campaign ID", "name": ["Name", "名称"]},
+        "defaults": {"budget": 100},
     }
-    with pytest.raises(YamlError):
-        yaml_load("a: 1\n   b: 2\n")
+    with pytest.raises(MappingError, match="not valid YAML"):
+        parse_mapping_text("a: 1\n   b: 2\n", "bad.yaml")
 
 
 def test_long_cells_and_missing_id_column(tmp_path):

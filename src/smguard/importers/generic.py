@@ -149,15 +149,8 @@ class Mapping:
 def parse_mapping_text(text: str, name: str) -> dict[str, Any]:
     """TOML or YAML text → dict. Raises :class:`MappingError` with the position of a syntax error."""
     if name.lower().endswith((".yaml", ".yml")):
-        try:
-            import yaml  # type: ignore[import-untyped]
-        except ImportError:
-            from smguard.importers._miniyaml import YamlError, load
+        import yaml
 
-            try:
-                return load(text)
-            except YamlError as exc:
-                raise MappingError(f"not valid YAML: {exc.message}", f"line {exc.line}") from None
         try:
             data = yaml.safe_load(text)
         except yaml.YAMLError as exc:
