@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from smguard.dataset.schema import PLATFORMS
 from smguard.importers.common import pid as _common_pid
 
 Record = tuple[str, dict[str, Any]]
@@ -89,21 +90,7 @@ def pick_account(values: Iterable[Any] | None, platform: str, looks_right: Any =
     return weak[0] if len(weak) == 1 else None
 
 
-_KNOWN_PLATFORMS = {
-    "weibo",
-    "wechat",
-    "douyin",
-    "xiaohongshu",
-    "bilibili",
-    "facebook",
-    "instagram",
-    "x",
-    "linkedin",
-    "youtube",
-    "pinterest",
-    "tiktok",
-    "other",
-}
+_KNOWN_PLATFORMS = frozenset(PLATFORMS)
 
 
 # --------------------------------------------------------------------------- values

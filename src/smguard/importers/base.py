@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import IO, ClassVar
 
+from smguard.dataset.schema import PLATFORMS
+
 #: Client/app names whose posts or replies count as automated (compared case-insensitively, as substrings
 #: of the app name). Extend with ``--automated-app``.
 DEFAULT_AUTOMATED_APPS: frozenset[str] = frozenset(
@@ -139,21 +141,7 @@ def _norm_handle(value: object) -> str:
     return s.lstrip("@").casefold()
 
 
-_PLATFORM_PREFIXES = {
-    "weibo",
-    "wechat",
-    "douyin",
-    "xiaohongshu",
-    "bilibili",
-    "facebook",
-    "instagram",
-    "x",
-    "linkedin",
-    "youtube",
-    "pinterest",
-    "tiktok",
-    "other",
-}
+_PLATFORM_PREFIXES = frozenset(PLATFORMS)
 
 
 # ----------------------------------------------------------------------------------------------- sources

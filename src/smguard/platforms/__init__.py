@@ -16,6 +16,7 @@ from __future__ import annotations
 import importlib
 from functools import cache
 
+from smguard.dataset.schema import PLATFORMS
 from smguard.platforms.base import (
     HashtagCap,
     Hashtags,
@@ -28,21 +29,7 @@ from smguard.platforms.base import (
 )
 
 #: Every platform of the data set contract (CONTRACT §2 accounts.platform), in the contract's order.
-PLATFORM_KEYS: tuple[str, ...] = (
-    "weibo",
-    "wechat",
-    "douyin",
-    "xiaohongshu",
-    "bilibili",
-    "facebook",
-    "instagram",
-    "x",
-    "linkedin",
-    "youtube",
-    "pinterest",
-    "tiktok",
-    "other",
-)
+PLATFORM_KEYS: tuple[str, ...] = PLATFORMS
 
 __all__ = [
     "PLATFORM_KEYS",
