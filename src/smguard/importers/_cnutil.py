@@ -354,6 +354,22 @@ def first_url(text: Any) -> str | None:
 # --------------------------------------------------------------------------- problems
 
 
+class Once:
+    """Mixin for an importer's per-run state: :meth:`once` is true the first time a ``(table, key)`` is seen.
+
+    The subclass sets ``self.emitted = set()`` in its ``__init__``.
+    """
+
+    emitted: set[tuple[str, str]]
+
+    def once(self, table: str, key: str) -> bool:
+        k = (table, key)
+        if k in self.emitted:
+            return False
+        self.emitted.add(k)
+        return True
+
+
 class Reporter:
     """Forwards problems of one file to ``ctx.problem`` (``error``: something was skipped)."""
 

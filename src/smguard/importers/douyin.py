@@ -25,6 +25,7 @@ from typing import Any
 
 from smguard.importers._cnutil import (
     Ctx,
+    Once,
     Record,
     Reporter,
     claim_json,
@@ -81,7 +82,7 @@ def classify(obj: Any) -> str | None:
     return None
 
 
-class _State:
+class _State(Once):
     def __init__(self, ctx: Ctx) -> None:
         brands = getattr(ctx, "brand_account_ids", None)
         self.open_ids = raw_ids(brands, PLATFORM)  # any of them marks the brand's own comments
@@ -89,19 +90,12 @@ class _State:
         own = pick_account(brands, PLATFORM, lambda i: not i.isdigit())
         self.account = pid(PLATFORM, own or DEFAULT_ACCOUNT)
         self.account_done = False
-        self.emitted: set[tuple[str, str]] = set()
+        self.emitted = set()
 
     def acct(self) -> Iterator[Record]:
         if not self.account_done:
             self.account_done = True
             yield "accounts", {"id": self.account, "platform": PLATFORM, "owner": "brand"}
-
-    def once(self, table: str, key: str) -> bool:
-        k = (table, key)
-        if k in self.emitted:
-            return False
-        self.emitted.add(k)
-        return True
 
 
 def _videos(data: dict, s: _State, report: Reporter) -> Iterator[Record]:

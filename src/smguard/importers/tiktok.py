@@ -29,6 +29,7 @@ from typing import Any
 
 from smguard.importers._cnutil import (
     Ctx,
+    Once,
     Record,
     Reporter,
     claim_json,
@@ -123,7 +124,7 @@ def _video_id(link: Any) -> str | None:
     return m.group(1) if m else None
 
 
-class _State:
+class _State(Once):
     def __init__(self, ctx: Ctx, obj: dict) -> None:
         prof, _ = get_path(
             obj, ("Profile", "Profile Info", "ProfileMap"), ("Profile", "Profile Information", "ProfileMap")
@@ -144,7 +145,7 @@ class _State:
         names = ([self.username] if self.username else []) + strong + weak
         self.me = {x.casefold().lstrip("@") for x in names}
         self.account_done = False
-        self.emitted: set[tuple[str, str]] = set()
+        self.emitted = set()
 
     def acct(self) -> Iterator[Record]:
         if not self.account_done:
@@ -153,13 +154,6 @@ class _State:
             if self.username:
                 rec["handle"] = self.username
             yield "accounts", rec
-
-    def once(self, table: str, key: str) -> bool:
-        k = (table, key)
-        if k in self.emitted:
-            return False
-        self.emitted.add(k)
-        return True
 
 
 def _posts(obj: dict, s: _State, report: Reporter) -> Iterator[Record]:

@@ -31,6 +31,7 @@ from typing import Any
 
 from smguard.importers._cnutil import (
     Ctx,
+    Once,
     Record,
     Reporter,
     claim_json,
@@ -103,14 +104,14 @@ def looks_like_wechat_xml(text: str) -> bool:
     return "<xml" in text and "<ToUserName>" in text and "<FromUserName>" in text
 
 
-class _State:
+class _State(Once):
     def __init__(self, ctx: Ctx) -> None:
         # original ids are gh_…, app ids wx…
         self.account_raw = pick_account(
             getattr(ctx, "brand_account_ids", None), PLATFORM, lambda i: i.startswith(("gh_", "wx"))
         )
         self.account_done = False
-        self.emitted: set[tuple[str, str]] = set()
+        self.emitted = set()
         self.tz = WECHAT_TZ
 
     @property
@@ -124,13 +125,6 @@ class _State:
             if self.account_raw:
                 rec["handle"] = self.account_raw
             yield "accounts", rec
-
-    def once(self, table: str, key: str) -> bool:
-        k = (table, key)
-        if k in self.emitted:
-            return False
-        self.emitted.add(k)
-        return True
 
 
 def _article_id(obj: dict, name: str) -> str | None:

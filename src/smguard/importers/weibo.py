@@ -27,6 +27,7 @@ from typing import Any
 
 from smguard.importers._cnutil import (
     Ctx,
+    Once,
     Record,
     Reporter,
     app_matches,
@@ -211,7 +212,7 @@ def resolve_brand_ids(values: Any, docs: list[tuple[str, Any]], names: dict[str,
 # --------------------------------------------------------------------------- records
 
 
-class _State:
+class _State(Once):
     def __init__(self, ctx: Ctx, brand: set[str], names: dict[str, str]) -> None:
         self.ctx = ctx
         self.brand = brand
@@ -219,7 +220,7 @@ class _State:
         self.apps = tuple(AUTOMATED_APPS) + tuple(
             str(a) for a in (getattr(ctx, "automated_apps", None) or ())
         )
-        self.emitted: set[tuple[str, str]] = set()
+        self.emitted = set()
         self.accounts: set[str] = set()
         self.brand_handles = {names[b].casefold() for b in brand if b in names}
         # (status id, author screen name) → list of (created_at, comment id) for 回复@name lookups
@@ -227,13 +228,6 @@ class _State:
 
     def first_brand(self) -> str | None:
         return sorted(self.brand)[0] if self.brand else None
-
-    def once(self, table: str, key: str) -> bool:
-        k = (table, key)
-        if k in self.emitted:
-            return False
-        self.emitted.add(k)
-        return True
 
     def account(self, uid: str) -> Iterator[Record]:
         if uid in self.accounts:
