@@ -12,10 +12,11 @@ import html
 import re
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
-from typing import Any, Protocol
+from typing import Any, ClassVar, Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from smguard.dataset.schema import PLATFORMS
+from smguard.importers.base import Importer
 from smguard.importers.common import pid as _common_pid
 
 Record = tuple[str, dict[str, Any]]
@@ -478,3 +479,32 @@ def load_documents(
         except (OSError, EOFError, ValueError, KeyError) as exc:
             ctx.problem(name, "start of file", f"cannot read the file ({exc}); skipped")
     return docs
+
+
+class DocumentsImporter(Importer):
+    """An importer of whole JSON (or text) documents, recognised by their first bytes and parsed together.
+
+    Subclasses set ``patterns`` (globs of the members to look at), optionally ``text_suffixes`` (members
+    returned as text, see :func:`load_documents`), and implement :meth:`is_mine` and :meth:`parse`.
+    """
+
+    patterns: ClassVar[tuple[str, ...]] = ("*.json", "*.txt")
+    text_suffixes: ClassVar[tuple[str, ...]] = ()
+
+    def is_mine(self, head: bytes) -> bool:
+        """Whether a member starting with ``head`` is one of this importer's files."""
+        raise NotImplementedError
+
+    def parse(self, docs: Iterable[tuple[str, Any]], ctx: Any) -> Iterator[Record]:
+        """Records of the loaded ``(display name, document)`` pairs."""
+        raise NotImplementedError
+
+    def claim(self, source: Any) -> list[str]:
+        return claim_json(source, self.patterns, self.is_mine)
+
+    def detect(self, source: Any) -> bool:
+        return bool(self.claim(source))
+
+    def read(self, source: Any, ctx: Any) -> Iterator[Record]:
+        members = self.claim(source) or source.members()
+        yield from self.parse(load_documents(source, members, ctx, text_suffixes=self.text_suffixes), ctx)

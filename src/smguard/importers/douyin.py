@@ -25,12 +25,11 @@ from typing import Any
 
 from smguard.importers._cnutil import (
     Ctx,
+    DocumentsImporter,
     Once,
     Record,
     Reporter,
-    claim_json,
     each_dict,
-    load_documents,
     pick_account,
     pid,
     raw_ids,
@@ -40,7 +39,6 @@ from smguard.importers._cnutil import (
     type_name,
     unix_to_iso,
 )
-from smguard.importers.base import ImportContext, Importer, Source
 
 PLATFORM = "douyin"
 DEFAULT_ACCOUNT = "me"
@@ -267,20 +265,16 @@ def _is_douyin_head(head: bytes) -> bool:
     return b'"item_id"' in head and (b'"create_time"' in head or b'"media_type"' in head)
 
 
-class DouyinImporter(Importer):
+class DouyinImporter(DocumentsImporter):
     name = "douyin"
     platform = "douyin"
     description = "Douyin Open Platform JSON: video list, item comment list and replies, fans list"
 
-    def claim(self, source: Source) -> list[str]:
-        return claim_json(source, ("*.json", "*.txt"), _is_douyin_head)
+    def is_mine(self, head: bytes) -> bool:
+        return _is_douyin_head(head)
 
-    def detect(self, source: Source) -> bool:
-        return bool(self.claim(source))
-
-    def read(self, source: Source, ctx: ImportContext) -> Iterator[tuple[str, dict[str, Any]]]:
-        docs = load_documents(source, self.claim(source) or source.members(), ctx)
-        yield from parse_documents(docs, ctx)
+    def parse(self, docs: Iterable[tuple[str, Any]], ctx: Ctx) -> Iterator[Record]:
+        return parse_documents(docs, ctx)
 
 
 IMPORTERS = [DouyinImporter()]

@@ -23,16 +23,16 @@ Export times have no offset; TikTok writes them in UTC, so they are read as UTC.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import UTC
 from typing import Any
 
 from smguard.importers._cnutil import (
     Ctx,
+    DocumentsImporter,
     Once,
     Record,
     Reporter,
-    claim_json,
     clean_na,
     each_dict,
     load_documents,
@@ -44,7 +44,7 @@ from smguard.importers._cnutil import (
     to_int,
     type_name,
 )
-from smguard.importers.base import ImportContext, Importer, Source
+from smguard.importers.base import ImportContext, Source
 
 PLATFORM = "tiktok"
 DEFAULT_ACCOUNT = "me"
@@ -439,24 +439,26 @@ def stream_export(source: Source, member: str, ctx: ImportContext) -> Any:
     return getattr(builder, "value", None)
 
 
-class TikTokImporter(Importer):
+class TikTokImporter(DocumentsImporter):
     name = "tiktok"
     platform = "tiktok"
     description = "TikTok 'Download your data' JSON (user_data_tiktok.json, older user_data.json)"
 
-    def claim(self, source: Source) -> list[str]:
-        return claim_json(source, ("user_data*.json", "*.json"), _is_tiktok_head)
+    patterns = ("user_data*.json", "*.json")
 
-    def detect(self, source: Source) -> bool:
-        return bool(self.claim(source))
+    def is_mine(self, head: bytes) -> bool:
+        return _is_tiktok_head(head)
+
+    def parse(self, docs: Iterable[tuple[str, Any]], ctx: Ctx) -> Iterator[Record]:
+        for name, obj in docs:
+            yield from parse_export(obj, name, ctx)
 
     def read(self, source: Source, ctx: ImportContext) -> Iterator[tuple[str, dict[str, Any]]]:
         from smguard.importers.base import ImportFileError
 
         members = self.claim(source) or source.members()
         small = [m for m in members if source.size(m) <= STREAM_ABOVE]
-        for name, obj in load_documents(source, small, ctx):
-            yield from parse_export(obj, name, ctx)
+        yield from self.parse(load_documents(source, small, ctx), ctx)
         for m in members:
             if m in small:
                 continue

@@ -31,13 +31,12 @@ from typing import Any
 
 from smguard.importers._cnutil import (
     Ctx,
+    DocumentsImporter,
     Once,
     Record,
     Reporter,
-    claim_json,
     day_start,
     each_dict,
-    load_documents,
     local_date,
     pick_account,
     pid,
@@ -47,7 +46,6 @@ from smguard.importers._cnutil import (
     type_name,
     unix_to_iso,
 )
-from smguard.importers.base import ImportContext, Importer, Source
 
 PLATFORM = "wechat"
 DEFAULT_ACCOUNT = "official_account"
@@ -491,7 +489,7 @@ def _is_wechat_head(head: bytes) -> bool:
     return b"<ToUserName>" in head and b"<FromUserName>" in head
 
 
-class WeChatImporter(Importer):
+class WeChatImporter(DocumentsImporter):
     name = "wechat"
     platform = "wechat"
     description = (
@@ -499,15 +497,14 @@ class WeChatImporter(Importer):
         "user/info(/batchget), datacube article and follower statistics; pushed message XML"
     )
 
-    def claim(self, source: Source) -> list[str]:
-        return claim_json(source, ("*.json", "*.xml", "*.txt"), _is_wechat_head)
+    patterns = ("*.json", "*.xml", "*.txt")
+    text_suffixes = (".xml",)
 
-    def detect(self, source: Source) -> bool:
-        return bool(self.claim(source))
+    def is_mine(self, head: bytes) -> bool:
+        return _is_wechat_head(head)
 
-    def read(self, source: Source, ctx: ImportContext) -> Iterator[tuple[str, dict[str, Any]]]:
-        docs = load_documents(source, self.claim(source) or source.members(), ctx, text_suffixes=(".xml",))
-        yield from parse_documents(docs, ctx)
+    def parse(self, docs: Iterable[tuple[str, Any]], ctx: Ctx) -> Iterator[Record]:
+        return parse_documents(docs, ctx)
 
 
 IMPORTERS = [WeChatImporter()]

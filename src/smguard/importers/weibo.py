@@ -27,15 +27,14 @@ from typing import Any
 
 from smguard.importers._cnutil import (
     Ctx,
+    DocumentsImporter,
     Once,
     Record,
     Reporter,
     app_matches,
     app_name,
-    claim_json,
     each_dict,
     first_url,
-    load_documents,
     pid,
     split_ids,
     to_bool,
@@ -44,7 +43,6 @@ from smguard.importers._cnutil import (
     type_name,
     weibo_time,
 )
-from smguard.importers.base import ImportContext, Importer, Source
 
 PLATFORM = "weibo"
 
@@ -609,7 +607,7 @@ def _is_weibo_head(head: bytes) -> bool:
     return b'"error_code"' in head and b'"request"' in head and b'"/2/' in head
 
 
-class WeiboImporter(Importer):
+class WeiboImporter(DocumentsImporter):
     name = "weibo"
     platform = "weibo"
     description = (
@@ -617,15 +615,11 @@ class WeiboImporter(Importer):
         "friendships/followers and users/show"
     )
 
-    def claim(self, source: Source) -> list[str]:
-        return claim_json(source, ("*.json", "*.txt"), _is_weibo_head)
+    def is_mine(self, head: bytes) -> bool:
+        return _is_weibo_head(head)
 
-    def detect(self, source: Source) -> bool:
-        return bool(self.claim(source))
-
-    def read(self, source: Source, ctx: ImportContext) -> Iterator[tuple[str, dict[str, Any]]]:
-        docs = load_documents(source, self.claim(source) or source.members(), ctx)
-        yield from parse_documents(docs, ctx)
+    def parse(self, docs: Iterable[tuple[str, Any]], ctx: Ctx) -> Iterator[Record]:
+        return parse_documents(docs, ctx)
 
 
 IMPORTERS = [WeiboImporter()]
