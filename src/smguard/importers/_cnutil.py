@@ -8,7 +8,6 @@ All functions are pure and never raise on bad input: they return ``None`` and le
 from __future__ import annotations
 
 import hashlib
-import html
 import re
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
@@ -17,6 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from smguard.dataset.schema import PLATFORMS
 from smguard.importers.base import Importer
+from smguard.importers.common import app_from_source
 from smguard.importers.common import pid as _common_pid
 
 Record = tuple[str, dict[str, Any]]
@@ -323,15 +323,12 @@ def day_start(d: Any, tz: Any) -> str | None:
 # --------------------------------------------------------------------------- text
 
 
-_TAG = re.compile(r"<[^>]+>")
-
-
 def app_name(source_html: Any) -> str | None:
-    """``<a href="..." rel="nofollow">皮皮时光机</a>`` → ``皮皮时光机``."""
-    if not isinstance(source_html, str):
-        return None
-    s = html.unescape(_TAG.sub("", source_html)).strip()
-    return s or None
+    """``<a href="..." rel="nofollow">皮皮时光机</a>`` → ``皮皮时光机``; None for anything but text.
+
+    The parsing is :func:`smguard.importers.common.app_from_source` (which also turns numbers into text).
+    """
+    return app_from_source(source_html) if isinstance(source_html, str) else None
 
 
 def app_matches(app: str | None, apps: Iterable[str]) -> bool:
