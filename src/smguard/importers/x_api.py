@@ -23,6 +23,7 @@ from smguard.importers.common import (
     clean,
     guard,
     iso,
+    iso_or_none,
     load_json,
     media_type,
     metrics,
@@ -180,7 +181,7 @@ class XApiImporter(Importer):
                         "owner": "brand",
                         "name": u.get("name"),
                         "verified": u.get("verified"),
-                        "created_at": _iso_or_none(u.get("created_at")),
+                        "created_at": iso_or_none(u.get("created_at") or None),
                     }
                 ),
             )
@@ -379,13 +380,6 @@ class XApiImporter(Importer):
         )
 
 
-def _iso_or_none(v: Any) -> str | None:
-    try:
-        return iso(v) if v else None
-    except ValueError:
-        return None
-
-
 def _media(t: dict[str, Any], media: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     out = []
     for key in (t.get("attachments") or {}).get("media_keys") or []:
@@ -420,7 +414,7 @@ def _follower(u: dict[str, Any], account_id: str) -> Record:
             "posts_count": to_int(pm.get("tweet_count")),
             "has_avatar": ("default_profile_images" not in img) if isinstance(img, str) else None,
             "verified": u.get("verified") if isinstance(u.get("verified"), bool) else None,
-            "created_at": _iso_or_none(u.get("created_at")),
+            "created_at": iso_or_none(u.get("created_at") or None),
             "bio": u.get("description") or None,
             "name": u.get("name"),
         }
