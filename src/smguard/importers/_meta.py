@@ -14,10 +14,11 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from smguard.importers.base import ImportContext, Record, Source, basename
+from smguard.importers.base import ImportContext, Importer, Record, Source, basename
 from smguard.importers.common import (
     clean,
     fix_mojibake_deep,
+    guard,
     iso,
     load_json,
     local_date,
@@ -117,6 +118,43 @@ def claim(source: Source, platform: str) -> list[str]:
 def load_fixed(source: Source, member: str) -> Any:
     """A DYI file, with Meta's mojibake undone."""
     return fix_mojibake_deep(load_json(source, member))
+
+
+class MetaImporter(Importer):
+    """Facebook and Instagram: the files of ``platform`` (see :func:`classify`) are loaded (DYI files with
+    their mojibake undone) and handed, Graph API and DYI apart, to :meth:`_graph` and :meth:`_dyi`."""
+
+    def claim(self, source: Source) -> list[str]:
+        return claim(source, self.platform)
+
+    def detect(self, source: Source) -> bool:
+        return bool(self.claim(source))
+
+    def read(self, source: Source, ctx: ImportContext) -> Iterator[tuple[str, Record]]:
+        docs: list[tuple[str, str, Any]] = []
+        for m in source.members():
+            kind = classify(source, m)
+            if not kind or kind[0] != self.platform or kind[1] == "dyi_ignore":
+                continue
+            with guard(ctx, source, m):
+                doc = load_json(source, m) if kind[1] == "graph" else load_fixed(source, m)
+                docs.append((m, kind[1], doc))
+        graph = [(m, d) for m, k, d in docs if k == "graph"]
+        dyi = [(m, k, d) for m, k, d in docs if k.startswith("dyi_")]
+        if graph:
+            yield from self._graph(source, graph, ctx)
+        if dyi:
+            yield from self._dyi(source, dyi, ctx)
+
+    def _graph(
+        self, source: Source, docs: list[tuple[str, Any]], ctx: ImportContext
+    ) -> Iterator[tuple[str, Record]]:
+        raise NotImplementedError
+
+    def _dyi(
+        self, source: Source, docs: list[tuple[str, str, Any]], ctx: ImportContext
+    ) -> Iterator[tuple[str, Record]]:
+        raise NotImplementedError
 
 
 # ------------------------------------------------------------------------------------ DYI: messages

@@ -19,43 +19,20 @@ from collections.abc import Iterator
 from typing import Any
 
 from smguard.importers import _meta
-from smguard.importers.base import ImportContext, Importer, Record, Source, basename
-from smguard.importers.common import clean, guard, iso, load_json, pid, to_int
+from smguard.importers.base import ImportContext, Record, Source, basename
+from smguard.importers.common import clean, iso, pid, to_int
 
 P = "facebook"
 _PAGE_TOTALS = ("page_fans", "page_follows", "page_followers", "followers_count")
 
 
-class FacebookImporter(Importer):
+class FacebookImporter(_meta.MetaImporter):
     name = "facebook"
     platform = P
     description = (
         "Facebook Page Graph API JSON (posts, comments, conversations, page, insights) and "
         "'Download your information' JSON (posts, comments, reactions, messages)"
     )
-
-    def claim(self, source: Source) -> list[str]:
-        return _meta.claim(source, P)
-
-    def detect(self, source: Source) -> bool:
-        return bool(self.claim(source))
-
-    def read(self, source: Source, ctx: ImportContext) -> Iterator[tuple[str, Record]]:
-        docs: list[tuple[str, str, Any]] = []
-        for m in source.members():
-            kind = _meta.classify(source, m)
-            if not kind or kind[0] != P:
-                continue
-            with guard(ctx, source, m):
-                docs.append(
-                    (m, kind[1], _meta.load_fixed(source, m) if kind[1] != "graph" else _load(source, m))
-                )
-        graph = [(m, d) for m, k, d in docs if k == "graph"]
-        dyi = [(m, k, d) for m, k, d in docs if k.startswith("dyi_")]
-        if graph:
-            yield from self._graph(source, graph, ctx)
-        if dyi:
-            yield from self._dyi(source, dyi, ctx)
 
     # ------------------------------------------------------------------------------------ Graph API
     def _graph(
@@ -447,10 +424,6 @@ class FacebookImporter(Importer):
                     )
             elif kind == "dyi_thread" and isinstance(d, dict):
                 yield from _meta.thread_messages(d, P, {owner}, account_id, disp, ctx)
-
-
-def _load(source: Source, member: str) -> Any:
-    return load_json(source, member)
 
 
 def _dyi_comment_items(d: Any) -> list[dict[str, Any]]:

@@ -19,8 +19,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from smguard.importers import _meta
-from smguard.importers.base import ImportContext, Importer, Record, Source, basename
-from smguard.importers.common import clean, guard, iso, load_json, pid, to_int
+from smguard.importers.base import ImportContext, Record, Source, basename
+from smguard.importers.common import clean, iso, pid, to_int
 
 P = "instagram"
 _SHORTCODE = re.compile(r"instagram\.com/(?:p|reel|tv)/([A-Za-z0-9_-]+)")
@@ -34,35 +34,13 @@ _IG_TYPES = {
 _VIEW_METRICS = ("views", "video_views", "plays", "impressions", "ig_reels_aggregated_all_plays_count")
 
 
-class InstagramImporter(Importer):
+class InstagramImporter(_meta.MetaImporter):
     name = "instagram"
     platform = P
     description = (
         "Instagram 'Download your information' JSON (posts, stories, comments, likes, followers, messages) "
         "and Graph API media, comments and insights JSON"
     )
-
-    def claim(self, source: Source) -> list[str]:
-        return _meta.claim(source, P)
-
-    def detect(self, source: Source) -> bool:
-        return bool(self.claim(source))
-
-    def read(self, source: Source, ctx: ImportContext) -> Iterator[tuple[str, Record]]:
-        docs: list[tuple[str, str, Any]] = []
-        for m in source.members():
-            kind = _meta.classify(source, m)
-            if not kind or kind[0] != P or kind[1] == "dyi_ignore":
-                continue
-            with guard(ctx, source, m):
-                doc = load_json(source, m) if kind[1] == "graph" else _meta.load_fixed(source, m)
-                docs.append((m, kind[1], doc))
-        graph = [(m, d) for m, k, d in docs if k == "graph"]
-        dyi = [(m, k, d) for m, k, d in docs if k.startswith("dyi_")]
-        if graph:
-            yield from self._graph(source, graph, ctx)
-        if dyi:
-            yield from self._dyi(source, dyi, ctx)
 
     # ------------------------------------------------------------------------------------ Graph API
     def _graph(
