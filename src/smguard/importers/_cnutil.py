@@ -228,6 +228,15 @@ def unix_to_iso(v: Any) -> str | None:
         return None
 
 
+def unix_time(obj: dict, key: str, pos: str, report: Reporter, skipped: str) -> str | None:
+    """``obj[key]`` read with :func:`unix_to_iso`; when it is not a time, report it at ``pos.key`` and
+    return None (``skipped`` ends the message: what the caller leaves out, e.g. ``"comment skipped"``)."""
+    created = unix_to_iso(obj.get(key))
+    if created is None:
+        report(f"{pos}.{key}", f"expected unix seconds, found {type_name(obj.get(key))}; {skipped}")
+    return created
+
+
 def weibo_time(v: Any) -> str | None:
     """Weibo / X v1.1 time ``"Wed Jan 24 11:19:36 +0800 2018"`` → ``"2018-01-24T11:19:36+08:00"``."""
     if not isinstance(v, str):

@@ -37,6 +37,7 @@ from smguard.importers._cnutil import (
     to_int,
     to_str,
     type_name,
+    unix_time,
     unix_to_iso,
 )
 
@@ -102,12 +103,8 @@ def _videos(data: dict, s: _State, report: Reporter) -> Iterator[Record]:
         if not item:
             report(pos, "video without item_id; skipped")
             continue
-        created = unix_to_iso(v.get("create_time"))
+        created = unix_time(v, "create_time", pos, report, "video skipped")
         if created is None:
-            report(
-                f"{pos}.create_time",
-                f"expected unix seconds, found {type_name(v.get('create_time'))}; video skipped",
-            )
             continue
         if not s.once("posts", item):
             continue
@@ -152,12 +149,8 @@ def _comments(outer: dict, data: dict, name: str, s: _State, report: Reporter) -
         item = m.group(1) if m else None
     parent = to_str(outer.get("comment_id")) or to_str(data.get("comment_id"))
     for pos, c in each_dict(data.get("list"), "data.list", report):
-        created = unix_to_iso(c.get("create_time"))
+        created = unix_time(c, "create_time", pos, report, "comment skipped")
         if created is None:
-            report(
-                f"{pos}.create_time",
-                f"expected unix seconds, found {type_name(c.get('create_time'))}; comment skipped",
-            )
             continue
         text = c.get("content") if isinstance(c.get("content"), str) else ""
         user = to_str(c.get("comment_user_id"))

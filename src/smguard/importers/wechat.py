@@ -44,6 +44,7 @@ from smguard.importers._cnutil import (
     to_int,
     to_str,
     type_name,
+    unix_time,
     unix_to_iso,
 )
 
@@ -141,12 +142,8 @@ def _comments(obj: dict, name: str, s: _State, report: Reporter) -> Iterator[Rec
     article_key = article or f"file:{name}"
     for pos, c in each_dict(obj.get("comment"), "comment", report):
         ucid = to_str(c.get("user_comment_id"))
-        created = unix_to_iso(c.get("create_time"))
+        created = unix_time(c, "create_time", pos, report, "comment skipped")
         if created is None:
-            report(
-                f"{pos}.create_time",
-                f"expected unix seconds, found {type_name(c.get('create_time'))}; comment skipped",
-            )
             continue
         text = c.get("content") if isinstance(c.get("content"), str) else ""
         openid = to_str(c.get("openid"))
@@ -174,12 +171,8 @@ def _comments(obj: dict, name: str, s: _State, report: Reporter) -> Iterator[Rec
         if not isinstance(reply, dict):
             report(f"{pos}.reply", f"expected an object, found {type_name(reply)}; reply skipped")
             continue
-        r_created = unix_to_iso(reply.get("create_time"))
+        r_created = unix_time(reply, "create_time", f"{pos}.reply", report, "reply skipped")
         if r_created is None:
-            report(
-                f"{pos}.reply.create_time",
-                f"expected unix seconds, found {type_name(reply.get('create_time'))}; reply skipped",
-            )
             continue
         out: dict[str, Any] = {
             "id": mid + ":reply",
