@@ -393,13 +393,13 @@ def apply(
         p = {h: probs.get(h, np.asarray(out[h], dtype=np.float64)) for h in REPLY_HEADS}
         # apology: an explicit apology phrase, not negated; the model alone only when it is very sure
         out["apology"] = (apo_cue & ~apo_neg) | ((p["apology"] > 0.9) & ~apo_neg & ~argue_cue)
-        out["fix_intent"] = (fix_cue | (p["fix_intent"] > 0.7)) & ~fix_neg & ~argue_cue
+        out["fix_intent"] = (fix_cue | (p["fix_intent"] > 0.6)) & ~fix_neg
         received = scan(RECEIVED) & ~scan(STRONG_INVITE)
         out["offers_private"] = channel & ~ch_neg & ~received & (invite | (p["offers_private"] > 0.5))
         # argumentative: blaming / contradicting / sarcastic cue, or the model when the reply is not plainly an
         # apology, a fix or an invitation
-        plain = (apo_cue & ~apo_neg) | fix_cue | out["offers_private"]
-        out["argumentative"] = argue_cue | apo_neg | ((p["argumentative"] > 0.5) & ~plain)
+        bare = (n_chars if n_chars is not None else np.fromiter(map(len, texts), np.int64, len(texts))) <= 12
+        out["argumentative"] = argue_cue | apo_neg | ((p["argumentative"] > 0.5) & ~bare)
 
     if kind == "post":
         own = scan(OWN_COMPANY)
