@@ -17,6 +17,7 @@ from typing import Any
 from smguard.importers.base import ImportContext, Importer, Record, Source, basename
 from smguard.importers.common import (
     clean,
+    dm_replies,
     fix_mojibake_deep,
     guard,
     iso,
@@ -180,30 +181,25 @@ def thread_messages(
         msgs.append((to_int(m["timestamp_ms"]), created, m))
     msgs.sort(key=lambda x: x[0] or 0)
     owners = {n.casefold() for n in owner_names}
-    last_in = None
-    for ts, created, m in msgs:
-        sender = str(m["sender_name"])
-        out = sender.casefold() in owners
-        text = m.get("content") or ""
-        if not text and isinstance(m.get("share"), dict):
-            text = m["share"].get("link") or m["share"].get("share_text") or ""
-        rec = {
-            "id": pid(platform, f"dm:{short_hash(thread, ts, sender)}"),
-            "account_id": account_id,
-            "created_at": created,
-            "channel": "dm",
-            "direction": "out" if out else "in",
-            "author_handle": sender,
-            "text": str(text),
-            "conversation_id": thread or None,
-        }
-        if out:
-            rec["in_reply_to"] = last_in
-            rec["automated"] = False
-            last_in = None
-        else:
-            last_in = rec["id"]
-        yield "messages", clean(rec)
+
+    def records() -> Iterator[dict[str, Any]]:
+        for ts, created, m in msgs:
+            sender = str(m["sender_name"])
+            text = m.get("content") or ""
+            if not text and isinstance(m.get("share"), dict):
+                text = m["share"].get("link") or m["share"].get("share_text") or ""
+            yield {
+                "id": pid(platform, f"dm:{short_hash(thread, ts, sender)}"),
+                "account_id": account_id,
+                "created_at": created,
+                "channel": "dm",
+                "direction": "out" if sender.casefold() in owners else "in",
+                "author_handle": sender,
+                "text": str(text),
+                "conversation_id": thread or None,
+            }
+
+    yield from dm_replies(records())
 
 
 def thread_owner(doc: dict[str, Any]) -> str | None:

@@ -15,7 +15,7 @@ import json
 import re
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from typing import IO, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -313,6 +313,23 @@ def media_type_from_uri(uri: str | None, default: str = "photo") -> str:
 def clean(record: dict[str, Any]) -> dict[str, Any]:
     """Drop ``None`` values (the data set omits unknown optional fields)."""
     return {k: v for k, v in record.items() if v is not None}
+
+
+def dm_replies(records: Iterable[dict[str, Any]]) -> Iterator[tuple[str, dict[str, Any]]]:
+    r"""``("messages", record)`` for the direct messages of one conversation, in time order.
+
+    An ``out`` message answers the last ``in`` message since the previous answer (``in_reply_to``, ``None``
+    when there is none) and is written by a person (``automated`` false). Records are :func:`clean`\ ed.
+    """
+    last_in = None
+    for rec in records:
+        if rec["direction"] == "out":
+            rec["in_reply_to"] = last_in
+            rec["automated"] = False
+            last_in = None
+        else:
+            last_in = rec["id"]
+        yield "messages", clean(rec)
 
 
 # --------------------------------------------------------------------------------------- reading files

@@ -17,6 +17,7 @@ from smguard.importers.base import ImportContext, Importer, Record, Source, base
 from smguard.importers.common import (
     app_from_source,
     clean,
+    dm_replies,
     guard,
     iso,
     iter_json_array,
@@ -324,31 +325,36 @@ class XArchiveImporter(Importer):
                     continue
                 msgs.append((created, mc))
             msgs.sort(key=lambda x: x[0])
-            last_in: str | None = None
-            for created, mc in msgs:
-                sender = str(mc["senderId"])
-                out = sender == owner_id or ctx.is_brand(sender)
-                text = str(mc.get("text") or "")
-                if mc.get("mediaUrls") and not text:
-                    text = " ".join(mc["mediaUrls"])
-                rec = {
-                    "id": pid(P, f"dm:{mc['id']}"),
-                    "account_id": account_id,
-                    "created_at": created,
-                    "channel": "dm",
-                    "direction": "out" if out else "in",
-                    "author_id": sender,
-                    "author_handle": owner.get("handle") if out else None,
-                    "text": text,
-                    "conversation_id": conv.get("conversationId"),
-                }
-                if out:
-                    rec["in_reply_to"] = last_in
-                    rec["automated"] = False
-                    last_in = None
-                else:
-                    last_in = rec["id"]
-                yield "messages", clean(rec)
+            yield from dm_replies(
+                _dm_record(created, mc, conv, owner, owner_id, account_id, ctx) for created, mc in msgs
+            )
+
+
+def _dm_record(
+    created: str,
+    mc: dict[str, Any],
+    conv: dict[str, Any],
+    owner: dict[str, Any],
+    owner_id: str,
+    account_id: str,
+    ctx: ImportContext,
+) -> dict[str, Any]:
+    sender = str(mc["senderId"])
+    out = sender == owner_id or ctx.is_brand(sender)
+    text = str(mc.get("text") or "")
+    if mc.get("mediaUrls") and not text:
+        text = " ".join(mc["mediaUrls"])
+    return {
+        "id": pid(P, f"dm:{mc['id']}"),
+        "account_id": account_id,
+        "created_at": created,
+        "channel": "dm",
+        "direction": "out" if out else "in",
+        "author_id": sender,
+        "author_handle": owner.get("handle") if out else None,
+        "text": text,
+        "conversation_id": conv.get("conversationId"),
+    }
 
 
 IMPORTERS = [XArchiveImporter()]
