@@ -365,7 +365,27 @@ def guard(ctx: ImportContext, source: Source, member: str) -> Iterator[None]:
         ctx.problem(source.display(member), "", f"unexpected content ({type(exc).__name__}: {exc})")
 
 
-class ProgressReader(io.RawIOBase):
+class _RawWrapper(io.RawIOBase):
+    """A readable raw stream over another one (``self.raw``): subclasses implement ``read``; closing it
+    closes ``raw``."""
+
+    raw: IO[bytes]
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b: Any) -> int:
+        data = self.read(len(b))
+        b[: len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self.raw.close()
+        super().close()
+
+
+class ProgressReader(_RawWrapper):
     """Wraps a binary file: skips ``skip`` leading bytes and reports progress every ``every`` bytes."""
 
     def __init__(
@@ -386,9 +406,6 @@ class ProgressReader(io.RawIOBase):
         self._next = every
         self._head = head
 
-    def readable(self) -> bool:
-        return True
-
     def read(self, n: int = -1) -> bytes:
         if self._head:
             data, self._head = (
@@ -407,18 +424,8 @@ class ProgressReader(io.RawIOBase):
             self.ctx.progress(self.label, self.done, self.total)
         return data
 
-    def readinto(self, b: Any) -> int:
-        data = self.read(len(b))
-        b[: len(data)] = data
-        return len(data)
 
-    def close(self) -> None:
-        with contextlib.suppress(Exception):
-            self.raw.close()
-        super().close()
-
-
-class Utf8Repair(io.RawIOBase):
+class Utf8Repair(_RawWrapper):
     """Wraps a binary stream and replaces invalid UTF-8 with U+FFFD, so one bad byte does not stop a parse."""
 
     def __init__(self, raw: IO[bytes]) -> None:
@@ -426,9 +433,6 @@ class Utf8Repair(io.RawIOBase):
         self._dec = codecs.getincrementaldecoder("utf-8")(errors="replace")
         self._buf = b""
         self._eof = False
-
-    def readable(self) -> bool:
-        return True
 
     def read(self, n: int = -1) -> bytes:
         want = n if n is not None and n >= 0 else 1 << 62
@@ -439,16 +443,6 @@ class Utf8Repair(io.RawIOBase):
             self._buf += self._dec.decode(chunk, final=not chunk).encode("utf-8")
         data, self._buf = self._buf[:want], self._buf[want:]
         return data
-
-    def readinto(self, b: Any) -> int:
-        data = self.read(len(b))
-        b[: len(data)] = data
-        return len(data)
-
-    def close(self) -> None:
-        with contextlib.suppress(Exception):
-            self.raw.close()
-        super().close()
 
 
 _JS_PREFIX = re.compile(
