@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import zipfile
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from smguard.importers.common import (
     to_int,
     twitter_snowflake_time,
 )
+from smguard.importers.runner import import_sources
 
 
 @pytest.mark.parametrize(
@@ -72,6 +74,27 @@ def test_small_parsers():
     assert strip_html("a &amp; b<br>c <b>d</b>") == "a & b\nc d"
     assert twitter_snowflake_time("2029905358261502168").year == 2026
     assert twitter_snowflake_time("12345") is None
+
+
+def test_to_int_non_finite_is_none():
+    # JSON allows NaN/Infinity (json.loads reads them) and CSV cells can hold "1e400": junk, not an error
+    for v in (float("inf"), float("-inf"), float("nan"), "inf", "1e400", "-Infinity"):
+        assert to_int(v) is None, v
+    assert to_int(12.9) == 12 and to_int("3.0") == 3
+
+
+def test_infinite_count_leaves_out_the_metric_not_the_file(tmp_path):
+    body = (
+        '{"data": [{"id": "1900000000000000901", "author_id": "12", "created_at": "2026-03-06T13:02:05Z",'
+        ' "text": "hi", "public_metrics": {"like_count": Infinity, "reply_count": 2}}],'
+        ' "includes": {"users": [{"id": "12", "username": "acme"}]}}'
+    )
+    (tmp_path / "tweets.json").write_text(body, encoding="utf-8")
+    ctx = ImportContext(brand_account_ids={"x:12"})
+    import_sources([tmp_path / "tweets.json"], tmp_path / "ds", ctx)
+    assert [str(p) for p in ctx.problems if p.level == "error"] == []
+    posts = [json.loads(x) for x in (tmp_path / "ds" / "posts.jsonl").read_text().splitlines()]
+    assert posts[0]["id"] == "x:1900000000000000901" and posts[0]["metrics"] == {"comments": 2}
 
 
 def test_js_literal():

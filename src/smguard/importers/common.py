@@ -12,6 +12,7 @@ import csv
 import html
 import io
 import json
+import math
 import re
 import zipfile
 import zlib
@@ -247,18 +248,19 @@ def strip_html(s: str | None) -> str:
 
 
 def to_int(value: object) -> int | None:
-    """Counts that platforms write as strings (``"12"``, ``"1,204"``) -> int; junk -> ``None``."""
+    """Counts that platforms write as strings (``"12"``, ``"1,204"``) -> int; junk (also NaN, infinity) -> ``None``."""
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, int):
         return value
     if isinstance(value, float):
-        return int(value)
+        return int(value) if math.isfinite(value) else None
     s = str(value).strip().replace(",", "").replace("_", "")
     try:
-        return int(float(s)) if s else None
+        f = float(s) if s else None
     except ValueError:
         return None
+    return int(f) if f is not None and math.isfinite(f) else None
 
 
 def metrics(**counts: object) -> dict[str, int] | None:
