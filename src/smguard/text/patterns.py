@@ -12,8 +12,17 @@ Patterns match classes of phrasing, never particular messages; every group is ex
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 import polars as pl
+
+try:  # Python >= 3.11
+    from re import _constants as _sc
+    from re._parser import parse as _sre_parse
+except ImportError:  # pragma: no cover
+    import sre_constants as _sc  # type: ignore[no-redef]
+    from sre_parse import parse as _sre_parse  # type: ignore[no-redef]
 
 from smguard.text.normalize import EMAIL_TOKEN
 
@@ -284,8 +293,99 @@ def _fast(pattern: str) -> str:
     return pattern.replace(r"\b", r"(?-u:\b)").replace(r"\w", "[a-z0-9_]")
 
 
+def _top_alternatives(pattern: str) -> list[str]:
+    """Split a pattern at its top-level ``|`` (a single outer ``(?:…)`` is unwrapped first)."""
+    if pattern.startswith("(?:") and pattern.endswith(")") and len(_top_alternatives(pattern[3:-1])) > 1:
+        inner = pattern[3:-1]
+        depth = 0
+        ok = True
+        for i, ch in enumerate(inner):  # the outer group must close only at the end
+            if ch == "(" and (i == 0 or inner[i - 1] != "\\"):
+                depth += 1
+            elif ch == ")" and (i == 0 or inner[i - 1] != "\\"):
+                depth -= 1
+                if depth < 0:
+                    ok = False
+                    break
+        if ok:
+            pattern = inner
+    out, depth, cls, start, i = [], 0, False, 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if cls:
+            cls = ch != "]"
+        elif ch == "[":
+            cls = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    out.append(pattern[start:])
+    return out
+
+
+def _expand(nodes, limit: int = 2000) -> list[str] | None:
+    """The finite set of strings a parsed pattern matches (literals, groups, alternations, [abc], x?), or None."""
+    outs = [""]
+    for op, av in nodes:
+        if op is _sc.LITERAL:
+            opts = [chr(av)]
+        elif op is _sc.SUBPATTERN:
+            opts = _expand(av[-1], limit)
+        elif op is _sc.BRANCH:
+            opts = []
+            for br in av[1]:
+                e = _expand(br, limit)
+                if e is None:
+                    return None
+                opts += e
+        elif op is _sc.IN and all(o is _sc.LITERAL for o, _ in av):
+            opts = [chr(a) for _, a in av]
+        elif op is _sc.MAX_REPEAT and av[0] == 0 and av[1] == 1:
+            e = _expand(av[2], limit)
+            opts = None if e is None else [""] + e
+        else:
+            return None
+        if opts is None:
+            return None
+        outs = [a + b for a in outs for b in opts]
+        if len(outs) > limit:
+            return None
+    return outs
+
+
+@lru_cache(maxsize=None)
+def _compiled(pattern: str) -> tuple[tuple[str, ...], str | None]:
+    """(literal strings for one Aho-Corasick pass, regex for the rest): Rust's regex engine slows down on big
+    alternations of Chinese literals; ``str.contains_any`` does not."""
+    lits: list[str] = []
+    rest: list[str] = []
+    for alt in _top_alternatives(pattern):
+        try:
+            e = _expand(list(_sre_parse(alt)))
+        except Exception:  # noqa: BLE001 - anything unusual stays a regex
+            e = None
+        if e is None or "" in e:
+            rest.append(alt)
+        else:
+            lits += e
+    return tuple(dict.fromkeys(lits)), (_fast("(?:" + "|".join(rest) + ")") if rest else None)
+
+
 def _contains(s: pl.Series, pattern: str) -> np.ndarray:
-    return s.str.contains(_fast(pattern)).to_numpy().astype(bool, copy=False)
+    lits, rest = _compiled(pattern)
+    hit = s.str.contains_any(list(lits)) if lits else None
+    if rest is not None:
+        r = s.str.contains(rest)
+        hit = r if hit is None else hit | r
+    return hit.to_numpy().astype(bool, copy=False)
 
 
 class _Scanner:
