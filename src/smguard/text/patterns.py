@@ -12,7 +12,7 @@ Patterns match classes of phrasing, never particular messages; every group is ex
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import numpy as np
 import polars as pl
@@ -76,6 +76,74 @@ NEG_CUE = (
         r"refund (me|my)|want (a|my) refund|on hold for|no one (answers|replied|responds|is answering)|"
         r"nobody (answers|replied|responds|helps)|been waiting|still waiting|locked out|closed (when|even though)|"
         r"was closed|drove (all the way|there)|wasted (my|a|an))\b",
+    ),
+)
+NEG_CUE += (
+    (
+        "broke",
+        "stopped",
+        "working",
+        "work",
+        "won",
+        "died",
+        "dead",
+        "faulty",
+        "defective",
+        "malfunction",
+        "never",
+        "still",
+        "hasn",
+        "haven",
+        "charged",
+        "billed",
+        " time",
+        "again",
+        "worst",
+        "terrible",
+        "horrible",
+        "awful",
+        "appalling",
+        "disgust",
+        "unacceptable",
+        "ridiculous",
+        "pathetic",
+        "useless",
+        "disappoint",
+        "disgrace",
+        "rip",
+        "scam",
+        "fed up",
+        "sick of",
+        "waste",
+        "shambles",
+        "joke",
+        "nightmare",
+        "outage",
+        "slow",
+        "bug",
+        "glitch",
+        "crash",
+        "furious",
+        "livid",
+        "annoyed",
+        "frustrat",
+        "angry",
+        "missing",
+        "damaged",
+        "wrong",
+        "cold food",
+        "late again",
+        "cancel",
+        "lost my",
+        "refund",
+        "on hold",
+        "no one",
+        "nobody",
+        "waiting",
+        "locked out",
+        "closed",
+        "drove",
+        "wasted",
     ),
 )
 # negative cues that are not complaints after all
@@ -149,6 +217,40 @@ INSULT = (
         r"\b(f+u+c+k\w*|f\*+k\w*|shit\w*|bullshit|screw you|go to hell|damn you|bastards?|idiots?|morons?|"
         r"imbeciles?|stupid|dumb ?ass|asshole\w*|jerks?|clowns|losers|scumbags?|scammers?|crooks|thieves|"
         r"liars|frauds|pathetic excuse|suck(s|ed)?|dickheads?|bitch\w*|wankers?|pricks?|piss off)\b",
+    ),
+)
+
+INSULT += (
+    (
+        "fu",
+        "f*",
+        "shit",
+        "screw you",
+        "go to hell",
+        "damn you",
+        "bastard",
+        "idiot",
+        "moron",
+        "imbecile",
+        "stupid",
+        "dumb",
+        "asshole",
+        "jerk",
+        "clowns",
+        "losers",
+        "scumbag",
+        "scammer",
+        "crooks",
+        "thieves",
+        "liars",
+        "frauds",
+        "pathetic excuse",
+        "suck",
+        "dickhead",
+        "bitch",
+        "wanker",
+        "prick",
+        "piss off",
     ),
 )
 
@@ -361,7 +463,7 @@ def _expand(nodes, limit: int = 2000) -> list[str] | None:
     return outs
 
 
-@lru_cache(maxsize=None)
+@cache
 def _compiled(pattern: str) -> tuple[tuple[str, ...], str | None]:
     """(literal strings for one Aho-Corasick pass, regex for the rest): Rust's regex engine slows down on big
     alternations of Chinese literals; ``str.contains_any`` does not."""
@@ -404,6 +506,14 @@ class _Scanner:
             parts = ((group, None),)
         else:
             parts = ((group[0], self.sel[0]), (group[1], self.sel[1]))
+            if len(group) > 2:  # anchor words of the English part: one cheap literal pass picks the rows
+                en = self.sel[1] if rows is None else self.sel[1] & rows
+                idx = np.flatnonzero(en)
+                pre = np.zeros(self.n, dtype=bool)
+                if len(idx):
+                    sub = self.s if len(idx) == self.n else self.s.gather(idx)
+                    pre[idx] = sub.str.contains_any(list(group[2])).to_numpy().astype(bool, copy=False)
+                parts = ((group[0], self.sel[0]), (group[1], pre))
         out = np.zeros(self.n, dtype=bool)
         for pattern, sel in parts:
             m = sel if rows is None else (rows if sel is None else sel & rows)
