@@ -234,8 +234,8 @@ HELPISH += (
     ),
 )
 POLITE = (
-    "谢谢|感谢|辛苦|收到|推荐|喜欢|好评",
-    r"\b(thanks?|thank you|thx|appreciate\w*|received|cheers|welcome|lovely|great|love|recommend|awesome|amazing)\b",
+    "谢谢|感谢|辛苦|收到|推荐|喜欢|好评|开心|骄傲|自豪|恭喜",
+    r"\b(thanks?|thank you|thx|appreciate\w*|received|cheers|welcome|lovely|great|love|recommend|awesome|amazing|proud|congrat[a-z]*|excited|thrilled|happy)\b",
 )
 CHECKIN = (
     "打卡|签到|到此一游",
@@ -650,9 +650,17 @@ def apply(
         model = np.asarray(out["negative_about_company"], dtype=bool)  # about own company AND negative
         pn = probs.get("post_negative")
         sure_neg = ((pn > 0.5) & (sscore < -0.3)) if pn is not None else model
-        # a cue of negativity about the own company; or the model, when the negativity is more than a leaning
-        # of the sentiment head (neutral work posts such as "我们公司今天开会" lean negative)
-        out["negative_about_company"] = (own & (post_neg | insult)) | (model & (sure_neg | post_neg | insult))
+        # a cue of negativity about the own company; or the model — for Chinese only when the negativity is more
+        # than a leaning of the sentiment head (neutral work posts such as "我们公司今天开会" lean negative there;
+        # in English a sentiment leaning negative is enough: the stricter rule cost recall on held-apart posts)
+        zh = ~scan.sel[1]
+        about = probs.get("negative_about_company")
+        if about is not None:  # the "about own company" column, with the cue-corrected abuse and sentiment
+            model = (about > 0.5) & ((pn > 0.5) | out["abusive"] | (sent == "negative"))
+        en_neg = (pn > 0.5) | out["abusive"] | (sscore < 0) if pn is not None else model
+        out["negative_about_company"] = (own & (post_neg | insult)) | (
+            model & ((~zh & en_neg) | sure_neg | post_neg | insult)
+        )
     return out
 
 
