@@ -949,11 +949,20 @@ _REPLY_CLASSES = [
     ("不好意思给您添麻烦了，新的配件明早发出，费用由我们承担。", "zh", {_A: 1, _F: 1}, "val"),
     ("对不起让您久等，退款已经原路退回，请留意到账。", "zh", {_A: 1, _F: 1}, "train"),
     ("深表歉意，我们已安排师傅明天上门更换。", "zh", {_A: 1, _F: 1}, "val"),
-    ("We're so sorry, we've found your order and it's going out express tomorrow at our cost.", "en",
-     {_A: 1, _F: 1}, "train"),
+    (
+        "We're so sorry, we've found your order and it's going out express tomorrow at our cost.",
+        "en",
+        {_A: 1, _F: 1},
+        "train",
+    ),
     ("Apologies! A replacement is on its way and shipping is on us.", "en", {_A: 1, _F: 1}, "val"),
     ("Really sorry about this, I've refunded the second charge just now.", "en", {_A: 1, _F: 1}, "train"),
-    ("Sorry for the hassle, our technician will call you today to book a repair.", "en", {_A: 1, _F: 1}, "val"),
+    (
+        "Sorry for the hassle, our technician will call you today to book a repair.",
+        "en",
+        {_A: 1, _F: 1},
+        "val",
+    ),
     ("收到了。", "zh", {}, "train"),
     ("好的，了解。", "zh", {}, "val"),
     ("嗯嗯，明白了。", "zh", {}, "train"),
@@ -1036,7 +1045,7 @@ _POST_CLASSES = [
 ]
 HANDWRITTEN += [(t, lg, "reply", lab, sp) for t, lg, lab, sp in _REPLY_CLASSES]
 HANDWRITTEN += [(t, lg, "inbound", lab, sp) for t, lg, lab, sp in _INBOUND_CLASSES]
-HANDWRITTEN += [(t, lg, "post", dict(zip(_NAC, v)), sp) for t, lg, v, sp in _POST_CLASSES]
+HANDWRITTEN += [(t, lg, "post", dict(zip(_NAC, v, strict=True)), sp) for t, lg, v, sp in _POST_CLASSES]
 
 
 def _split_pools(pools: dict[str, list[str]], rng: random.Random) -> tuple[dict, dict]:
