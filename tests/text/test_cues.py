@@ -123,3 +123,15 @@ def test_lexicon_fallback_reads_urgency_as_negative():
 
     out = lexicon.classify_batch(prepare(["请尽快退款"], None), "inbound")
     assert out["sentiment_score"][0] <= 0
+
+
+def test_calm_questions_are_not_clearly_negative():
+    texts = [
+        "Is there a student discount on helmets?",
+        "Do you have the medium frame in stock?",
+        "请问有没有以旧换新活动？",
+    ]
+    out = classify_texts(texts)
+    assert not out["complaint"].any()
+    assert (out["sentiment_score"] > -0.5).all()
+    assert out["help_request"].all()

@@ -177,7 +177,8 @@ SERVICE_Q = (
     r"几点|营业|开门|关门|保修|质保|多久|多长时间|预约|可以.{0,12}(吗|么)|能.{0,12}(吗|么)|支持|有没有|在哪|地址|电话|价格|"
     r"多少钱|怎么(预约|申请|办理|购买|买|退|换|联系|去|操作|设置|使用|用)|如何|是否|请问|打卡|签到",
     r"\b(open|close|closing|hours|warranty|guarantee|book|booking|appointment|do you (have|sell|offer|do|stock|ship|deliver)|"
-    r"can i|could i|how (do|can) i|where|price|cost|available|in stock|deliver|return policy|what time)\b",
+    r"can i|could i|how (do|can) i|where|price|cost|available|in stock|deliver|return policy|what time|is there|"
+    r"are there|do you|can you|could you|how much|how long|program|scheme|option|offer)\b",
 )
 # a question or a request for help (the two are only ever used together)
 HELPISH = (
