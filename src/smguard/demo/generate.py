@@ -482,7 +482,7 @@ class Gen:
                                   "Hiring tip: a short, specific cover letter beats a long one.",
                                   "What I learned from 200 exit interviews: people leave managers, not companies."],
             "emp-zhengjie-weibo": ["新的一周，加油", "今天拍了一组新品海报", "猫猫晒太阳"],
-            "emp-priya-instagram": ["Weekend latte art practice", "Hangzhou tea fields", "Team lunch!"],
+            "emp-priya-instagram": ["Weekend latte art practice", "Hangzhou tea fields", "Visited the Hangzhou roastery today"],
             "emp-mali-douyin": ["实验室的一天", "杯测日常", "周末去云南咖啡庄园"],
         }
         for acct, texts in normal.items():
