@@ -611,7 +611,8 @@ def apply(
     # plain complaint without any insult, is a false alarm (the Davidson-trained column leans on tone words)
     unsure = ab & (ab_score < 0.7) & scan.sel[1]  # not for Chinese: the COLD-trained part is topic-oriented
     polite = scan(POLITE, rows=unsure & calm)
-    plain = unsure & neg & ~insult & (ab_score < 0.6)
+    long_neg = scan(NEG_CUE, rows=unsure & ~short)  # (negative cues were only looked for in short texts)
+    plain = unsure & (neg | long_neg) & ~insult & (ab_score < 0.6)
     ab_score[polite | plain] = np.minimum(ab_score[polite | plain], 0.4)
     out["abusive"] = (ab & ~polite & ~plain) | insult
     out["abusive_score"] = ab_score
