@@ -12,6 +12,7 @@ Patterns match classes of phrasing, never particular messages; every group is ex
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import numpy as np
@@ -515,9 +516,21 @@ def _compiled(pattern: str) -> tuple[tuple[str, ...], str | None]:
     return tuple(dict.fromkeys(lits)), (_fast("(?:" + "|".join(rest) + ")") if rest else None)
 
 
+@cache
+def _lit_regex(pattern: str) -> str | None:
+    """The group's literal alternatives as one escaped regex alternation. With the Polars in use a regex pass
+    over a literal alternation (the engine's literal prefilter) is faster than ``str.contains_any`` (Aho-Corasick)
+    on these batches, for 3 as for ~350 Chinese literals (0.6 vs 2.0 ms, 3.1 vs 5.1 ms per 5,000 texts), and
+    matches exactly the same texts. The literals stay a pass of their own: folded into the regex for the rest,
+    the ``.{0,n}`` parts make the whole alternation several times slower."""
+    lits, _ = _compiled(pattern)
+    return "|".join(re.escape(x) for x in lits) if lits else None
+
+
 def _contains(s: pl.Series, pattern: str) -> np.ndarray:
-    lits, rest = _compiled(pattern)
-    hit = s.str.contains_any(list(lits)) if lits else None
+    lits = _lit_regex(pattern)
+    rest = _compiled(pattern)[1]
+    hit = s.str.contains(lits) if lits is not None else None
     if rest is not None:
         r = s.str.contains(rest)
         hit = r if hit is None else hit | r
