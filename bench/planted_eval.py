@@ -41,8 +41,8 @@ from zoneinfo import ZoneInfo
 ROOT = Path(__file__).resolve().parent.parent
 SMGUARD = ROOT / ".venv" / "bin" / "smguard"
 
-START = date(2026, 9, 14)   # a Monday
-END = date(2026, 11, 20)    # a Friday; America/New_York leaves daylight saving time on 2026-11-01
+START = date(2026, 9, 14)  # a Monday
+END = date(2026, 11, 20)  # a Friday; America/New_York leaves daylight saving time on 2026-11-01
 AS_OF_LOCAL = datetime(2026, 11, 20, 17, 0)
 
 MISTAKES = (1, 2, 3, 4, 5, 6)
@@ -53,7 +53,13 @@ PRODUCTS_EN = ["Commuter 3", "Gravel X2", "Metro Fold 20", "Trailhead Jr", "Ridg
 PRODUCTS_ZH = ["城市通勤3代", "碎石X2", "都市折叠20", "小小探路者", "山脊29"]
 ACCESSORIES_EN = ["helmet", "pair of lights", "U-lock", "set of fenders", "saddle bag", "floor pump"]
 ACCESSORIES_ZH = ["头盔", "车灯", "U型锁", "挡泥板", "座包", "打气筒"]
-ROUTES_EN = ["the Hudson River Greenway", "Prospect Park loop", "the Palisades", "Central Park", "Bear Mountain"]
+ROUTES_EN = [
+    "the Hudson River Greenway",
+    "Prospect Park loop",
+    "the Palisades",
+    "Central Park",
+    "Bear Mountain",
+]
 ROUTES_ZH = ["滨江绿道", "世纪公园", "淀山湖", "佘山", "崇明岛环岛路"]
 
 BRAND_EN = {
@@ -224,7 +230,9 @@ FIGHT_ZH = [
     "再骂人我们就报警了，我们的服务没有任何问题。",
     "这么讨厌我们就别来买了。",
 ]
-CALM_PRIVATE_EN = ["We're sorry you feel this way. Please DM us your order number so we can sort this out privately."]
+CALM_PRIVATE_EN = [
+    "We're sorry you feel this way. Please DM us your order number so we can sort this out privately."
+]
 CALM_PRIVATE_ZH = ["很抱歉让您不满意，请私信我们订单号，我们一对一为您处理。"]
 AUTO_BUSINESS_EN = "Thanks for your message! Our team will get back to you shortly."
 AUTO_BUSINESS_ZH = "感谢您的留言！客服会尽快回复您。"
@@ -286,7 +294,6 @@ LIKE_OFF_ZH = [
 ]
 
 
-
 def x_weight(text: str) -> int:
     """X's weighted length as X documents it (twitter-text config v3): code points in the Latin, general
     punctuation and a few other ranges weigh 1, everything else (CJK, emoji) 2; this generator puts no links in
@@ -296,6 +303,7 @@ def x_weight(text: str) -> int:
 
 
 # ------------------------------------------------------------------------------------------------ model
+
 
 @dataclass
 class Account:
@@ -352,8 +360,11 @@ class Gen:
         t = datetime.combine(d, time()) + timedelta(minutes=minutes)
         probe = t.replace(tzinfo=self.tz)
         back = probe.astimezone(UTC).astimezone(self.tz).replace(tzinfo=None)
-        if back != t or probe.utcoffset() != (t + timedelta(hours=1)).replace(tzinfo=self.tz).utcoffset() \
-                or probe.utcoffset() != (t - timedelta(hours=1)).replace(tzinfo=self.tz).utcoffset():
+        if (
+            back != t
+            or probe.utcoffset() != (t + timedelta(hours=1)).replace(tzinfo=self.tz).utcoffset()
+            or probe.utcoffset() != (t - timedelta(hours=1)).replace(tzinfo=self.tz).utcoffset()
+        ):
             t = t.replace(hour=4, minute=t.minute)
         return t
 
@@ -362,11 +373,25 @@ class Gen:
 
     def fmt(self, template: str, lang: str) -> str:
         if lang == "zh":
-            p, r, a = self.rng.choice(PRODUCTS_ZH), self.rng.choice(ROUTES_ZH), self.rng.choice(ACCESSORIES_ZH)
+            p, r, a = (
+                self.rng.choice(PRODUCTS_ZH),
+                self.rng.choice(ROUTES_ZH),
+                self.rng.choice(ACCESSORIES_ZH),
+            )
         else:
-            p, r, a = self.rng.choice(PRODUCTS_EN), self.rng.choice(ROUTES_EN), self.rng.choice(ACCESSORIES_EN)
-        return template.format(p=p, r=r, a=a, n=self.rng.randint(2, 999), p0=p.replace(" ", "").lower(),
-                               h=self.brand_handle_for_likes)
+            p, r, a = (
+                self.rng.choice(PRODUCTS_EN),
+                self.rng.choice(ROUTES_EN),
+                self.rng.choice(ACCESSORIES_EN),
+            )
+        return template.format(
+            p=p,
+            r=r,
+            a=a,
+            n=self.rng.randint(2, 999),
+            p0=p.replace(" ", "").lower(),
+            h=self.brand_handle_for_likes,
+        )
 
     # ---- scheduling of posts: never two posts of one account less than 90 minutes apart
     def free_slot(self, acc: str, d: date, lo: int = 7 * 60, hi: int = 22 * 60) -> datetime | None:
@@ -376,8 +401,16 @@ class Gen:
                 return t
         return None
 
-    def add_post(self, acc: Account, local: datetime, text: str, media: list[dict] | None = None,
-                 link: str | None = None, source: str = "manual", count_day: bool = True) -> str:
+    def add_post(
+        self,
+        acc: Account,
+        local: datetime,
+        text: str,
+        media: list[dict] | None = None,
+        link: str | None = None,
+        source: str = "manual",
+        count_day: bool = True,
+    ) -> str:
         pid = self.nid("pst_")
         row: dict[str, Any] = {"id": pid, "account_id": acc.id, "created_at": self.ts(local), "text": text}
         if media:
@@ -448,78 +481,166 @@ class Gen:
         g_v2 = datetime.combine(START + timedelta(days=9), time(10, 0))
         g_v3 = datetime.combine(END + timedelta(days=25), time(10, 0))  # scheduled, not current
         self.tables["guidelines"] += [
-            {"version": "2025.1", "published_at": self.ts(g_v1), "title": "Social media guidelines",
-             "text": "# Guidelines\nBe kind. Never talk about unreleased products.", "requires_signature": True},
-            {"version": "2026.2", "published_at": self.ts(g_v2), "title": "Social media guidelines (rev. 2026)",
-             "text": "# Guidelines 2026\nNew: embargo list, how to raise criticism internally.",
-             "requires_signature": True},
-            {"version": "2027.1", "published_at": self.ts(g_v3), "title": "Guidelines 2027 (draft)",
-             "text": "# Draft", "requires_signature": True},
+            {
+                "version": "2025.1",
+                "published_at": self.ts(g_v1),
+                "title": "Social media guidelines",
+                "text": "# Guidelines\nBe kind. Never talk about unreleased products.",
+                "requires_signature": True,
+            },
+            {
+                "version": "2026.2",
+                "published_at": self.ts(g_v2),
+                "title": "Social media guidelines (rev. 2026)",
+                "text": "# Guidelines 2026\nNew: embargo list, how to raise criticism internally.",
+                "requires_signature": True,
+            },
+            {
+                "version": "2027.1",
+                "published_at": self.ts(g_v3),
+                "title": "Guidelines 2027 (draft)",
+                "text": "# Draft",
+                "requires_signature": True,
+            },
         ]
-        names_en = ["Ava Johnson", "Liam Chen", "Noah Patel", "Emma Rossi", "Mia Kowalski", "Lucas Brown",
-                    "Olivia Kim", "Ethan Garcia", "Sophia Nguyen", "Mason Lee", "Zoe Martin", "Jack Wilson"]
-        names_zh = ["王芳", "李强", "张伟", "刘洋", "陈静", "杨帆", "赵磊", "黄丽", "周杰", "吴敏", "徐鹏", "孙悦"]
+        names_en = [
+            "Ava Johnson",
+            "Liam Chen",
+            "Noah Patel",
+            "Emma Rossi",
+            "Mia Kowalski",
+            "Lucas Brown",
+            "Olivia Kim",
+            "Ethan Garcia",
+            "Sophia Nguyen",
+            "Mason Lee",
+            "Zoe Martin",
+            "Jack Wilson",
+        ]
+        names_zh = [
+            "王芳",
+            "李强",
+            "张伟",
+            "刘洋",
+            "陈静",
+            "杨帆",
+            "赵磊",
+            "黄丽",
+            "周杰",
+            "吴敏",
+            "徐鹏",
+            "孙悦",
+        ]
         n = 12 * self.size
         self.employees: list[dict[str, Any]] = []
         for i in range(n):
             eid = f"E{100 + i}"
-            name = (names_zh if (self.zh_market and i % 3) else names_en)[i % 12] + ("" if i < 12 else f" {i // 12}")
+            name = (names_zh if (self.zh_market and i % 3) else names_en)[i % 12] + (
+                "" if i < 12 else f" {i // 12}"
+            )
             joined = date(2019, 1, 1) + timedelta(days=r.randint(0, 2000))
             role = i % 12
             left_at: str | None = None
             sigs: list[tuple[str, datetime]] = []
             after_v2 = g_v2 + timedelta(days=r.randint(1, 20), hours=r.randint(0, 8))
-            if role in (0, 1, 2, 3, 4, 5):            # current, signed the current version
-                sigs = [("2025.1", g_v1 + timedelta(days=5)), ("2026.2", after_v2)] if role % 2 else \
-                    [("2026.2", after_v2)]
-            elif role == 6:                            # current, signed only the old version: planted
+            if role in (0, 1, 2, 3, 4, 5):  # current, signed the current version
+                sigs = (
+                    [("2025.1", g_v1 + timedelta(days=5)), ("2026.2", after_v2)]
+                    if role % 2
+                    else [("2026.2", after_v2)]
+                )
+            elif role == 6:  # current, signed only the old version: planted
                 sigs = [("2025.1", g_v1 + timedelta(days=r.randint(2, 30)))]
                 self.plant(2, "unsigned-old-version-only", type="employee", id=eid)
-            elif role == 7:                            # current, never signed anything: planted
+            elif role == 7:  # current, never signed anything: planted
                 self.plant(2, "never-signed", type="employee", id=eid)
-            elif role == 8:                            # left before the current version, never signed: fine
+            elif role == 8:  # left before the current version, never signed: fine
                 left_at = (START + timedelta(days=3)).isoformat()
                 sigs = [("2025.1", g_v1 + timedelta(days=3))]
-            elif role == 9:                            # left during the period, never signed 2026.2: fine
+            elif role == 9:  # left during the period, never signed 2026.2: fine
                 left_at = (START + timedelta(days=40)).isoformat()
-            elif role == 10:                           # joined during the period and signed on day one: fine
+            elif role == 10:  # joined during the period and signed on day one: fine
                 joined = START + timedelta(days=30)
                 sigs = [("2026.2", datetime.combine(joined, time(11, 0)))]
-            else:                                      # role 11: joined recently, never signed: planted
+            else:  # role 11: joined recently, never signed: planted
                 joined = END - timedelta(days=12)
                 self.plant(2, "new-joiner-never-signed", type="employee", id=eid)
-            self.employees.append({"id": eid, "name": name, "email": f"{eid.lower()}@velolane.example",
-                                   "department": r.choice(["Retail", "Workshop", "Marketing", "Online"]),
-                                   "joined_at": joined.isoformat(), "left_at": left_at, "_role": role})
+            self.employees.append(
+                {
+                    "id": eid,
+                    "name": name,
+                    "email": f"{eid.lower()}@velolane.example",
+                    "department": r.choice(["Retail", "Workshop", "Marketing", "Online"]),
+                    "joined_at": joined.isoformat(),
+                    "left_at": left_at,
+                    "_role": role,
+                }
+            )
             for version, at in sigs:
-                self.tables["acknowledgments"].append({"employee_id": eid, "version": version,
-                                                       "signed_at": self.ts(at)})
+                self.tables["acknowledgments"].append(
+                    {"employee_id": eid, "version": version, "signed_at": self.ts(at)}
+                )
         # employee accounts: the current ones of roles 0-7 and the one who left during the period
         self.emp_accounts: list[tuple[Account, dict[str, Any]]] = []
         for e in self.employees:
             if e["_role"] in (0, 1, 2, 3, 6, 7, 9):
-                plat = r.choice(["weibo", "x"] if self.zh_market else ["x", "instagram", "linkedin", "facebook"])
-                lang = "zh" if (self.zh_market and plat == "weibo") else ("zh" if self.zh_market and r.random() < .5
-                                                                          else "en")
-                acc = Account(f"acct-emp-{e['id']}", plat, f"{e['name'].split()[0].lower()}_{e['id'][1:]}",
-                              "employee", e["id"], lang)
+                plat = r.choice(
+                    ["weibo", "x"] if self.zh_market else ["x", "instagram", "linkedin", "facebook"]
+                )
+                lang = (
+                    "zh"
+                    if (self.zh_market and plat == "weibo")
+                    else ("zh" if self.zh_market and r.random() < 0.5 else "en")
+                )
+                acc = Account(
+                    f"acct-emp-{e['id']}",
+                    plat,
+                    f"{e['name'].split()[0].lower()}_{e['id'][1:]}",
+                    "employee",
+                    e["id"],
+                    lang,
+                )
                 self.emp_accounts.append((acc, e))
-                self.tables["accounts"].append({"id": acc.id, "platform": plat, "handle": acc.handle,
-                                                "owner": "employee", "employee_id": e["id"]})
+                self.tables["accounts"].append(
+                    {
+                        "id": acc.id,
+                        "platform": plat,
+                        "handle": acc.handle,
+                        "owner": "employee",
+                        "employee_id": e["id"],
+                    }
+                )
         for e in self.employees:
             e.pop("_role")
             self.tables["employees"].append(e)
         self.tables["embargo"] += [
-            {"term": "Aurora E-Bike", "aliases": ["Project AUR7", "极光电助力"], "reason": "launch on 2027-03-01",
-             "until": "2027-02-28"},
-            {"term": "Trailblazer Kids", "aliases": ["小开拓者"], "reason": "announced at the autumn fair",
-             "until": (END - timedelta(days=20)).isoformat()},
+            {
+                "term": "Aurora E-Bike",
+                "aliases": ["Project AUR7", "极光电助力"],
+                "reason": "launch on 2027-03-01",
+                "until": "2027-02-28",
+            },
+            {
+                "term": "Trailblazer Kids",
+                "aliases": ["小开拓者"],
+                "reason": "announced at the autumn fair",
+                "until": (END - timedelta(days=20)).isoformat(),
+            },
         ]
 
     def make_background_posts(self) -> None:
         r = self.rng
-        per_day = {"weibo": 1.2, "wechat": 0.3, "douyin": 0.6, "xiaohongshu": 0.4, "x": 1.2, "instagram": 0.7,
-                   "facebook": 0.8, "youtube": 0.15, "linkedin": 0.3}
+        per_day = {
+            "weibo": 1.2,
+            "wechat": 0.3,
+            "douyin": 0.6,
+            "xiaohongshu": 0.4,
+            "x": 1.2,
+            "instagram": 0.7,
+            "facebook": 0.8,
+            "youtube": 0.15,
+            "linkedin": 0.3,
+        }
         for plat, acc in self.brand.items():
             for d in self.days():
                 k = min(2, int(per_day[plat]) + (1 if r.random() < per_day[plat] % 1 else 0))
@@ -539,9 +660,14 @@ class Gen:
                     if t.date() == dd:
                         self.post_times[acc.id].remove(t)
                 self.day_counts[(acc.id, dd)] = 0
-            self.tables["posts"] = [p for p in self.tables["posts"]
-                                    if not (p["account_id"] == acc.id and self._local_date(p) in (d, d + timedelta(1)))]
-            minutes_d = [20 * 60 + 30, 22 * 60, 23 * 60 + 35] if not self.zh_market else [9 * 60, 13 * 60, 18 * 60]
+            self.tables["posts"] = [
+                p
+                for p in self.tables["posts"]
+                if not (p["account_id"] == acc.id and self._local_date(p) in (d, d + timedelta(1)))
+            ]
+            minutes_d = (
+                [20 * 60 + 30, 22 * 60, 23 * 60 + 35] if not self.zh_market else [9 * 60, 13 * 60, 18 * 60]
+            )
             minutes_d1 = [9 * 60, 11 * 60] if not self.zh_market else [0 * 60 + 40, 2 * 60 + 30, 6 * 60 + 10]
             for dd, mins in ((d, minutes_d), (d + timedelta(days=1), minutes_d1)):
                 for m in mins:
@@ -551,8 +677,9 @@ class Gen:
         for plat in ("weibo", "instagram"):
             acc = self.brand[plat]
             text, media, link = self.brand_text(acc)
-            self.add_post(acc, self.safe_local(END + timedelta(days=3), 10 * 60), text, media, link,
-                          source="scheduled")
+            self.add_post(
+                acc, self.safe_local(END + timedelta(days=3), 10 * 60), text, media, link, source="scheduled"
+            )
 
     def _local_date(self, post: dict[str, Any]) -> date:
         s = post["created_at"]
@@ -565,8 +692,11 @@ class Gen:
         plat = acc.platform
         pool = BRAND_ZH.get(plat) if plat in BRAND_ZH else BRAND_EN.get(plat)
         if plat == "x" and acc.lang == "zh":
-            pool = ["周六早上八点{r}团骑，配速友好，骑完一起喝咖啡！第{n}期", "骑行小贴士{n}：每周检查一次胎压。",
-                    "{p}新到货，本周末两家门店都可以试骑（{n}）"]
+            pool = [
+                "周六早上八点{r}团骑，配速友好，骑完一起喝咖啡！第{n}期",
+                "骑行小贴士{n}：每周检查一次胎压。",
+                "{p}新到货，本周末两家门店都可以试骑（{n}）",
+            ]
         text = self.fmt(self.rng.choice(pool), "zh" if plat in BRAND_ZH or acc.lang == "zh" else "en")
         link = None
         if plat in ("facebook", "linkedin", "wechat", "x") and self.rng.random() < 0.3:
@@ -590,37 +720,52 @@ class Gen:
         r = self.rng
         for _ in range(self.size):
             # text-only posts on visual platforms
-            for plat, text in (("instagram", "Weekend sale starts Friday: 20% off all {a}s at both stores."),
-                               ("instagram", "We're closed Monday for inventory. See you Tuesday!"),
-                               ("youtube", "New video coming Thursday: our mechanics build a {p} from the frame up."),
-                               ("douyin", "周末门店活动：{p}试骑送水壶，先到先得"),
-                               ("xiaohongshu", "秋天骑行穿搭分享：速干衣、防风外套和手套都很重要")):
+            for plat, text in (
+                ("instagram", "Weekend sale starts Friday: 20% off all {a}s at both stores."),
+                ("instagram", "We're closed Monday for inventory. See you Tuesday!"),
+                ("youtube", "New video coming Thursday: our mechanics build a {p} from the frame up."),
+                ("douyin", "周末门店活动：{p}试骑送水壶，先到先得"),
+                ("xiaohongshu", "秋天骑行穿搭分享：速干衣、防风外套和手套都很重要"),
+            ):
                 acc = self.brand[plat]
                 t, _ = self.post_day(acc)
                 pid = self.add_post(acc, t, self.fmt(text, "zh" if plat in BRAND_ZH else "en"), None)
                 self.plant(1, f"text-only-{plat}", type="post", id=pid)
             acc = self.brand["instagram"]
             t, _ = self.post_day(acc)
-            pid = self.add_post(acc, t, "Our winter service menu is out, everything you need before the snow.",
-                                [{"type": "link", "url": "https://velolane.example/winter"}])
+            pid = self.add_post(
+                acc,
+                t,
+                "Our winter service menu is out, everything you need before the snow.",
+                [{"type": "link", "url": "https://velolane.example/winter"}],
+            )
             self.plant(1, "text-only-instagram-link-card", type="post", id=pid)
             acc = self.brand["x"]
             t, _ = self.post_day(acc)
-            self.add_post(acc, t, "Winter tune-up checklist from our head mechanic, read before your next ride: "
-                          "https://velolane.example/blog/2026/11/winter-tune-up-checklist-brakes-chain-tires-lights-"
-                          "fenders-and-everything-else-you-need-to-know-before-the-first-snow-arrives?utm_source=x"
-                          "&utm_medium=social&utm_campaign=winter2026", [{"type": "photo", "id": self.nid("media_")}])
+            self.add_post(
+                acc,
+                t,
+                "Winter tune-up checklist from our head mechanic, read before your next ride: "
+                "https://velolane.example/blog/2026/11/winter-tune-up-checklist-brakes-chain-tires-lights-"
+                "fenders-and-everything-else-you-need-to-know-before-the-first-snow-arrives?utm_source=x"
+                "&utm_medium=social&utm_campaign=winter2026",
+                [{"type": "photo", "id": self.nid("media_")}],
+            )
             # X posts over 280 weighted characters because of CJK
             acc = self.brand["x"]
-            long_zh = ("骑行巷双十一预告：全场自行车八折，配件满两百减五十，会员再享额外九五折。活动期间每天前五十位到店的顾客还能领取"
-                       "免费车灯一副。另外，我们的维修区也会延长营业时间到晚上九点，欢迎大家带着爱车来做一次全面保养。名额有限，先到先得，"
-                       "详情请看门店公告或者直接私信我们咨询。活动解释权归骑行巷所有，祝大家骑行愉快！")
+            long_zh = (
+                "骑行巷双十一预告：全场自行车八折，配件满两百减五十，会员再享额外九五折。活动期间每天前五十位到店的顾客还能领取"
+                "免费车灯一副。另外，我们的维修区也会延长营业时间到晚上九点，欢迎大家带着爱车来做一次全面保养。名额有限，先到先得，"
+                "详情请看门店公告或者直接私信我们咨询。活动解释权归骑行巷所有，祝大家骑行愉快！"
+            )
             t, _ = self.post_day(acc)
             pid = self.add_post(acc, t, long_zh, [{"type": "photo", "id": self.nid("media_")}])
             self.plant(1, "x-over-280-cjk", type="post", id=pid)
-            mixed = ("新品 Gravel X2 碎石公路车到店！铝合金车架、Shimano GRX 变速、40c 宽胎，适合通勤和周末越野。"
-                     "本周六下午两点在门店有试骑会，欢迎报名参加，名额只有二十个，报名请回复关键词试骑，我们会尽快联系你确认时间。"
-                     "Test rides this Saturday, sign up at the counter! Limited spots, first come first served, see you there.")
+            mixed = (
+                "新品 Gravel X2 碎石公路车到店！铝合金车架、Shimano GRX 变速、40c 宽胎，适合通勤和周末越野。"
+                "本周六下午两点在门店有试骑会，欢迎报名参加，名额只有二十个，报名请回复关键词试骑，我们会尽快联系你确认时间。"
+                "Test rides this Saturday, sign up at the counter! Limited spots, first come first served, see you there."
+            )
             assert x_weight(long_zh) > 290 and x_weight(mixed) > 290, (x_weight(long_zh), x_weight(mixed))
             t, _ = self.post_day(acc)
             pid = self.add_post(acc, t, mixed, None)
@@ -629,18 +774,26 @@ class Gen:
             ok_zh = long_zh[:118] + " https://velolane.example/sale11"
             t, _ = self.post_day(acc)
             self.add_post(acc, t, ok_zh, [{"type": "photo", "id": self.nid("media_")}])
-            ok_en = ("Velo Lane Fall Service Week: bring any bike, any brand, for a free 15-minute safety check. "
-                     "Brakes, chain, tires and lights, checked by a certified mechanic while you wait. Walk-ins "
-                     "welcome weekdays 4-7pm, Saturdays 9-noon at both stores. See you there!")[:270]
+            ok_en = (
+                "Velo Lane Fall Service Week: bring any bike, any brand, for a free 15-minute safety check. "
+                "Brakes, chain, tires and lights, checked by a certified mechanic while you wait. Walk-ins "
+                "welcome weekdays 4-7pm, Saturdays 9-noon at both stores. See you there!"
+            )[:270]
             t, _ = self.post_day(acc)
             self.add_post(acc, t, ok_en, None)
             # the same text pushed to several platforms within minutes
             if self.zh_market:
-                same = self.fmt("骑行巷秋季团骑报名开启！本周六早上八点{r}集合，全程四十公里，配速友好，骑完一起吃早餐。报名请私信。", "zh")
+                same = self.fmt(
+                    "骑行巷秋季团骑报名开启！本周六早上八点{r}集合，全程四十公里，配速友好，骑完一起吃早餐。报名请私信。",
+                    "zh",
+                )
                 group = [("weibo", None), ("wechat", None), ("xiaohongshu", "photo"), ("douyin", "video")]
             else:
-                same = self.fmt("Fall group ride this Saturday! Meet 8am at {r}, 25 miles, no-drop pace, breakfast "
-                                "after. Sign up at the store or reply here.", "en")
+                same = self.fmt(
+                    "Fall group ride this Saturday! Meet 8am at {r}, 25 miles, no-drop pace, breakfast "
+                    "after. Sign up at the store or reply here.",
+                    "en",
+                )
                 group = [("x", None), ("facebook", "photo"), ("linkedin", None), ("instagram", "photo")]
             base_t = None
             for plat, mtype in group:
@@ -648,8 +801,10 @@ class Gen:
                 if base_t is None:
                     base_t, _ = self.post_day(acc, 9 * 60, 18 * 60)
                 t = base_t + timedelta(minutes=r.randint(0, 8))
-                while not all(abs((t - u).total_seconds()) >= 90 * 60 for u in self.post_times[acc.id]) \
-                        or self.day_counts[(acc.id, t.date())] > 2:
+                while (
+                    not all(abs((t - u).total_seconds()) >= 90 * 60 for u in self.post_times[acc.id])
+                    or self.day_counts[(acc.id, t.date())] > 2
+                ):
                     t += timedelta(days=7)
                 media = None
                 if mtype == "photo":
@@ -665,42 +820,57 @@ class Gen:
             for plat in ("x", "facebook", "linkedin"):
                 acc = self.brand[plat]
                 t, _ = self.post_day(acc)
-                text = {"x": "New store hours from Monday: open till 8pm on weekdays 🚲",
-                        "facebook": "Good news for after-work riders: starting Monday both stores stay open until "
-                                    "8pm Monday to Friday. The workshop takes drop-offs until 7pm.",
-                        "linkedin": "To serve commuters and corporate fleet customers better, Velo Lane Cycles is "
-                                    "extending weekday opening hours to 8pm across both locations."}[plat]
+                text = {
+                    "x": "New store hours from Monday: open till 8pm on weekdays 🚲",
+                    "facebook": "Good news for after-work riders: starting Monday both stores stay open until "
+                    "8pm Monday to Friday. The workshop takes drop-offs until 7pm.",
+                    "linkedin": "To serve commuters and corporate fleet customers better, Velo Lane Cycles is "
+                    "extending weekday opening hours to 8pm across both locations.",
+                }[plat]
                 self.add_post(acc, t, text, self.media_for(plat))
             # Weibo topic opened and never closed, and well-formed ones
             acc = self.brand["weibo"]
             for text in ("#秋季骑行 周末一起去{r}骑车吧，报名私信", "新品上架啦 #骑行巷新品 快来门店看看{p}"):
                 t, _ = self.post_day(acc)
-                pid = self.add_post(acc, t, self.fmt(text, "zh"), [{"type": "photo", "id": self.nid("media_")}])
+                pid = self.add_post(
+                    acc, t, self.fmt(text, "zh"), [{"type": "photo", "id": self.nid("media_")}]
+                )
                 self.plant(1, "weibo-hashtag-unclosed", type="post", id=pid)
             for text in ("#秋季骑行# 周末一起去{r}骑车吧 #周末去哪儿#", "#骑行巷新品# {p}到店，欢迎试骑"):
                 t, _ = self.post_day(acc)
                 self.add_post(acc, t, self.fmt(text, "zh"), [{"type": "photo", "id": self.nid("media_")}])
             # links typed into Instagram captions, and the right way
             acc = self.brand["instagram"]
-            for text in ("Shop the fall sale → https://velolane.example/fall #bikelife",
-                         "Book your winter tune-up at velolane.com/service before the rush!"):
+            for text in (
+                "Shop the fall sale → https://velolane.example/fall #bikelife",
+                "Book your winter tune-up at velolane.com/service before the rush!",
+            ):
                 t, _ = self.post_day(acc)
                 pid = self.add_post(acc, t, text, [{"type": "photo", "id": self.nid("media_")}])
                 self.plant(1, "instagram-link-in-caption", type="post", id=pid)
             t, _ = self.post_day(acc)
-            self.add_post(acc, t, "Fall sale is live, tap the link in bio to shop. #bikelife",
-                          [{"type": "photo", "id": self.nid("media_")}])
+            self.add_post(
+                acc,
+                t,
+                "Fall sale is live, tap the link in bio to shop. #bikelife",
+                [{"type": "photo", "id": self.nid("media_")}],
+            )
 
     # ---------------------------------------------------------------------------------------- M2
     def plant_m2_posts(self) -> None:
         r = self.rng
         until_ended = END - timedelta(days=20)
-        leak_en = ["Can't say much but AURORA E-BIKE is going to blow your mind 🤫",
-                   "Sneak peek of the Ａｕｒｏｒａ　Ｅ－Ｂｉｋｅ from the test lab today!",
-                   "Spent all day testing the aurora e bike prototype, the motor is silent.",
-                   "Who wants to hear about project aur7? Soon…"]
-        leak_zh = ["终于可以剧透一下极光电助力了，续航真的惊人", "实验室里的 极 光 电 助 力 原型车今天试骑了",
-                   "Ａｕｒｏｒａ Ｅ-Ｂｉｋｅ 测试中，明年见"]
+        leak_en = [
+            "Can't say much but AURORA E-BIKE is going to blow your mind 🤫",
+            "Sneak peek of the Ａｕｒｏｒａ　Ｅ－Ｂｉｋｅ from the test lab today!",
+            "Spent all day testing the aurora e bike prototype, the motor is silent.",
+            "Who wants to hear about project aur7? Soon…",
+        ]
+        leak_zh = [
+            "终于可以剧透一下极光电助力了，续航真的惊人",
+            "实验室里的 极 光 电 助 力 原型车今天试骑了",
+            "Ａｕｒｏｒａ Ｅ-Ｂｉｋｅ 测试中，明年见",
+        ]
         for _ in range(self.size):
             # employee posts: everyday life, pride, and a few leaks and attacks
             for acc, _e in self.emp_accounts:
@@ -710,9 +880,17 @@ class Gen:
                     t = self.free_slot(acc.id, d, 7 * 60, 23 * 60)
                     if t is None:
                         continue
-                    text = self.fmt(r.choice(EMPLOYEE_NORMAL_ZH if lang == "zh" else EMPLOYEE_NORMAL_EN), lang)
-                    self.add_post(acc, t, text, self.media_for(acc.platform) if acc.platform != "instagram"
-                                  else [{"type": "photo", "id": self.nid("media_")}])
+                    text = self.fmt(
+                        r.choice(EMPLOYEE_NORMAL_ZH if lang == "zh" else EMPLOYEE_NORMAL_EN), lang
+                    )
+                    self.add_post(
+                        acc,
+                        t,
+                        text,
+                        self.media_for(acc.platform)
+                        if acc.platform != "instagram"
+                        else [{"type": "photo", "id": self.nid("media_")}],
+                    )
             current = [(a, e) for a, e in self.emp_accounts if e.get("left_at") is None]
             for i, text in enumerate(leak_en + leak_zh):
                 acc, _e = current[i % len(current)]
@@ -723,34 +901,54 @@ class Gen:
             # a brand post leaking the code name
             acc = self.brand["weibo"]
             t, _ = self.post_day(acc)
-            pid = self.add_post(acc, t, "明年春天见！PROJECT AUR7 正在路上 #骑行巷新品#",
-                                [{"type": "photo", "id": self.nid("media_")}])
+            pid = self.add_post(
+                acc,
+                t,
+                "明年春天见！PROJECT AUR7 正在路上 #骑行巷新品#",
+                [{"type": "photo", "id": self.nid("media_")}],
+            )
             self.plant(2, "embargo-brand-post", type="post", id=pid)
             # the ended embargo: on its last day late in the evening (still embargoed), and after it ended
             acc, _e = current[0]
             t = self.safe_local(until_ended, 22 * 60 + 40)
-            pid = self.add_post(acc, t, "Tomorrow is the big day for Trailblazer Kids, the little ones will love it",
-                                None if acc.platform != "instagram" else [{"type": "photo", "id": self.nid("media_")}])
+            pid = self.add_post(
+                acc,
+                t,
+                "Tomorrow is the big day for Trailblazer Kids, the little ones will love it",
+                None if acc.platform != "instagram" else [{"type": "photo", "id": self.nid("media_")}],
+            )
             self.plant(2, "embargo-last-day-late-evening", type="post", id=pid)
             for k in range(2):
                 acc2 = current[(k + 1) % len(current)][0]
                 t = self.safe_local(until_ended + timedelta(days=1 + k * 3), 9 * 60 + 15 + k)
-                self.add_post(acc2, t, "Trailblazer Kids is out! 小开拓者 儿童车今天正式发布",
-                              [{"type": "photo", "id": self.nid("media_")}])
+                self.add_post(
+                    acc2,
+                    t,
+                    "Trailblazer Kids is out! 小开拓者 儿童车今天正式发布",
+                    [{"type": "photo", "id": self.nid("media_")}],
+                )
             fb = self.brand["facebook"]
             t, _ = self.post_day(fb)
             while t.date() <= until_ended:
                 t, _ = self.post_day(fb)
-            self.add_post(fb, t, "Meet Trailblazer Kids: our first balance bike, now in stores!",
-                          [{"type": "photo", "id": self.nid("media_")}])
+            self.add_post(
+                fb,
+                t,
+                "Meet Trailblazer Kids: our first balance bike, now in stores!",
+                [{"type": "photo", "id": self.nid("media_")}],
+            )
             # employee posts attacking the company
             for i, text in enumerate(EMPLOYEE_ATTACK_EN + EMPLOYEE_ATTACK_ZH):
                 acc, _e = current[(i + 3) % len(current)]
                 lang = "zh" if i >= len(EMPLOYEE_ATTACK_EN) else "en"
                 d = START + timedelta(days=r.randint(5, (END - START).days - 1))
                 t = self.free_slot(acc.id, d, 8 * 60, 23 * 60) or self.safe_local(d, 23 * 60 + 20)
-                pid = self.add_post(acc, t, self.fmt(text, lang), [{"type": "photo", "id": self.nid("media_")}]
-                                    if acc.platform == "instagram" else None)
+                pid = self.add_post(
+                    acc,
+                    t,
+                    self.fmt(text, lang),
+                    [{"type": "photo", "id": self.nid("media_")}] if acc.platform == "instagram" else None,
+                )
                 self.plant(2, "employee-attacks-company", type="post", id=pid)
 
     # ---------------------------------------------------------------------------------------- M6 days
@@ -789,8 +987,14 @@ class Gen:
         self.customers: list[dict[str, Any]] = []
         self.followers_by_acc: dict[str, list[dict[str, Any]]] = {}
         self.customer_ids: set[tuple[str, str]] = set()
-        prefix = {"weibo": "wb", "x": "tw", "instagram": "ig", "facebook": "fb", "douyin": "dy",
-                  "xiaohongshu": "xhs"}
+        prefix = {
+            "weibo": "wb",
+            "x": "tw",
+            "instagram": "ig",
+            "facebook": "fb",
+            "douyin": "dy",
+            "xiaohongshu": "xhs",
+        }
         # accounts where customers are a good share of followers, and accounts where almost none are
         good = ["weibo", "x", "facebook", "xiaohongshu"]
         bad = ["instagram", "douyin"]
@@ -803,22 +1007,36 @@ class Gen:
                 uid = f"{prefix[plat]}{r.randint(10**7, 10**8 - 1)}"
                 handle = self.real_handle(plat, i)
                 if r.random() < 0.2:  # real people who never changed the platform's default name
-                    handle = (f"用户{r.randint(10**9, 10**10 - 1)}" if plat in BRAND_ZH
-                              else f"user{r.randint(10**7, 10**8 - 1)}")
-                followed = datetime.combine(date(2024, 1, 1) + timedelta(days=r.randint(0, 960)), time()) + \
-                    timedelta(minutes=r.randint(0, 1439))
+                    handle = (
+                        f"用户{r.randint(10**9, 10**10 - 1)}"
+                        if plat in BRAND_ZH
+                        else f"user{r.randint(10**7, 10**8 - 1)}"
+                    )
+                followed = datetime.combine(
+                    date(2024, 1, 1) + timedelta(days=r.randint(0, 960)), time()
+                ) + timedelta(minutes=r.randint(0, 1439))
                 if r.random() < 0.05:
                     followed = datetime.combine(START + timedelta(days=r.randint(0, 60)), time(12, 0))
-                row = {"account_id": acc.id, "user_id": uid, "handle": handle, "followed_at": self.ts(followed),
-                       "unfollowed_at": None, "location": r.choice(["New York", "Brooklyn", "Jersey City", "上海",
-                                                                      "杭州", "苏州", ""]),
-                       "gender": r.choice(["female", "male", "unknown", "other"]),
-                       "birth_year": r.randint(1965, 2006), "interests": r.sample(["cycling", "骑行", "travel",
-                                                                                  "fitness", "摄影", "coffee"], 2),
-                       "followers_count": r.randint(20, 3000), "following_count": r.randint(30, 700),
-                       "posts_count": r.randint(3, 2500), "has_avatar": True, "verified": r.random() < 0.02,
-                       "created_at": self.ts(followed - timedelta(days=r.randint(200, 3000))),
-                       "bio": r.choice(["Weekend rider", "通勤骑行 | 摄影", "Coffee & bikes", "", "跑步 骑行 生活"])}
+                row = {
+                    "account_id": acc.id,
+                    "user_id": uid,
+                    "handle": handle,
+                    "followed_at": self.ts(followed),
+                    "unfollowed_at": None,
+                    "location": r.choice(["New York", "Brooklyn", "Jersey City", "上海", "杭州", "苏州", ""]),
+                    "gender": r.choice(["female", "male", "unknown", "other"]),
+                    "birth_year": r.randint(1965, 2006),
+                    "interests": r.sample(["cycling", "骑行", "travel", "fitness", "摄影", "coffee"], 2),
+                    "followers_count": r.randint(20, 3000),
+                    "following_count": r.randint(30, 700),
+                    "posts_count": r.randint(3, 2500),
+                    "has_avatar": True,
+                    "verified": r.random() < 0.02,
+                    "created_at": self.ts(followed - timedelta(days=r.randint(200, 3000))),
+                    "bio": r.choice(
+                        ["Weekend rider", "通勤骑行 | 摄影", "Coffee & bikes", "", "跑步 骑行 生活"]
+                    ),
+                }
                 # real people with one or two weak signals (no avatar, a new account, a quiet account)
                 q = r.random()
                 if q < 0.08:
@@ -830,8 +1048,11 @@ class Gen:
                 rows.append(row)
             # a few who unfollowed at ordinary times
             for row in r.sample(rows, max(1, n // 40)):
-                row["unfollowed_at"] = self.ts(datetime.combine(START + timedelta(days=r.randint(0, 60)),
-                                                                time(r.randint(8, 22), r.randint(0, 59))))
+                row["unfollowed_at"] = self.ts(
+                    datetime.combine(
+                        START + timedelta(days=r.randint(0, 60)), time(r.randint(8, 22), r.randint(0, 59))
+                    )
+                )
             # customers: 25% of followers on good accounts, one on bad accounts
             current = [x for x in rows if x["unfollowed_at"] is None]
             share = 0.25 if plat in good else 0
@@ -849,28 +1070,44 @@ class Gen:
             # customers who do not follow this platform (so that the share is measurable everywhere)
             for _ in range(3):
                 cust_n += 1
-                self.add_customer(cust_n, [{"platform": plat, "user_id": f"{prefix[plat]}9{r.randint(10**6, 10**7)}"}])
+                self.add_customer(
+                    cust_n, [{"platform": plat, "user_id": f"{prefix[plat]}9{r.randint(10**6, 10**7)}"}]
+                )
             if plat in bad:
                 self.plant(5, "few-followers-are-customers", type="account", id=acc.id)
             # fake followers on two good accounts and one bad one
             if plat in ("weibo", "x", "douyin"):
                 n_fake = max(4, int(n * 0.08))
                 for _ in range(n_fake):
-                    followed = datetime.combine(START + timedelta(days=r.randint(10, 14)),
-                                                time(r.randint(0, 23), r.randint(0, 59)))
+                    followed = datetime.combine(
+                        START + timedelta(days=r.randint(10, 14)), time(r.randint(0, 23), r.randint(0, 59))
+                    )
                     uid = f"{prefix[plat]}{r.randint(10**7, 10**8 - 1)}"
                     signals = r.sample(["avatar", "posts", "ratio", "new", "handle"], r.choice([3, 4, 5, 5]))
-                    row = {"account_id": acc.id, "user_id": uid,
-                           "handle": f"user{r.randint(10**7, 10**9)}" if "handle" in signals
-                           else f"rider_{r.randint(100, 999)}",
-                           "followed_at": self.ts(followed), "unfollowed_at": None,
-                           "followers_count": r.randint(0, 8) if "ratio" in signals else r.randint(50, 300),
-                           "following_count": r.randint(1500, 7000) if "ratio" in signals else r.randint(50, 300),
-                           "posts_count": 0 if "posts" in signals else r.randint(5, 50),
-                           "has_avatar": "avatar" not in signals, "verified": False,
-                           "created_at": self.ts(followed - timedelta(days=r.randint(1, 6) if "new" in signals
-                                                                      else r.randint(400, 2000))),
-                           "gender": "unknown", "interests": [], "location": "", "bio": ""}
+                    row = {
+                        "account_id": acc.id,
+                        "user_id": uid,
+                        "handle": f"user{r.randint(10**7, 10**9)}"
+                        if "handle" in signals
+                        else f"rider_{r.randint(100, 999)}",
+                        "followed_at": self.ts(followed),
+                        "unfollowed_at": None,
+                        "followers_count": r.randint(0, 8) if "ratio" in signals else r.randint(50, 300),
+                        "following_count": r.randint(1500, 7000)
+                        if "ratio" in signals
+                        else r.randint(50, 300),
+                        "posts_count": 0 if "posts" in signals else r.randint(5, 50),
+                        "has_avatar": "avatar" not in signals,
+                        "verified": False,
+                        "created_at": self.ts(
+                            followed
+                            - timedelta(days=r.randint(1, 6) if "new" in signals else r.randint(400, 2000))
+                        ),
+                        "gender": "unknown",
+                        "interests": [],
+                        "location": "",
+                        "bio": "",
+                    }
                     rows.append(row)
                     self.plant(5, "fake-follower", type="follower", account_id=acc.id, id=uid)
             self.followers_by_acc[acc.id] = rows
@@ -878,27 +1115,58 @@ class Gen:
 
     def real_handle(self, plat: str, i: int) -> str:
         r = self.rng
-        first = r.choice(["anna", "ben", "carlos", "dana", "eli", "fay", "gus", "hana", "ivan", "jo", "xiaoming",
-                          "lili", "dawei", "meimei", "tao", "yun"])
+        first = r.choice(
+            [
+                "anna",
+                "ben",
+                "carlos",
+                "dana",
+                "eli",
+                "fay",
+                "gus",
+                "hana",
+                "ivan",
+                "jo",
+                "xiaoming",
+                "lili",
+                "dawei",
+                "meimei",
+                "tao",
+                "yun",
+            ]
+        )
         second = r.choice(["rides", "bikes", "nyc", "sh", "cycles", "outdoors", "daily", "go", "run", "fit"])
-        return f"{first}_{second}{i}" if r.random() < .7 else f"{first.capitalize()}{second.capitalize()}{i}"
+        return f"{first}_{second}{i}" if r.random() < 0.7 else f"{first.capitalize()}{second.capitalize()}{i}"
 
     def add_customer(self, n: int, social: list[dict[str, Any]]) -> None:
         r = self.rng
         first = datetime.combine(date(2023, 1, 1) + timedelta(days=r.randint(0, 1300)), time(12, 0))
         if r.random() < 0.1:
             first = datetime.combine(START + timedelta(days=r.randint(0, 60)), time(12, 0))
-        self.customers.append({"id": f"CRM-{n:06d}", "social": social, "orders": r.randint(1, 9),
-                               "revenue": round(r.uniform(30, 3000), 2), "first_order_at": self.ts(first),
-                               "last_order_at": self.ts(first + timedelta(days=r.randint(0, 300)))})
+        self.customers.append(
+            {
+                "id": f"CRM-{n:06d}",
+                "social": social,
+                "orders": r.randint(1, 9),
+                "revenue": round(r.uniform(30, 3000), 2),
+                "first_order_at": self.ts(first),
+                "last_order_at": self.ts(first + timedelta(days=r.randint(0, 300))),
+            }
+        )
         self.tables["customers"] = self.customers
 
     # ---------------------------------------------------------------------------------------- M3 / M6 messages
     def make_messages(self) -> None:
         r = self.rng
-        channels = {"weibo": ["comment", "mention", "dm"], "wechat": ["dm"], "douyin": ["comment", "dm"],
-                    "xiaohongshu": ["comment"], "x": ["comment", "mention", "dm"],
-                    "instagram": ["comment", "dm"], "facebook": ["comment", "dm", "review"]}
+        channels = {
+            "weibo": ["comment", "mention", "dm"],
+            "wechat": ["dm"],
+            "douyin": ["comment", "dm"],
+            "xiaohongshu": ["comment"],
+            "x": ["comment", "mention", "dm"],
+            "instagram": ["comment", "dm"],
+            "facebook": ["comment", "dm", "review"],
+        }
         post_ids: dict[str, list[str]] = defaultdict(list)
         for p in self.tables["posts"]:
             post_ids[p["account_id"]].append(p["id"])
@@ -920,11 +1188,26 @@ class Gen:
                 return row["user_id"], row["handle"]
             return f"u{r.randint(10**8, 10**9)}", self.real_handle(acc.platform, r.randint(1000, 9999))
 
-        def msg(acc: Account, at: datetime, direction: str, text: str, channel: str, reply_to: str | None = None,
-                post_id: str | None = None, who: tuple[str, str] | None = None, automated: bool = False) -> str:
+        def msg(
+            acc: Account,
+            at: datetime,
+            direction: str,
+            text: str,
+            channel: str,
+            reply_to: str | None = None,
+            post_id: str | None = None,
+            who: tuple[str, str] | None = None,
+            automated: bool = False,
+        ) -> str:
             mid = self.nid("msg_")
-            row: dict[str, Any] = {"id": mid, "account_id": acc.id, "created_at": self.ts(at), "channel": channel,
-                                   "direction": direction, "text": text}
+            row: dict[str, Any] = {
+                "id": mid,
+                "account_id": acc.id,
+                "created_at": self.ts(at),
+                "channel": channel,
+                "direction": direction,
+                "text": text,
+            }
             if direction == "in" and who:
                 row["author_id"], row["author_handle"] = who
             if reply_to:
@@ -940,7 +1223,9 @@ class Gen:
         def when(max_age_h: float | None = None, min_age_h: float = 0) -> datetime:
             """A local time in the period, at least min_age_h before the audit moment."""
             end = self.as_of.replace(tzinfo=None) - timedelta(hours=min_age_h)
-            start = datetime.combine(START, time(8, 0)) if max_age_h is None else end - timedelta(hours=max_age_h)
+            start = (
+                datetime.combine(START, time(8, 0)) if max_age_h is None else end - timedelta(hours=max_age_h)
+            )
             t = start + timedelta(minutes=r.randint(0, int((end - start).total_seconds() // 60)))
             return self.safe_local(t.date(), t.hour * 60 + t.minute)
 
@@ -971,21 +1256,44 @@ class Gen:
                 if kind < 0.35:
                     m = msg(acc, t, "in", pick(COMPLAINT_EN, COMPLAINT_ZH), c, post_id=pid_for(c), who=who)
                     rc = c if r.random() < 0.7 else "dm"
-                    msg(acc, human_reply_time(t), "out", pick(GOOD_COMPLAINT_REPLY_EN, GOOD_COMPLAINT_REPLY_ZH), rc,
-                        reply_to=m, post_id=pid_for(rc))
+                    msg(
+                        acc,
+                        human_reply_time(t),
+                        "out",
+                        pick(GOOD_COMPLAINT_REPLY_EN, GOOD_COMPLAINT_REPLY_ZH),
+                        rc,
+                        reply_to=m,
+                        post_id=pid_for(rc),
+                    )
                 elif kind < 0.7:
                     m = msg(acc, t, "in", pick(HELP_EN, HELP_ZH), c, post_id=pid_for(c), who=who)
-                    msg(acc, human_reply_time(t), "out", pick(HELP_REPLY_EN, HELP_REPLY_ZH), c, reply_to=m,
-                        post_id=pid_for(c))
+                    msg(
+                        acc,
+                        human_reply_time(t),
+                        "out",
+                        pick(HELP_REPLY_EN, HELP_REPLY_ZH),
+                        c,
+                        reply_to=m,
+                        post_id=pid_for(c),
+                    )
                 else:
                     m = msg(acc, t, "in", pick(PRAISE_EN, PRAISE_ZH), c, post_id=pid_for(c), who=who)
                     if r.random() < 0.5:
-                        msg(acc, human_reply_time(t), "out", pick(PRAISE_REPLY_EN, PRAISE_REPLY_ZH), c, reply_to=m,
-                            post_id=pid_for(c))
+                        msg(
+                            acc,
+                            human_reply_time(t),
+                            "out",
+                            pick(PRAISE_REPLY_EN, PRAISE_REPLY_ZH),
+                            c,
+                            reply_to=m,
+                            post_id=pid_for(c),
+                        )
             for _ in range(self.size):
                 # unanswered complaint and help request, older than a day: planted
-                for pool_en, pool_zh, kind in ((COMPLAINT_EN, COMPLAINT_ZH, "unanswered-complaint"),
-                                               (HELP_EN, HELP_ZH, "unanswered-help-request")):
+                for pool_en, pool_zh, kind in (
+                    (COMPLAINT_EN, COMPLAINT_ZH, "unanswered-complaint"),
+                    (HELP_EN, HELP_ZH, "unanswered-help-request"),
+                ):
                     c = ch()
                     t = when(max_age_h=min(span_h, 24 * 20) - 30, min_age_h=30)
                     m = msg(acc, t, "in", pick(pool_en, pool_zh), c, post_id=pid_for(c), who=author(acc))
@@ -996,19 +1304,46 @@ class Gen:
                     msg(acc, t, "in", pick(pool_en, pool_zh), c, post_id=pid_for(c), who=author(acc))
                 # praise left without a reply: fine
                 c = ch()
-                msg(acc, when(min_age_h=30), "in", pick(PRAISE_EN, PRAISE_ZH), c, post_id=pid_for(c),
-                    who=author(acc))
+                msg(
+                    acc,
+                    when(min_age_h=30),
+                    "in",
+                    pick(PRAISE_EN, PRAISE_ZH),
+                    c,
+                    post_id=pid_for(c),
+                    who=author(acc),
+                )
                 # an argumentative reply to a complaint: planted (the reply)
                 c = ch()
                 t = when(min_age_h=30)
-                m = msg(acc, t, "in", pick(COMPLAINT_EN, COMPLAINT_ZH), c, post_id=pid_for(c), who=author(acc))
-                rid = msg(acc, human_reply_time(t), "out", pick(ARGUE_EN, ARGUE_ZH), c, reply_to=m, post_id=pid_for(c))
+                m = msg(
+                    acc, t, "in", pick(COMPLAINT_EN, COMPLAINT_ZH), c, post_id=pid_for(c), who=author(acc)
+                )
+                rid = msg(
+                    acc,
+                    human_reply_time(t),
+                    "out",
+                    pick(ARGUE_EN, ARGUE_ZH),
+                    c,
+                    reply_to=m,
+                    post_id=pid_for(c),
+                )
                 self.plant(3, "argumentative-reply", type="message", id=rid)
                 # a reply with neither apology nor fix: planted (the reply)
                 c = ch()
                 t = when(min_age_h=30)
-                m = msg(acc, t, "in", pick(COMPLAINT_EN, COMPLAINT_ZH), c, post_id=pid_for(c), who=author(acc))
-                rid = msg(acc, human_reply_time(t), "out", pick(BLAND_EN, BLAND_ZH), c, reply_to=m, post_id=pid_for(c))
+                m = msg(
+                    acc, t, "in", pick(COMPLAINT_EN, COMPLAINT_ZH), c, post_id=pid_for(c), who=author(acc)
+                )
+                rid = msg(
+                    acc,
+                    human_reply_time(t),
+                    "out",
+                    pick(BLAND_EN, BLAND_ZH),
+                    c,
+                    reply_to=m,
+                    post_id=pid_for(c),
+                )
                 self.plant(3, "reply-without-apology-or-fix", type="message", id=rid)
                 public = [x for x in chans if x != "dm"]
                 if public:
@@ -1023,21 +1358,44 @@ class Gen:
                         rid = msg(acc, t, "out", pick(FIGHT_EN, FIGHT_ZH), c, reply_to=m, post_id=post)
                         self.plant(3, "public-fight-with-abusive-customer", type="message", id=rid)
                         t = t + timedelta(minutes=r.randint(10, 90))
-                        m = msg(acc, t, "in", pick(ABUSIVE_EN, ABUSIVE_ZH), c, reply_to=rid, post_id=post, who=who)
+                        m = msg(
+                            acc, t, "in", pick(ABUSIVE_EN, ABUSIVE_ZH), c, reply_to=rid, post_id=post, who=who
+                        )
                     # the right way: one calm public reply offering a private channel, then private messages
                     c = r.choice(public)
                     post = pid_for(c)
                     who = author(acc)
                     t = when(min_age_h=60)
                     m = msg(acc, t, "in", pick(ABUSIVE_EN, ABUSIVE_ZH), c, post_id=post, who=who)
-                    rid = msg(acc, human_reply_time(t), "out", pick(CALM_PRIVATE_EN, CALM_PRIVATE_ZH), c, reply_to=m,
-                              post_id=post)
+                    rid = msg(
+                        acc,
+                        human_reply_time(t),
+                        "out",
+                        pick(CALM_PRIVATE_EN, CALM_PRIVATE_ZH),
+                        c,
+                        reply_to=m,
+                        post_id=post,
+                    )
                     if "dm" in chans:
                         t2 = human_reply_time(t) + timedelta(hours=1)
-                        m2 = msg(acc, t2, "in", "订单号 VL" + str(r.randint(10000, 99999)) if Z else
-                                 "Order VL" + str(r.randint(10000, 99999)), "dm", who=who)
-                        msg(acc, t2 + timedelta(minutes=30), "out", pick(GOOD_COMPLAINT_REPLY_EN,
-                                                                         GOOD_COMPLAINT_REPLY_ZH), "dm", reply_to=m2)
+                        m2 = msg(
+                            acc,
+                            t2,
+                            "in",
+                            "订单号 VL" + str(r.randint(10000, 99999))
+                            if Z
+                            else "Order VL" + str(r.randint(10000, 99999)),
+                            "dm",
+                            who=who,
+                        )
+                        msg(
+                            acc,
+                            t2 + timedelta(minutes=30),
+                            "out",
+                            pick(GOOD_COMPLAINT_REPLY_EN, GOOD_COMPLAINT_REPLY_ZH),
+                            "dm",
+                            reply_to=m2,
+                        )
         self.make_auto_replies(msg, author)
 
     def make_auto_replies(self, msg: Any, author: Any) -> None:
@@ -1045,9 +1403,18 @@ class Gen:
         Weibo: an out-of-hours responder that only runs at night and at weekends (the article's advice: fine).
         Every auto-answered question also gets a person's answer later."""
         r = self.rng
-        variants = [AUTO_BUSINESS_EN, AUTO_BUSINESS_EN.upper(), AUTO_BUSINESS_EN.replace("!", "!!"),
-                    "  " + AUTO_BUSINESS_EN.lower()]
-        for plat, planted in (("facebook", True), ("weibo", False), ("facebook", "weekend"), ("facebook", False)):
+        variants = [
+            AUTO_BUSINESS_EN,
+            AUTO_BUSINESS_EN.upper(),
+            AUTO_BUSINESS_EN.replace("!", "!!"),
+            "  " + AUTO_BUSINESS_EN.lower(),
+        ]
+        for plat, planted in (
+            ("facebook", True),
+            ("weibo", False),
+            ("facebook", "weekend"),
+            ("facebook", False),
+        ):
             acc = self.brand[plat]
             zh = plat in BRAND_ZH
             n = (6 if planted != "weekend" else 3) * self.size
@@ -1073,30 +1440,52 @@ class Gen:
                 if not planted and wd <= 5 and (t_in.hour >= 7):
                     continue
                 who = author(acc)
-                m = msg(acc, t_in, "in", self.fmt(r.choice(HELP_ZH if zh else HELP_EN), "zh" if zh else "en"), "dm",
-                        who=who)
+                m = msg(
+                    acc,
+                    t_in,
+                    "in",
+                    self.fmt(r.choice(HELP_ZH if zh else HELP_EN), "zh" if zh else "en"),
+                    "dm",
+                    who=who,
+                )
                 t_auto = t_in + timedelta(seconds=r.randint(5, 50))
-                text = (AUTO_BUSINESS_ZH if zh else r.choice(variants)) if planted else \
-                    (AUTO_NIGHT_ZH if zh else AUTO_NIGHT_EN)
+                text = (
+                    (AUTO_BUSINESS_ZH if zh else r.choice(variants))
+                    if planted
+                    else (AUTO_NIGHT_ZH if zh else AUTO_NIGHT_EN)
+                )
                 rid = msg(acc, t_auto, "out", text, "dm", reply_to=m, automated=True)
                 if planted is True:
                     self.plant(6, "automated-reply-in-business-hours+identical", type="message", id=rid)
                 elif planted:
                     self.plant(6, "identical-automated-reply-weekend", type="message", id=rid)
-                human_t = t_in + timedelta(minutes=r.randint(30, 180)) if planted is True else \
-                    datetime.combine(t_in.date() + timedelta(days=0 if wd <= 5 else 0), time(9, 30)) \
-                    if t_in.hour < 9 else t_in + timedelta(hours=2)
+                human_t = (
+                    t_in + timedelta(minutes=r.randint(30, 180))
+                    if planted is True
+                    else datetime.combine(t_in.date() + timedelta(days=0 if wd <= 5 else 0), time(9, 30))
+                    if t_in.hour < 9
+                    else t_in + timedelta(hours=2)
+                )
                 if human_t <= t_in:
                     human_t = t_in + timedelta(hours=2)
-                msg(acc, human_t, "out", self.fmt(r.choice(HELP_REPLY_ZH if zh else HELP_REPLY_EN),
-                                                  "zh" if zh else "en"), "dm", reply_to=m)
+                msg(
+                    acc,
+                    human_t,
+                    "out",
+                    self.fmt(r.choice(HELP_REPLY_ZH if zh else HELP_REPLY_EN), "zh" if zh else "en"),
+                    "dm",
+                    reply_to=m,
+                )
                 placed += 1
 
     # ---------------------------------------------------------------------------------------- M6 likes
     def make_likes(self) -> None:
         r = self.rng
-        brand_posts = [p for p in self.tables["posts"] if p["account_id"].startswith("acct-") and
-                       not p["account_id"].startswith("acct-emp")]
+        brand_posts = [
+            p
+            for p in self.tables["posts"]
+            if p["account_id"].startswith("acct-") and not p["account_id"].startswith("acct-emp")
+        ]
         for plat in ("weibo", "x", "instagram", "facebook"):
             acc = self.brand[plat]
             zh = plat in BRAND_ZH or (plat == "x" and self.zh_market)
@@ -1104,23 +1493,43 @@ class Gen:
                 t = self.safe_local(START + timedelta(days=r.randint(0, 60)), r.randint(8 * 60, 22 * 60))
                 lid = self.nid("like_")
                 text = self.fmt(r.choice(LIKE_ON_ZH if zh else LIKE_ON_EN), "zh" if zh else "en")
-                self.tables["likes"].append({"id": lid, "account_id": acc.id, "created_at": self.ts(t),
-                                             "target_post_id": str(r.randint(10**15, 10**16)),
-                                             "target_author_id": f"u{r.randint(10**6, 10**7)}", "target_text": text})
+                self.tables["likes"].append(
+                    {
+                        "id": lid,
+                        "account_id": acc.id,
+                        "created_at": self.ts(t),
+                        "target_post_id": str(r.randint(10**15, 10**16)),
+                        "target_author_id": f"u{r.randint(10**6, 10**7)}",
+                        "target_text": text,
+                    }
+                )
             for _ in range(5 * self.size):
                 t = self.safe_local(START + timedelta(days=r.randint(0, 60)), r.randint(8 * 60, 22 * 60))
                 lid = self.nid("like_")
                 text = self.fmt(r.choice(LIKE_OFF_ZH if zh else LIKE_OFF_EN), "zh" if zh else "en")
-                self.tables["likes"].append({"id": lid, "account_id": acc.id, "created_at": self.ts(t),
-                                             "target_post_id": str(r.randint(10**15, 10**16)),
-                                             "target_author_id": f"u{r.randint(10**6, 10**7)}", "target_text": text})
+                self.tables["likes"].append(
+                    {
+                        "id": lid,
+                        "account_id": acc.id,
+                        "created_at": self.ts(t),
+                        "target_post_id": str(r.randint(10**15, 10**16)),
+                        "target_author_id": f"u{r.randint(10**6, 10**7)}",
+                        "target_text": text,
+                    }
+                )
                 self.plant(6, "like-on-post-not-mentioning-brand", type="like", id=lid)
             # liking the company's own post on another account: fine
             p = r.choice(brand_posts)
-            self.tables["likes"].append({"id": self.nid("like_"), "account_id": acc.id,
-                                         "created_at": self.ts(self.safe_local(END - timedelta(days=2), 12 * 60)),
-                                         "target_post_id": p["id"], "target_author_id": p["account_id"],
-                                         "target_text": p["text"]})
+            self.tables["likes"].append(
+                {
+                    "id": self.nid("like_"),
+                    "account_id": acc.id,
+                    "created_at": self.ts(self.safe_local(END - timedelta(days=2), 12 * 60)),
+                    "target_post_id": p["id"],
+                    "target_author_id": p["account_id"],
+                    "target_text": p["text"],
+                }
+            )
 
     # ---------------------------------------------------------------------------------------- M4
     def make_campaigns(self) -> None:
@@ -1129,29 +1538,49 @@ class Gen:
         without = ["xiaohongshu", "linkedin"]
         for plat in without:
             self.plant(4, "account-without-campaigns", type="account", id=self.brand[plat].id)
-        kinds = {"weibo": "promoted_post", "wechat": "ad", "douyin": "ad", "x": "promoted_post",
-                 "facebook": "ad", "instagram": "promoted_post", "youtube": "ad"}
-        empty_targetings: list[Any] = [{}, None, "missing", {"locations": [], "interests": [], "retargeting": False,
-                                                            "custom_audience": None, "genders": []}]
+        kinds = {
+            "weibo": "promoted_post",
+            "wechat": "ad",
+            "douyin": "ad",
+            "x": "promoted_post",
+            "facebook": "ad",
+            "instagram": "promoted_post",
+            "youtube": "ad",
+        }
+        empty_targetings: list[Any] = [
+            {},
+            None,
+            "missing",
+            {"locations": [], "interests": [], "retargeting": False, "custom_audience": None, "genders": []},
+        ]
         for i, plat in enumerate(with_campaigns):
             acc = self.brand[plat]
             for k in range(1 + self.size):
                 cid = f"CMP-{acc.id[5:].upper()}-{k + 1:02d}"
                 start = START + timedelta(days=r.randint(0, 40))
-                targeting: Any = {"locations": [r.choice(["New York", "上海", "Brooklyn", "杭州"])],
-                                  "age_min": r.choice([18, 22, 25]), "age_max": r.choice([45, 55, 65]),
-                                  "interests": ["cycling"]}
+                targeting: Any = {
+                    "locations": [r.choice(["New York", "上海", "Brooklyn", "杭州"])],
+                    "age_min": r.choice([18, 22, 25]),
+                    "age_max": r.choice([45, 55, 65]),
+                    "interests": ["cycling"],
+                }
                 if r.random() < 0.3:
                     targeting = {"genders": ["female"]}
-                untargeted = (k == 0 and i < 4)
-                row: dict[str, Any] = {"id": cid, "account_id": acc.id, "kind": kinds[plat],
-                                       "name": f"{plat} autumn push {k + 1}", "started_at": self.ts(
-                                           datetime.combine(start, time(9, 0))),
-                                       "ended_at": self.ts(datetime.combine(start + timedelta(days=14), time(23, 0))),
-                                       "budget": r.choice([500, 1500, 5000]), "currency": "CNY" if plat in BRAND_ZH
-                                       else "USD", "impressions": r.randint(10**4, 10**6), "clicks": r.randint(100,
-                                                                                                                5000),
-                                       "conversions": r.randint(0, 90), "cost": r.randint(300, 5000)}
+                untargeted = k == 0 and i < 4
+                row: dict[str, Any] = {
+                    "id": cid,
+                    "account_id": acc.id,
+                    "kind": kinds[plat],
+                    "name": f"{plat} autumn push {k + 1}",
+                    "started_at": self.ts(datetime.combine(start, time(9, 0))),
+                    "ended_at": self.ts(datetime.combine(start + timedelta(days=14), time(23, 0))),
+                    "budget": r.choice([500, 1500, 5000]),
+                    "currency": "CNY" if plat in BRAND_ZH else "USD",
+                    "impressions": r.randint(10**4, 10**6),
+                    "clicks": r.randint(100, 5000),
+                    "conversions": r.randint(0, 90),
+                    "cost": r.randint(300, 5000),
+                }
                 if untargeted:
                     tg = empty_targetings[i % len(empty_targetings)]
                     if tg != "missing":
@@ -1161,11 +1590,19 @@ class Gen:
                     row["targeting"] = targeting
                 self.tables["campaigns"].append(row)
         if not self.no_retargeting:
-            self.tables["campaigns"].append({
-                "id": "CMP-RT-01", "account_id": self.brand["facebook"].id, "kind": "retargeting",
-                "name": "Cart abandoners", "started_at": self.ts(datetime.combine(START, time(9))),
-                "ended_at": None, "budget": 800, "currency": "USD",
-                "targeting": {"custom_audience": "site visitors 30d", "retargeting": True}})
+            self.tables["campaigns"].append(
+                {
+                    "id": "CMP-RT-01",
+                    "account_id": self.brand["facebook"].id,
+                    "kind": "retargeting",
+                    "name": "Cart abandoners",
+                    "started_at": self.ts(datetime.combine(START, time(9))),
+                    "ended_at": None,
+                    "budget": 800,
+                    "currency": "USD",
+                    "targeting": {"custom_audience": "site visitors 30d", "retargeting": True},
+                }
+            )
         else:
             # nobody retargets: the mistake names the brand accounts (whose platforms all offer retargeting)
             for acc in self.brand.values():
@@ -1177,7 +1614,9 @@ class Gen:
         lang = "zh" if self.zh_market else "en"
         (folder / "dataset.toml").write_text(
             f'name = "{self.name}"\ntimezone = "{self.tz_name}"\nlanguage = "{lang}"\n'
-            f'as_of = "{self.as_of.isoformat()}"\n', encoding="utf-8")
+            f'as_of = "{self.as_of.isoformat()}"\n',
+            encoding="utf-8",
+        )
         csv_tables = {"followers", "campaigns", "employees"}
         for name, rows in self.tables.items():
             if name in csv_tables:
@@ -1215,12 +1654,17 @@ class Gen:
         path.write_text(buf.getvalue(), encoding="utf-8")
 
     def ground_truth(self) -> dict[str, Any]:
-        return {"seed": self.seed, "size": self.size, "timezone": self.tz_name,
-                "no_retargeting": self.no_retargeting,
-                "planted": {str(m): self.truth.get(m, []) for m in MISTAKES}}
+        return {
+            "seed": self.seed,
+            "size": self.size,
+            "timezone": self.tz_name,
+            "no_retargeting": self.no_retargeting,
+            "planted": {str(m): self.truth.get(m, []) for m in MISTAKES},
+        }
 
 
 # ------------------------------------------------------------------------------------------------ scoring
+
 
 def key(ev: dict[str, Any]) -> tuple[str, ...]:
     t = ev.get("type")
@@ -1231,8 +1675,13 @@ def key(ev: dict[str, Any]) -> tuple[str, ...]:
     return (str(t), str(ev.get("id")))
 
 
-def generate(folder: Path, seed: int = 1, size: int = 1, tz: str = "America/New_York",
-             no_retargeting: bool | None = None) -> dict[str, Any]:
+def generate(
+    folder: Path,
+    seed: int = 1,
+    size: int = 1,
+    tz: str = "America/New_York",
+    no_retargeting: bool | None = None,
+) -> dict[str, Any]:
     g = Gen(seed, size, tz, bool(seed % 2) if no_retargeting is None else no_retargeting)
     g.build()
     g.write(folder)
@@ -1278,7 +1727,8 @@ def score(truth: dict[str, Any], report: dict[str, Any]) -> dict[int, dict[str, 
         found = [k for k in planted if k in flagged]
         true_alarms = [k for k in flagged if k in planted]
         res[m] = {
-            "planted": len(planted), "flagged": len(flagged),
+            "planted": len(planted),
+            "flagged": len(flagged),
             "recall": len(found) / len(planted) if planted else 1.0,
             "precision": len(true_alarms) / len(flagged) if flagged else 1.0,
             "misses": [(k, planted[k]) for k in planted if k not in flagged],
@@ -1300,13 +1750,22 @@ def describe(folder: Path) -> dict[tuple[str, ...], str]:
     return out
 
 
-def run(seed: int, size: int, tz: str, keep: Path | None = None, verbose: bool = True,
-        no_retargeting: bool | None = None, text_models: Path | None = None) -> dict[int, dict[str, Any]]:
+def run(
+    seed: int,
+    size: int,
+    tz: str,
+    keep: Path | None = None,
+    verbose: bool = True,
+    no_retargeting: bool | None = None,
+    text_models: Path | None = None,
+) -> dict[int, dict[str, Any]]:
     with tempfile.TemporaryDirectory() as tmp:
         base = keep or Path(tmp)
         folder = base / "dataset"
         truth = generate(folder, seed, size, tz, no_retargeting)
-        (base / "ground_truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1), encoding="utf-8")
+        (base / "ground_truth.json").write_text(
+            json.dumps(truth, ensure_ascii=False, indent=1), encoding="utf-8"
+        )
         report = audit(folder, base / "report.json", text_models)
         res = score(truth, report)
         if verbose:
@@ -1314,8 +1773,10 @@ def run(seed: int, size: int, tz: str, keep: Path | None = None, verbose: bool =
             print(f"# seed={seed} size={size} tz={tz} no_retargeting={truth['no_retargeting']}")
             for m in MISTAKES:
                 r = res[m]
-                print(f"M{m}: recall {r['recall']:.3f} ({r['planted'] - len(r['misses'])}/{r['planted']})  "
-                      f"precision {r['precision']:.3f} ({r['flagged'] - len(r['false_alarms'])}/{r['flagged']})")
+                print(
+                    f"M{m}: recall {r['recall']:.3f} ({r['planted'] - len(r['misses'])}/{r['planted']})  "
+                    f"precision {r['precision']:.3f} ({r['flagged'] - len(r['false_alarms'])}/{r['flagged']})"
+                )
                 for k, kind in r["misses"]:
                     print(f"   miss  [{kind}] {k} {texts.get(k, '')}")
                 for k, rule in r["false_alarms"]:
@@ -1332,10 +1793,17 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--seed", type=int, action="append", help="seed (repeatable); default 1 and 2")
     ap.add_argument("--size", type=int, default=1, help="size multiplier (1 ≈ 3k rows)")
-    ap.add_argument("--tz", action="append", help="timezone (repeatable); default America/New_York and Asia/Shanghai")
-    ap.add_argument("--text-models", type=Path, help="a heads.npz to use instead of the shipped text models, "
-                    "or 'lexicon' for the keyword fallback")
-    ap.add_argument("--keep", type=Path, help="write the data set, ground truth and report here (one run only)")
+    ap.add_argument(
+        "--tz", action="append", help="timezone (repeatable); default America/New_York and Asia/Shanghai"
+    )
+    ap.add_argument(
+        "--text-models",
+        type=Path,
+        help="a heads.npz to use instead of the shipped text models, or 'lexicon' for the keyword fallback",
+    )
+    ap.add_argument(
+        "--keep", type=Path, help="write the data set, ground truth and report here (one run only)"
+    )
     args = ap.parse_args(argv)
     seeds = args.seed or [1, 2]
     tzs = args.tz or ["America/New_York", "Asia/Shanghai"]

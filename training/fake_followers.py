@@ -43,21 +43,29 @@ def load(path: Path) -> pl.DataFrame:
         pl.col("description").alias("bio"),
         (pl.col("verified").fill_null("") == "1").alias("verified"),
         # Twitter's created_at, e.g. "Tue Jun 11 12:00:00 +0000 2013"
-        pl.col("created_at").str.strptime(pl.Datetime("us", "UTC"), "%a %b %d %H:%M:%S %z %Y", strict=False)
+        pl.col("created_at")
+        .str.strptime(pl.Datetime("us", "UTC"), "%a %b %d %H:%M:%S %z %Y", strict=False)
         .alias("created_at"),
         pl.lit(None, dtype=pl.Datetime("us", "UTC")).alias("followed_at"),
     )
 
 
 def main() -> None:
-    data = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE.parent.parent / "shared/data/bots-cresci2017-subset"
+    data = (
+        Path(sys.argv[1]) if len(sys.argv) > 1 else HERE.parent.parent / "shared/data/bots-cresci2017-subset"
+    )
     as_of = datetime(2015, 5, 2, tzinfo=UTC)  # the genuine accounts' crawl date
-    for name, file in (("genuine", "genuine_accounts_users.csv"), ("spambots_1", "social_spambots_1_users.csv")):
+    for name, file in (
+        ("genuine", "genuine_accounts_users.csv"),
+        ("spambots_1", "social_spambots_1_users.csv"),
+    ):
         df = with_signals(load(data / file), as_of)
         n = df.height
         fired = {k: round(df[f"s_{k}"].mean(), 4) for k in STRONG}
-        print(f"{name}: {n} accounts, flagged fake {int(df['fake'].sum())} ({df['fake'].mean():.2%}); "
-              f"signal rates {fired}")
+        print(
+            f"{name}: {n} accounts, flagged fake {int(df['fake'].sum())} ({df['fake'].mean():.2%}); "
+            f"signal rates {fired}"
+        )
         print("  strong-signal histogram:", dict(df["strong"].value_counts().sort("strong").iter_rows()))
 
 

@@ -21,8 +21,9 @@ def _toml_value(v: Any) -> str:
     return json.dumps(str(v), ensure_ascii=False)
 
 
-def write_dataset(folder: Path, tables: Mapping[str, Sequence[Mapping[str, Any]]],
-                  settings: Mapping[str, Any] | None = None) -> Path:
+def write_dataset(
+    folder: Path, tables: Mapping[str, Sequence[Mapping[str, Any]]], settings: Mapping[str, Any] | None = None
+) -> Path:
     """Write ``tables`` (table name → rows) as JSONL files and ``settings`` as dataset.toml into ``folder``.
 
     ``settings`` may hold a ``policy`` mapping; nested mappings become ``[policy.SMxxx]`` tables.
@@ -51,8 +52,9 @@ def write_dataset(folder: Path, tables: Mapping[str, Sequence[Mapping[str, Any]]
     return folder
 
 
-def make_dataset(folder: Path, tables: Mapping[str, Sequence[Mapping[str, Any]]],
-                 settings: Mapping[str, Any] | None = None) -> Dataset:
+def make_dataset(
+    folder: Path, tables: Mapping[str, Sequence[Mapping[str, Any]]], settings: Mapping[str, Any] | None = None
+) -> Dataset:
     """Write and load a data set through the real loader."""
     return load_dataset(write_dataset(folder, tables, settings))
 

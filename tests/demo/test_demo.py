@@ -29,7 +29,8 @@ def test_committed_demo_data_is_what_the_generator_writes(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == committed
     for name in committed:
         assert (tmp_path / name).read_bytes() == (DATA / name).read_bytes(), (
-            f"{name} differs: run `python -m smguard.demo.generate` and commit the data")
+            f"{name} differs: run `python -m smguard.demo.generate` and commit the data"
+        )
 
 
 def test_demo_is_small_and_complete():
@@ -40,8 +41,17 @@ def test_demo_is_small_and_complete():
     assert ds.timezone == "Asia/Shanghai" and ds.language == "zh"
     assert all(ds.has(t) for t in generate.build())
     platforms = set(ds.accounts["platform"].to_list())
-    assert {"weibo", "wechat", "douyin", "xiaohongshu", "instagram", "x", "facebook", "linkedin",
-            "youtube"} <= platforms
+    assert {
+        "weibo",
+        "wechat",
+        "douyin",
+        "xiaohongshu",
+        "instagram",
+        "x",
+        "facebook",
+        "linkedin",
+        "youtube",
+    } <= platforms
     assert set(ds.accounts["owner"].to_list()) == {"brand", "employee"}
 
 

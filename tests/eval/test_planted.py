@@ -45,7 +45,9 @@ def test_recall_and_precision_per_mistake(seed: int, tz: str, mistake: int) -> N
     r = _result(seed, tz)[mistake]
     assert r["planted"] > 0
     assert r["recall"] >= 0.9, f"M{mistake} recall {r['recall']:.2f}; missed: {r['misses'][:8]}"
-    assert r["precision"] >= 0.9, f"M{mistake} precision {r['precision']:.2f}; false alarms: {r['false_alarms'][:8]}"
+    assert r["precision"] >= 0.9, (
+        f"M{mistake} precision {r['precision']:.2f}; false alarms: {r['false_alarms'][:8]}"
+    )
 
 
 def test_generator_is_deterministic(tmp_path: Path) -> None:

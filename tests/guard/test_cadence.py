@@ -64,11 +64,13 @@ def test_cap_option_and_no_existing_posts():
 
 
 def test_history_helpers_match_the_single_check():
-    df = pl.DataFrame({
-        "account_id": ["a"] * 5 + ["b"],
-        "id": ["p1", "p2", "p3", "p4", "p5", "q1"],
-        "created_at": [t(3, 9), t(3, 9, 30), t(3, 12), t(3, 15), t(4, 9), t(3, 9, 5)],
-    }).with_columns(pl.col("created_at").dt.convert_time_zone("UTC"))
+    df = pl.DataFrame(
+        {
+            "account_id": ["a"] * 5 + ["b"],
+            "id": ["p1", "p2", "p3", "p4", "p5", "q1"],
+            "created_at": [t(3, 9), t(3, 9, 30), t(3, 12), t(3, 15), t(4, 9), t(3, 9, 5)],
+        }
+    ).with_columns(pl.col("created_at").dt.convert_time_zone("UTC"))
     df = df.with_columns(pl.col("created_at").dt.convert_time_zone("Asia/Shanghai").dt.date().alias("date"))
     over = days_over_cap(df, 3)
     assert over.select("account_id", "posts").rows() == [("a", 4)]

@@ -54,13 +54,28 @@ def test_finds_variants(matcher, text, term, seen):
     assert found, text
     assert found[0].term == term
     assert found[0].text == seen
-    assert text[found[0].start:found[0].end] == seen
+    assert text[found[0].start : found[0].end] == seen
 
 
 @pytest.mark.parametrize(
     "text",
-    ["slow motion", "lions and onions", "i on the go", "champion", "phoenixes", "PHOENIXES", "Phoe nix",
-     "bossa nova night", "x2000", "凤梨", "ions", "#ionic", "#champion", "#newphoenixes", ""],
+    [
+        "slow motion",
+        "lions and onions",
+        "i on the go",
+        "champion",
+        "phoenixes",
+        "PHOENIXES",
+        "Phoe nix",
+        "bossa nova night",
+        "x2000",
+        "凤梨",
+        "ions",
+        "#ionic",
+        "#champion",
+        "#newphoenixes",
+        "",
+    ],
 )
 def test_no_false_alarms(matcher, text):
     assert matcher.find(text, ON) == []
@@ -83,8 +98,9 @@ def test_find_many_agrees_with_find(matcher):
 
 
 def test_from_polars_frame_and_strings():
-    df = pl.DataFrame({"term": ["Maple"], "aliases": [["枫叶计划"]], "reason": [None],
-                       "until": [date(2026, 11, 15)]})
+    df = pl.DataFrame(
+        {"term": ["Maple"], "aliases": [["枫叶计划"]], "reason": [None], "until": [date(2026, 11, 15)]}
+    )
     m = EmbargoMatcher.from_rows(df)
     assert m.find("偷偷剧透：枫 叶 计 划", "2026-10-18")
     assert not m.find("枫叶计划", "2026-11-16")

@@ -13,7 +13,9 @@ from smguard.testing import make_dataset
 
 
 def test_accounts_only(tmp_path):
-    ds = make_dataset(tmp_path, {"accounts": [{"id": "a", "platform": "weibo", "handle": "acme", "owner": "brand"}]})
+    ds = make_dataset(
+        tmp_path, {"accounts": [{"id": "a", "platform": "weibo", "handle": "acme", "owner": "brand"}]}
+    )
     report = build_report(ds)
     assert report.not_run  # the checks that need posts, messages, … say so
     assert report.stats["posting"] == [] and report.stats["response"] == []

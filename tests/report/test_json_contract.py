@@ -72,8 +72,21 @@ def test_missing_inputs_are_reported_as_not_run(audit_json):
 
 def test_lang_zh_gives_chinese(hostile_dir, tmp_path):
     out = tmp_path / "zh"
-    res = CliRunner().invoke(app, ["audit", str(hostile_dir), "--json", str(out / "r.json"), "--html",
-                                   str(out / "r.html"), "--md", str(out / "r.md"), "--lang", "zh"])
+    res = CliRunner().invoke(
+        app,
+        [
+            "audit",
+            str(hostile_dir),
+            "--json",
+            str(out / "r.json"),
+            "--html",
+            str(out / "r.html"),
+            "--md",
+            str(out / "r.md"),
+            "--lang",
+            "zh",
+        ],
+    )
     assert res.exit_code == 0, res.output
     doc = json.loads((out / "r.json").read_text(encoding="utf-8"))
     check_contract(doc)

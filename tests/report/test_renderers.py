@@ -25,8 +25,16 @@ def test_markdown_names_posts_messages_and_days(hostile_report):
 
 def test_html_names_the_items_and_has_every_section(hostile_report):
     html = render_html(hostile_report, "en")
-    for needle in ("Post p0 by", "comment c1 from", "2026-10-20: 5 posts", 'id="mistake-6"', 'id="not-run"',
-                   'id="input"', "Posts per day per brand account", "<details"):
+    for needle in (
+        "Post p0 by",
+        "comment c1 from",
+        "2026-10-20: 5 posts",
+        'id="mistake-6"',
+        'id="not-run"',
+        'id="input"',
+        "Posts per day per brand account",
+        "<details",
+    ):
         assert needle in html, needle
 
 
@@ -34,8 +42,16 @@ def test_terminal_shows_scores_findings_not_run_and_backend(hostile_report):
     console = Console(record=True, width=160, color_system=None)
     render_terminal(hostile_report, console, "en")
     out = console.export_text()
-    for needle in ("Overall", "Ignoring help requests and complaints", "SM301", "c1", "SM601",
-                   "Checks that could not run", "SM402", "Text understanding"):
+    for needle in (
+        "Overall",
+        "Ignoring help requests and complaints",
+        "SM301",
+        "c1",
+        "SM601",
+        "Checks that could not run",
+        "SM402",
+        "Text understanding",
+    ):
         assert needle in out, needle
     assert "█" in out  # score bars
 

@@ -37,14 +37,41 @@ def test_stats_answer_times_and_labels(tmp_path):
     tables = {
         "accounts": [{"id": "a", "platform": "weibo", "handle": "acme", "owner": "brand"}],
         "messages": [
-            {"id": "m1", "account_id": "a", "created_at": "2026-10-01T10:00:00+08:00", "channel": "comment",
-             "direction": "in", "text": "我的订单还没到，太差了"},
-            {"id": "r1", "account_id": "a", "created_at": "2026-10-01T12:00:00+08:00", "channel": "comment",
-             "direction": "out", "text": "非常抱歉，马上为您处理", "in_reply_to": "m1"},
-            {"id": "m2", "account_id": "a", "created_at": "2026-10-01T10:00:00+08:00", "channel": "dm",
-             "direction": "in", "text": "你好"},
-            {"id": "r2", "account_id": "a", "created_at": "2026-10-01T10:00:05+08:00", "channel": "dm",
-             "direction": "out", "text": "自动回复", "in_reply_to": "m2", "automated": True},
+            {
+                "id": "m1",
+                "account_id": "a",
+                "created_at": "2026-10-01T10:00:00+08:00",
+                "channel": "comment",
+                "direction": "in",
+                "text": "我的订单还没到，太差了",
+            },
+            {
+                "id": "r1",
+                "account_id": "a",
+                "created_at": "2026-10-01T12:00:00+08:00",
+                "channel": "comment",
+                "direction": "out",
+                "text": "非常抱歉，马上为您处理",
+                "in_reply_to": "m1",
+            },
+            {
+                "id": "m2",
+                "account_id": "a",
+                "created_at": "2026-10-01T10:00:00+08:00",
+                "channel": "dm",
+                "direction": "in",
+                "text": "你好",
+            },
+            {
+                "id": "r2",
+                "account_id": "a",
+                "created_at": "2026-10-01T10:00:05+08:00",
+                "channel": "dm",
+                "direction": "out",
+                "text": "自动回复",
+                "in_reply_to": "m2",
+                "automated": True,
+            },
         ],
     }
     ds = make_dataset(tmp_path, tables, {"timezone": "Asia/Shanghai"})
@@ -54,7 +81,15 @@ def test_stats_answer_times_and_labels(tmp_path):
     # Without the audit's labels, stats classify the inbound messages themselves (same result).
     fresh = compute_stats(ds, report)
     assert fresh["labels_from"] == "report" and fresh["complaints"] == report.stats["complaints"]
-    forced = compute_stats(ds, report, labels={"inbound": {"complaint": np.array([False, False]),
-                                                           "help_request": np.array([False, False]),
-                                                           "abusive": np.array([False, False])}})
+    forced = compute_stats(
+        ds,
+        report,
+        labels={
+            "inbound": {
+                "complaint": np.array([False, False]),
+                "help_request": np.array([False, False]),
+                "abusive": np.array([False, False]),
+            }
+        },
+    )
     assert forced["complaints"]["complaints"] == 0

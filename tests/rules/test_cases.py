@@ -45,8 +45,9 @@ def test_rule_case(tmp_path, code, name, case):
     ds = make_dataset(tmp_path / "ds", case["tables"], case.get("settings"))
     errors = [p for p in ds.problems if p.severity == "error"]
     assert not errors, f"fixture data of {code}/{name} has problems: {[str(p) for p in errors]}"
-    result = run_rules(ds, select=lambda r: r.code == code, labeler=overriding_labeler(case.get("labels")),
-                       strict=True)
+    result = run_rules(
+        ds, select=lambda r: r.code == code, labeler=overriding_labeler(case.get("labels")), strict=True
+    )
     mine = [f for f in result.findings if f.rule == code]
     real = [f for f in mine if f.severity != "info"]
     expect = case.get("expect", {})
@@ -74,8 +75,10 @@ def test_rule_case(tmp_path, code, name, case):
 
 
 def test_every_rule_has_fail_and_pass_cases():
-    codes = {json.loads(p.read_text(encoding="utf-8"))["rule"]: json.loads(p.read_text(encoding="utf-8"))
-             for p in CASES_DIR.glob("SM*.json")}
+    codes = {
+        json.loads(p.read_text(encoding="utf-8"))["rule"]: json.loads(p.read_text(encoding="utf-8"))
+        for p in CASES_DIR.glob("SM*.json")
+    }
     for r in all_rules():
         assert r.code in codes, f"{r.code} has no fixture cases (tests/rules/cases/{r.code}.json)"
         names = codes[r.code]["cases"]

@@ -51,8 +51,14 @@ def run_audit(
     from smguard.rules import all_rules
 
     total = len(all_rules())
-    with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
-                  console=err, transient=True, disable=quiet) as progress:
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total}"),
+        console=err,
+        transient=True,
+        disable=quiet,
+    ) as progress:
         task = progress.add_task("Checking", total=total)
 
         def tick(rule: object) -> None:
@@ -72,7 +78,9 @@ def register(app: typer.Typer) -> None:
     def audit(
         dataset_dir: Annotated[Path, typer.Argument(help="The data set folder (format v1).")],
         json_out: Annotated[Path | None, typer.Option("--json", help="Write the JSON report here.")] = None,
-        html_out: Annotated[Path | None, typer.Option("--html", help="Write the self-contained HTML report.")] = None,
+        html_out: Annotated[
+            Path | None, typer.Option("--html", help="Write the self-contained HTML report.")
+        ] = None,
         md_out: Annotated[Path | None, typer.Option("--md", help="Write the Markdown report here.")] = None,
         lang: Annotated[str | None, typer.Option("--lang", help="Report language: en or zh.")] = None,
         quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
@@ -82,7 +90,9 @@ def register(app: typer.Typer) -> None:
 
     @app.command("demo")
     def demo(
-        out_dir: Annotated[Path, typer.Option("--out", help="Folder for the demo reports.")] = Path("reports/demo"),
+        out_dir: Annotated[Path, typer.Option("--out", help="Folder for the demo reports.")] = Path(
+            "reports/demo"
+        ),
         lang: Annotated[str | None, typer.Option("--lang", help="Report language: en or zh.")] = None,
     ) -> None:
         """Audit the bundled demo data set (a fictitious bilingual coffee company) and write every report."""
@@ -103,10 +113,21 @@ def register(app: typer.Typer) -> None:
 
         rs = all_rules()
         if as_json:
-            out.print_json(json.dumps([
-                {"code": r.code, "name": r.name, "mistake": r.mistake, "summary": r.summary,
-                 "options": r.default_options().model_dump()} for r in rs
-            ], default=str))
+            out.print_json(
+                json.dumps(
+                    [
+                        {
+                            "code": r.code,
+                            "name": r.name,
+                            "mistake": r.mistake,
+                            "summary": r.summary,
+                            "options": r.default_options().model_dump(),
+                        }
+                        for r in rs
+                    ],
+                    default=str,
+                )
+            )
             return
         t = Table("code", "name", "summary", "options")
         for r in rs:

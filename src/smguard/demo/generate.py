@@ -37,19 +37,84 @@ OUT = Path(__file__).parent / "data"
 
 # ---------------------------------------------------------------------------------------------- vocabulary
 
-PRODUCTS_ZH = ["拿铁", "美式", "燕麦拿铁", "冷萃", "桂花拿铁", "生椰拿铁", "澳白", "焦糖玛奇朵", "抹茶拿铁", "手冲耶加雪菲"]
-PRODUCTS_EN = ["latte", "Americano", "oat latte", "cold brew", "osmanthus latte", "coconut latte", "flat white",
-               "caramel macchiato", "matcha latte", "pour-over Yirgacheffe"]
+PRODUCTS_ZH = [
+    "拿铁",
+    "美式",
+    "燕麦拿铁",
+    "冷萃",
+    "桂花拿铁",
+    "生椰拿铁",
+    "澳白",
+    "焦糖玛奇朵",
+    "抹茶拿铁",
+    "手冲耶加雪菲",
+]
+PRODUCTS_EN = [
+    "latte",
+    "Americano",
+    "oat latte",
+    "cold brew",
+    "osmanthus latte",
+    "coconut latte",
+    "flat white",
+    "caramel macchiato",
+    "matcha latte",
+    "pour-over Yirgacheffe",
+]
 FOODS_ZH = ["可颂", "提拉米苏", "肉桂卷", "芝士蛋糕", "牛角包三明治", "巴斯克"]
 FOODS_EN = ["croissant", "tiramisu", "cinnamon roll", "cheesecake", "breakfast sandwich", "Basque cheesecake"]
-STORES_ZH = ["静安寺店", "徐汇滨江店", "南山科技园店", "三里屯店", "西湖湖滨店", "春熙路店", "陆家嘴店", "五道口店"]
-STORES_EN = ["Jing'an Temple", "Xuhui Riverside", "Nanshan Science Park", "Sanlitun", "West Lake", "Chunxi Road",
-             "Lujiazui", "Wudaokou"]
+STORES_ZH = [
+    "静安寺店",
+    "徐汇滨江店",
+    "南山科技园店",
+    "三里屯店",
+    "西湖湖滨店",
+    "春熙路店",
+    "陆家嘴店",
+    "五道口店",
+]
+STORES_EN = [
+    "Jing'an Temple",
+    "Xuhui Riverside",
+    "Nanshan Science Park",
+    "Sanlitun",
+    "West Lake",
+    "Chunxi Road",
+    "Lujiazui",
+    "Wudaokou",
+]
 CITIES_ZH = ["上海", "北京", "深圳", "杭州", "成都", "广州", "南京", "苏州", "武汉", "西安"]
-CITIES_EN = ["Shanghai", "Beijing", "Shenzhen", "Hangzhou", "Singapore", "Hong Kong", "London", "Sydney",
-             "Vancouver", "New York"]
-INTERESTS = ["咖啡", "烘焙", "旅行", "摄影", "健身", "读书", "美食", "设计", "音乐", "宠物", "coffee", "travel",
-             "design", "startups", "running", "photography", "baking"]
+CITIES_EN = [
+    "Shanghai",
+    "Beijing",
+    "Shenzhen",
+    "Hangzhou",
+    "Singapore",
+    "Hong Kong",
+    "London",
+    "Sydney",
+    "Vancouver",
+    "New York",
+]
+INTERESTS = [
+    "咖啡",
+    "烘焙",
+    "旅行",
+    "摄影",
+    "健身",
+    "读书",
+    "美食",
+    "设计",
+    "音乐",
+    "宠物",
+    "coffee",
+    "travel",
+    "design",
+    "startups",
+    "running",
+    "photography",
+    "baking",
+]
 
 # Brand posts, Chinese: {p} product, {f} food, {s} store.
 POSTS_ZH = [
@@ -104,18 +169,26 @@ WECHAT_POSTS = [
     "【公告】关于{s}装修期间暂停营业的说明（附附近门店地址）",
 ]
 VIDEO_POSTS_ZH = [
-    "60 秒看咖啡师做一杯{p} ☕ #晨光咖啡#", "凌晨四点的烘焙厂是什么样的？跟拍我们的烘焙师", "{s}开业当天，排队的人比咖啡豆还多",
-    "挑战：盲测 5 杯{p}，你能分出哪杯是我们家的吗？", "拉花失败合集，笑着看完 🤣", "一杯{p}的成本到底是多少？店长来算账",
+    "60 秒看咖啡师做一杯{p} ☕ #晨光咖啡#",
+    "凌晨四点的烘焙厂是什么样的？跟拍我们的烘焙师",
+    "{s}开业当天，排队的人比咖啡豆还多",
+    "挑战：盲测 5 杯{p}，你能分出哪杯是我们家的吗？",
+    "拉花失败合集，笑着看完 🤣",
+    "一杯{p}的成本到底是多少？店长来算账",
 ]
 VIDEO_POSTS_EN = [
-    "60 seconds of a barista pulling a {p}.", "What does a roastery look like at 4 a.m.?",
-    "Blind tasting 5 {p}s: can our head barista find ours?", "Latte-art fails compilation. Watch to the end.",
+    "60 seconds of a barista pulling a {p}.",
+    "What does a roastery look like at 4 a.m.?",
+    "Blind tasting 5 {p}s: can our head barista find ours?",
+    "Latte-art fails compilation. Watch to the end.",
     "How much does a {p} really cost? Our store manager does the maths.",
 ]
 XHS_POSTS = [
     "{s}探店｜老洋房里的咖啡馆，{p}真的绝了 📸 #晨光咖啡# #上海探店#",
-    "打工人早餐公式：{p} + {f}，一周不重样 ✨", "秋冬限定饮品测评｜{p}和{p2}哪个更值得？",
-    "在家复刻{s}的{p}，手残党也能成功的 3 个步骤", "周末去哪儿｜{s}二楼露台，拍照超出片",
+    "打工人早餐公式：{p} + {f}，一周不重样 ✨",
+    "秋冬限定饮品测评｜{p}和{p2}哪个更值得？",
+    "在家复刻{s}的{p}，手残党也能成功的 3 个步骤",
+    "周末去哪儿｜{s}二楼露台，拍照超出片",
 ]
 # The same message pushed unchanged to several platforms at once (mistake 1).
 CROSSPOST_ZH = [
@@ -133,24 +206,34 @@ CROSSPOST_EN = [
 
 # Inbound messages. {p} product, {s} store, {f} food, {n} order number.
 PRAISE_ZH = [
-    "{s}的{p}今天特别好喝，咖啡师小姐姐还记得我的口味，感谢！", "你们家的{f}是我吃过最好吃的，没有之一 [赞]",
-    "小程序点单很方便，到店直接取，好评", "周末在{s}坐了一下午，环境很舒服，推荐给朋友了",
-    "会员日买了两杯{p}，物美价廉，开心", "{p}又上架啦，好喝到想每天来一杯 [心]",
-    "店员服务超好，下雨天还撑伞送我到门口，感谢晨光咖啡", "自带杯减 3 块这个活动很赞，支持环保",
+    "{s}的{p}今天特别好喝，咖啡师小姐姐还记得我的口味，感谢！",
+    "你们家的{f}是我吃过最好吃的，没有之一 [赞]",
+    "小程序点单很方便，到店直接取，好评",
+    "周末在{s}坐了一下午，环境很舒服，推荐给朋友了",
+    "会员日买了两杯{p}，物美价廉，开心",
+    "{p}又上架啦，好喝到想每天来一杯 [心]",
+    "店员服务超好，下雨天还撑伞送我到门口，感谢晨光咖啡",
+    "自带杯减 3 块这个活动很赞，支持环保",
 ]
 PRAISE_EN = [
     "The {p} at {s} was perfect today. Big thanks to the barista!",
-    "Best {f} in the city, honestly. Great job @AcmeCoffee", "Love the new app, pickup was so quick. Thanks!",
+    "Best {f} in the city, honestly. Great job @AcmeCoffee",
+    "Love the new app, pickup was so quick. Thanks!",
     "Spent the afternoon working at {s}. Great coffee, great music, nice staff.",
     "So glad the osmanthus latte is back. Delicious as always!",
     "Thanks for the reusable cup discount, that's a great idea.",
 ]
 COMPLAINT_ZH = [
-    "在{s}点的{p}等了四十分钟还没做好，店员也不解释，太差了", "小程序下单扣了两次钱，订单号{n}，请尽快退款",
-    "今天的{f}明显不新鲜，有点变质的味道，很失望", "外卖送到的时候{p}全洒了，杯盖都没盖好，差评",
-    "{s}的店员态度差，问个问题爱答不理的", "会员积分莫名其妙少了 200 分，客服不理，怎么回事？",
-    "点的是燕麦奶，做成了牛奶，我乳糖不耐受，喝完很难受，投诉！", "订单{n}显示已送达，但我根本没收到",
-    "{p}越来越难喝了，价格还涨了，再也不来了", "排队半小时，拿到的{p}是凉的，无语",
+    "在{s}点的{p}等了四十分钟还没做好，店员也不解释，太差了",
+    "小程序下单扣了两次钱，订单号{n}，请尽快退款",
+    "今天的{f}明显不新鲜，有点变质的味道，很失望",
+    "外卖送到的时候{p}全洒了，杯盖都没盖好，差评",
+    "{s}的店员态度差，问个问题爱答不理的",
+    "会员积分莫名其妙少了 200 分，客服不理，怎么回事？",
+    "点的是燕麦奶，做成了牛奶，我乳糖不耐受，喝完很难受，投诉！",
+    "订单{n}显示已送达，但我根本没收到",
+    "{p}越来越难喝了，价格还涨了，再也不来了",
+    "排队半小时，拿到的{p}是凉的，无语",
 ]
 COMPLAINT_EN = [
     "Waited 40 minutes at {s} for a {p} and nobody told us why. Unacceptable.",
@@ -164,21 +247,42 @@ COMPLAINT_EN = [
     "Your app crashes every time I try to pay. Fix this please.",
 ]
 HELP_ZH = [
-    "请问{s}几点开门？", "请问会员卡在哪里绑定手机号？", "请问燕麦拿铁可以换成少糖吗？", "发票怎么开？小程序里找不到",
-    "请问{s}有没有插座可以办公？", "积分什么时候过期？", "请问可以预订{s}的二楼包场吗？", "礼品卡怎么查余额？",
+    "请问{s}几点开门？",
+    "请问会员卡在哪里绑定手机号？",
+    "请问燕麦拿铁可以换成少糖吗？",
+    "发票怎么开？小程序里找不到",
+    "请问{s}有没有插座可以办公？",
+    "积分什么时候过期？",
+    "请问可以预订{s}的二楼包场吗？",
+    "礼品卡怎么查余额？",
 ]
 HELP_EN = [
-    "Where can I find the Sunday opening hours of {s}?", "How do I link my member card to the app?",
-    "Can I get the {p} with less sugar?", "How can I get an invoice for order {n}?",
-    "Is there a way to book the upstairs room at {s} for a team meeting?", "When do my points expire? Can someone check?",
+    "Where can I find the Sunday opening hours of {s}?",
+    "How do I link my member card to the app?",
+    "Can I get the {p} with less sugar?",
+    "How can I get an invoice for order {n}?",
+    "Is there a way to book the upstairs room at {s} for a team meeting?",
+    "When do my points expire? Can someone check?",
     "Can someone help me check my gift card balance?",
 ]
 NEUTRAL_ZH = ["和朋友在{s}聊天，{p}不错", "晨光咖啡的新杯子设计挺好看的", "{s}的店员小哥好帅"]
-NEUTRAL_EN = ["Meeting a friend at {s} later", "Reading at {s} all afternoon", "Latte art today was a little bear",
-              "The new cup design looks nice"]
-ABUSE_ZH = ["你们就是一群骗子，滚！", "垃圾店，脑残才来喝", "客服都是废物，他妈的退不退钱", "什么破店，狗东西"]
-ABUSE_EN = ["You people are idiots. Shut up and give me my money.", "Pathetic losers, this is a scam.",
-            "What a crap company, you're all stupid."]
+NEUTRAL_EN = [
+    "Meeting a friend at {s} later",
+    "Reading at {s} all afternoon",
+    "Latte art today was a little bear",
+    "The new cup design looks nice",
+]
+ABUSE_ZH = [
+    "你们就是一群骗子，滚！",
+    "垃圾店，脑残才来喝",
+    "客服都是废物，他妈的退不退钱",
+    "什么破店，狗东西",
+]
+ABUSE_EN = [
+    "You people are idiots. Shut up and give me my money.",
+    "Pathetic losers, this is a scam.",
+    "What a crap company, you're all stupid.",
+]
 
 REPLY_GOOD_ZH = [
     "非常抱歉给您带来不好的体验！我们已经请{s}店长核实情况，马上为您处理，麻烦私信我们订单号和联系方式。",
@@ -192,40 +296,80 @@ REPLY_GOOD_EN = [
     "We're really sorry about this. We're looking into what went wrong and will follow up with you by DM.",
 ]
 # The answer to each help request, in the same order as HELP_ZH / HELP_EN.
-REPLY_HELP_ZH = ["您好，{s}工作日 7:30 开门，周末 8:00，欢迎光临！", "您好，打开小程序“我的-会员卡”，点“绑定手机号”即可。",
-                 "可以的，下单时在备注里选择“少糖”就好。", "发票可以在小程序订单详情页申请，电子发票会发到您的邮箱。",
-                 "有的，{s}靠窗一排座位都有插座，欢迎来办公～", "积分有效期为获得之日起 12 个月，可在小程序“我的-积分”查看明细。",
-                 "可以的，请私信我们日期和人数，我们帮您联系{s}安排。", "在小程序“我的-礼品卡”里就能看到余额哦。"]
-REPLY_HELP_EN = ["Hi! {s} opens at 8:00 on Sundays (7:30 on weekdays). See you there!",
-                 "Open the app, go to Me > Member card and tap 'Link card'. That's it!",
-                 "Yes, of course! Choose 'less sugar' when you order your {p}.",
-                 "You can request an invoice from the order page in the app; it will be emailed to you.",
-                 "Yes! Send us a DM with the date and the number of people and we'll set it up with {s}.",
-                 "Points last 12 months from the day you earn them; the app shows the dates under Me > Points.",
-                 "Your balance is in the app under Me > Gift cards."]
-REPLY_THANKS_ZH = ["谢谢喜欢！我们会继续努力的 ☕", "感谢支持，下次来{s}记得找我们的咖啡师聊聊豆子～", "开心！欢迎常来～"]
-REPLY_THANKS_EN = ["Thank you so much! See you soon ☕", "That made our day, thank you!", "Thanks for the kind words!"]
+REPLY_HELP_ZH = [
+    "您好，{s}工作日 7:30 开门，周末 8:00，欢迎光临！",
+    "您好，打开小程序“我的-会员卡”，点“绑定手机号”即可。",
+    "可以的，下单时在备注里选择“少糖”就好。",
+    "发票可以在小程序订单详情页申请，电子发票会发到您的邮箱。",
+    "有的，{s}靠窗一排座位都有插座，欢迎来办公～",
+    "积分有效期为获得之日起 12 个月，可在小程序“我的-积分”查看明细。",
+    "可以的，请私信我们日期和人数，我们帮您联系{s}安排。",
+    "在小程序“我的-礼品卡”里就能看到余额哦。",
+]
+REPLY_HELP_EN = [
+    "Hi! {s} opens at 8:00 on Sundays (7:30 on weekdays). See you there!",
+    "Open the app, go to Me > Member card and tap 'Link card'. That's it!",
+    "Yes, of course! Choose 'less sugar' when you order your {p}.",
+    "You can request an invoice from the order page in the app; it will be emailed to you.",
+    "Yes! Send us a DM with the date and the number of people and we'll set it up with {s}.",
+    "Points last 12 months from the day you earn them; the app shows the dates under Me > Points.",
+    "Your balance is in the app under Me > Gift cards.",
+]
+REPLY_THANKS_ZH = [
+    "谢谢喜欢！我们会继续努力的 ☕",
+    "感谢支持，下次来{s}记得找我们的咖啡师聊聊豆子～",
+    "开心！欢迎常来～",
+]
+REPLY_THANKS_EN = [
+    "Thank you so much! See you soon ☕",
+    "That made our day, thank you!",
+    "Thanks for the kind words!",
+]
 # Replies that answer a complaint without an apology or any intent to fix it (low severity).
 REPLY_FLAT_ZH = ["请查看小程序里的公告。", "门店营业时间以小程序为准。", "已收到。"]
 REPLY_FLAT_EN = ["Please check our FAQ page.", "Store hours are listed in the app.", "Noted."]
 # Replies that argue with or blame the customer (mistake 3).
-REPLY_ARGUE_ZH = ["你自己下单的时候没看清楚吧？不是我们的问题。", "早就说了燕麦奶要另外选，你没看说明。",
-                  "请你搞清楚，我们的出品都是按标准来的。"]
-REPLY_ARGUE_EN = ["You should have read the menu before ordering. Not our fault.",
-                  "That's not true, our app works fine. Maybe learn to update your phone.",
-                  "As we said, nothing we can do about delivery. Calm down."]
+REPLY_ARGUE_ZH = [
+    "你自己下单的时候没看清楚吧？不是我们的问题。",
+    "早就说了燕麦奶要另外选，你没看说明。",
+    "请你搞清楚，我们的出品都是按标准来的。",
+]
+REPLY_ARGUE_EN = [
+    "You should have read the menu before ordering. Not our fault.",
+    "That's not true, our app works fine. Maybe learn to update your phone.",
+    "As we said, nothing we can do about delivery. Calm down.",
+]
 AUTO_FB = "Thanks for your message! We have received it and will get back to you as soon as possible."
 AUTO_X = "Thanks for reaching out to Acme Coffee! Our team will reply within 24 hours."
 AUTO_WECHAT = "您好，欢迎关注晨光咖啡！回复“1”查看门店，回复“2”查看会员权益，人工客服在线时间 9:00–21:00。"
 
-LIKE_RELEVANT_ZH = ["今天的晨光咖啡{p}太好喝了", "在{s}遇到了超可爱的咖啡师", "晨光咖啡的{f}谁吃谁知道", "同事请喝晨光咖啡，开心"]
-LIKE_RELEVANT_EN = ["Acme Coffee {p} and a good book. Perfect Sunday.", "Best {f} in town is at Acme Coffee {s}",
-                    "Working from Acme Coffee today"]
+LIKE_RELEVANT_ZH = [
+    "今天的晨光咖啡{p}太好喝了",
+    "在{s}遇到了超可爱的咖啡师",
+    "晨光咖啡的{f}谁吃谁知道",
+    "同事请喝晨光咖啡，开心",
+]
+LIKE_RELEVANT_EN = [
+    "Acme Coffee {p} and a good book. Perfect Sunday.",
+    "Best {f} in town is at Acme Coffee {s}",
+    "Working from Acme Coffee today",
+]
 LIKE_UNRELATED = [
-    "今天股市大涨，加仓了", "我家猫咪今天学会了开门", "新买的跑鞋试穿十公里", "周末去爬了黄山，累并快乐着", "求推荐好看的悬疑剧",
-    "减脂餐第 30 天打卡", "考研倒计时 60 天", "新手机开箱", "Just hit a new PR on deadlift!", "Sunset at the beach 🌅",
-    "My new gaming setup is finally done", "Anyone watching the football tonight?", "Monday motivation: keep going",
-    "Check out my travel vlog from Bali", "Follow for follow? #f4f #like4like",
+    "今天股市大涨，加仓了",
+    "我家猫咪今天学会了开门",
+    "新买的跑鞋试穿十公里",
+    "周末去爬了黄山，累并快乐着",
+    "求推荐好看的悬疑剧",
+    "减脂餐第 30 天打卡",
+    "考研倒计时 60 天",
+    "新手机开箱",
+    "Just hit a new PR on deadlift!",
+    "Sunset at the beach 🌅",
+    "My new gaming setup is finally done",
+    "Anyone watching the football tonight?",
+    "Monday motivation: keep going",
+    "Check out my travel vlog from Bali",
+    "Follow for follow? #f4f #like4like",
 ]
 
 EMPLOYEES = [
@@ -252,7 +396,21 @@ EMPLOYEES = [
 # Who signed which guidelines version. v2.0 is current; E004, E010 and E013 never signed it; E018 joined three
 # weeks ago and has not yet; the three who left signed only v1.0 (and must not be flagged).
 SIGNED_V2 = ["E001", "E002", "E003", "E005", "E006", "E007", "E008", "E009", "E011", "E012", "E014"]
-SIGNED_V1 = ["E001", "E002", "E003", "E004", "E005", "E007", "E008", "E009", "E010", "E012", "E015", "E016", "E017"]
+SIGNED_V1 = [
+    "E001",
+    "E002",
+    "E003",
+    "E004",
+    "E005",
+    "E007",
+    "E008",
+    "E009",
+    "E010",
+    "E012",
+    "E015",
+    "E016",
+    "E017",
+]
 
 BRAND = {
     # id: platform, handle, language, posts per day, followers in followers.jsonl, base follower count
@@ -309,11 +467,17 @@ class Gen:
         """Fill a template's slots; ``same`` reuses the previous call's values (an answer names the same store)."""
         r = self.r
         if not same:
-            products, foods, stores = (PRODUCTS_ZH, FOODS_ZH, STORES_ZH) if lang == "zh" else (
-                PRODUCTS_EN, FOODS_EN, STORES_EN)
+            products, foods, stores = (
+                (PRODUCTS_ZH, FOODS_ZH, STORES_ZH) if lang == "zh" else (PRODUCTS_EN, FOODS_EN, STORES_EN)
+            )
             p, p2 = r.sample(products, 2)
-            self.slots = {"p": p, "p2": p2, "f": r.choice(foods), "s": r.choice(stores),
-                          "n": f"AC{r.randint(10_000_000, 99_999_999)}"}
+            self.slots = {
+                "p": p,
+                "p2": p2,
+                "f": r.choice(foods),
+                "s": r.choice(stores),
+                "n": f"AC{r.randint(10_000_000, 99_999_999)}",
+            }
         return template.format(**self.slots)
 
     def new_id(self, kind: str, prefix: str) -> str:
@@ -330,8 +494,16 @@ class Gen:
             k += 1
 
     # ----------------------------------------------------------------------------------------- posts
-    def post(self, account: str, when: datetime, text: str, media: list[dict[str, Any]] | None = None,
-             link: str | None = None, source: str = "manual", reach: int = 1000) -> dict[str, Any]:
+    def post(
+        self,
+        account: str,
+        when: datetime,
+        text: str,
+        media: list[dict[str, Any]] | None = None,
+        link: str | None = None,
+        source: str = "manual",
+        reach: int = 1000,
+    ) -> dict[str, Any]:
         r = self.r
         views = int(reach * r.uniform(0.6, 1.8))
         row: dict[str, Any] = {
@@ -341,8 +513,12 @@ class Gen:
             "text": text,
             "media": media or [],
             "source": source,
-            "metrics": {"likes": int(views * r.uniform(0.01, 0.06)), "comments": int(views * r.uniform(0.001, 0.01)),
-                        "shares": int(views * r.uniform(0.0005, 0.005)), "views": views},
+            "metrics": {
+                "likes": int(views * r.uniform(0.01, 0.06)),
+                "comments": int(views * r.uniform(0.001, 0.01)),
+                "shares": int(views * r.uniform(0.0005, 0.005)),
+                "views": views,
+            },
         }
         if link:
             row["link"] = link
@@ -397,17 +573,29 @@ class Gen:
         r = self.r
         reach = int(base * r.uniform(0.05, 0.2))
         if platform == "wechat":
-            self.post(acct, when, self.fill(r.choice(WECHAT_POSTS), "zh"), [{"type": "photo"}],
-                      link=f"https://mp.weixin.qq.com/s/acme{r.randint(1000, 9999)}", reach=reach)
+            self.post(
+                acct,
+                when,
+                self.fill(r.choice(WECHAT_POSTS), "zh"),
+                [{"type": "photo"}],
+                link=f"https://mp.weixin.qq.com/s/acme{r.randint(1000, 9999)}",
+                reach=reach,
+            )
             return
         if platform == "linkedin":
-            self.post(acct, when, self.fill(r.choice(LINKEDIN_POSTS), "en"), self.media_for(platform), reach=reach)
+            self.post(
+                acct, when, self.fill(r.choice(LINKEDIN_POSTS), "en"), self.media_for(platform), reach=reach
+            )
             return
         if platform in ("douyin", "youtube"):
             text = self.fill(r.choice(VIDEO_POSTS_ZH if lang == "zh" else VIDEO_POSTS_EN), lang)
             media = self.media_for(platform)
             if platform == "douyin" and r.random() < 0.04:  # mistake 1: text or photo on a video platform
-                media = [] if r.random() < 0.6 else [{"type": "photo", "id": f"media-{r.randint(100000, 999999)}"}]
+                media = (
+                    []
+                    if r.random() < 0.6
+                    else [{"type": "photo", "id": f"media-{r.randint(100000, 999999)}"}]
+                )
                 text = self.fill(r.choice(POSTS_ZH), "zh")
             self.post(acct, when, text, media, reach=reach)
             return
@@ -418,7 +606,9 @@ class Gen:
         media = self.media_for(platform)
         link = None
         if platform == "weibo" and r.random() < 0.5:
-            text += " #晨光咖啡#" if r.random() < 0.96 else " #晨光咖啡 #秋季新品"  # last: not Weibo's #话题# syntax
+            text += (
+                " #晨光咖啡#" if r.random() < 0.96 else " #晨光咖啡 #秋季新品"
+            )  # last: not Weibo's #话题# syntax
         if platform == "instagram":
             if r.random() < 0.03:  # mistake 1: text-only on a photo platform, with a dead link in the caption
                 media = []
@@ -442,98 +632,187 @@ class Gen:
             for k, acct in enumerate(["acme-instagram", "acme-x", "acme-facebook", "acme-linkedin"]):
                 self.post(acct, t0 + timedelta(minutes=10 + k), CROSSPOST_EN[i], media, source="scheduled")
         # Mistake 1: posts over X's 280 weighted characters (CJK characters count 2).
-        long_zh = ("晨光咖啡秋季新品发布会回顾：今年我们带来了三款全新饮品，分别是桂花拿铁、栗子燕麦拿铁和黑糖冷萃。"
-                   "感谢所有到场的媒体朋友和会员，也感谢我们的烘焙团队连续三个月的研发。所有新品将于下周一在全国门店"
-                   "同步上市，会员可以提前一天在小程序预订，前一千名预订的朋友还会收到限量版杯套一个。欢迎大家来尝鲜！")
-        self.post("acme-x", self.ts(date(2026, 9, 3), 11.2), long_zh, [{"type": "photo", "id": "media-launch"}])
-        long_en = ("Our autumn menu is here and we could not be more excited to share it with you: an osmanthus latte "
-                   "made with fresh flowers from Hangzhou, a chestnut oat latte that tastes like a winter market, and a "
-                   "brown-sugar cold brew for the warm afternoons that are still left. Members can pre-order a day "
-                   "early in the app, and the first thousand pre-orders get a limited-edition cup sleeve. See you soon!")
+        long_zh = (
+            "晨光咖啡秋季新品发布会回顾：今年我们带来了三款全新饮品，分别是桂花拿铁、栗子燕麦拿铁和黑糖冷萃。"
+            "感谢所有到场的媒体朋友和会员，也感谢我们的烘焙团队连续三个月的研发。所有新品将于下周一在全国门店"
+            "同步上市，会员可以提前一天在小程序预订，前一千名预订的朋友还会收到限量版杯套一个。欢迎大家来尝鲜！"
+        )
+        self.post(
+            "acme-x", self.ts(date(2026, 9, 3), 11.2), long_zh, [{"type": "photo", "id": "media-launch"}]
+        )
+        long_en = (
+            "Our autumn menu is here and we could not be more excited to share it with you: an osmanthus latte "
+            "made with fresh flowers from Hangzhou, a chestnut oat latte that tastes like a winter market, and a "
+            "brown-sugar cold brew for the warm afternoons that are still left. Members can pre-order a day "
+            "early in the app, and the first thousand pre-orders get a limited-edition cup sleeve. See you soon!"
+        )
         self.post("acme-x", self.ts(date(2026, 10, 9), 9.5), long_en)
         # A photo on YouTube, a video platform; six photos on X, which shows four.
-        self.post("acme-youtube", self.ts(date(2026, 8, 28), 18.0), "New cups, new colours. Which one is yours?",
-                  [{"type": "photo", "id": "media-cups-1"}, {"type": "photo", "id": "media-cups-2"}])
-        self.post("acme-x", self.ts(date(2026, 7, 2), 15.5), "Six new stores this summer. Here they are!",
-                  [{"type": "photo", "id": f"media-stores-{i}"} for i in range(6)])
+        self.post(
+            "acme-youtube",
+            self.ts(date(2026, 8, 28), 18.0),
+            "New cups, new colours. Which one is yours?",
+            [{"type": "photo", "id": "media-cups-1"}, {"type": "photo", "id": "media-cups-2"}],
+        )
+        self.post(
+            "acme-x",
+            self.ts(date(2026, 7, 2), 15.5),
+            "Six new stores this summer. Here they are!",
+            [{"type": "photo", "id": f"media-stores-{i}"} for i in range(6)],
+        )
         # A very long Xiaohongshu note (limit 1000 characters).
-        para = ("这是一篇超长的门店巡礼笔记。我们走访了晨光咖啡在上海的十二家门店，从静安寺店的老洋房到陆家嘴店的落地窗，"
-                "从徐汇滨江店的江景露台到五道口店的学生自习区，每一家店都有自己的故事。")
+        para = (
+            "这是一篇超长的门店巡礼笔记。我们走访了晨光咖啡在上海的十二家门店，从静安寺店的老洋房到陆家嘴店的落地窗，"
+            "从徐汇滨江店的江景露台到五道口店的学生自习区，每一家店都有自己的故事。"
+        )
         self.post("acme-xhs", self.ts(date(2026, 7, 19), 20.0), para * 9, self.media_for("xiaohongshu"))
         # A Weibo post using Instagram-style hashtags, and an Instagram post using Weibo-style ones.
-        self.post("acme-weibo", self.ts(date(2026, 10, 12), 12.0), "秋天就该喝桂花拿铁 #桂花拿铁 #秋天的第一杯咖啡 #晨光咖啡",
-                  self.media_for("weibo"))
-        self.post("acme-instagram", self.ts(date(2026, 10, 13), 12.0),
-                  "Autumn in a cup: our osmanthus latte. #桂花拿铁# #晨光咖啡#", self.media_for("instagram"))
+        self.post(
+            "acme-weibo",
+            self.ts(date(2026, 10, 12), 12.0),
+            "秋天就该喝桂花拿铁 #桂花拿铁 #秋天的第一杯咖啡 #晨光咖啡",
+            self.media_for("weibo"),
+        )
+        self.post(
+            "acme-instagram",
+            self.ts(date(2026, 10, 13), 12.0),
+            "Autumn in a cup: our osmanthus latte. #桂花拿铁# #晨光咖啡#",
+            self.media_for("instagram"),
+        )
         # After the Shenzhen embargo ended (2026-08-31) the brand may talk about it: good practice.
-        self.post("acme-weibo", self.ts(date(2026, 9, 20), 10.0), "深圳湾旗舰店 10 月开业，三层楼、烘焙工坊和咖啡学院都在这里。",
-                  self.media_for("weibo"))
+        self.post(
+            "acme-weibo",
+            self.ts(date(2026, 9, 20), 10.0),
+            "深圳湾旗舰店 10 月开业，三层楼、烘焙工坊和咖啡学院都在这里。",
+            self.media_for("weibo"),
+        )
         _ = r
 
     def employee_posts(self) -> None:
         r = self.r
         normal = {
-            "emp-lina-weibo": ["今天的拉花终于成功了一次 ☕", "周末去杭州满觉陇看桂花，香到走不动", "推荐一本书：《咖啡风味图谱》",
-                               "下班路上的晚霞", "团队聚餐，开心"],
-            "emp-tom-x": ["Cupping session this morning: 14 samples, 2 winners.", "Roast curves are a form of art.",
-                          "Sunday hike, no coffee for once.", "Great talk at the specialty coffee expo today."],
+            "emp-lina-weibo": [
+                "今天的拉花终于成功了一次 ☕",
+                "周末去杭州满觉陇看桂花，香到走不动",
+                "推荐一本书：《咖啡风味图谱》",
+                "下班路上的晚霞",
+                "团队聚餐，开心",
+            ],
+            "emp-tom-x": [
+                "Cupping session this morning: 14 samples, 2 winners.",
+                "Roast curves are a form of art.",
+                "Sunday hike, no coffee for once.",
+                "Great talk at the specialty coffee expo today.",
+            ],
             "emp-sunhao-xhs": ["店里新来的小伙伴第一天上岗", "早班 6 点半的城市", "门店绿植换新了"],
-            "emp-anna-linkedin": ["Proud of our team: 40 apprentices started this month.",
-                                  "Hiring tip: a short, specific cover letter beats a long one.",
-                                  "What I learned from 200 exit interviews: people leave managers, not companies."],
+            "emp-anna-linkedin": [
+                "Proud of our team: 40 apprentices started this month.",
+                "Hiring tip: a short, specific cover letter beats a long one.",
+                "What I learned from 200 exit interviews: people leave managers, not companies.",
+            ],
             "emp-zhengjie-weibo": ["新的一周，加油", "今天拍了一组新品海报", "猫猫晒太阳"],
-            "emp-priya-instagram": ["Weekend latte art practice", "Hangzhou tea fields", "Visited the Hangzhou roastery today"],
+            "emp-priya-instagram": [
+                "Weekend latte art practice",
+                "Hangzhou tea fields",
+                "Visited the Hangzhou roastery today",
+            ],
             "emp-mali-douyin": ["实验室的一天", "杯测日常", "周末去云南咖啡庄园"],
         }
         for acct, texts in normal.items():
             for d in self.days():
                 if r.random() < 0.12:
-                    media = self.media_for("douyin") if acct.endswith("douyin") else (
-                        [{"type": "photo", "id": f"media-{r.randint(100000, 999999)}"}] if r.random() < 0.7 else [])
+                    media = (
+                        self.media_for("douyin")
+                        if acct.endswith("douyin")
+                        else (
+                            [{"type": "photo", "id": f"media-{r.randint(100000, 999999)}"}]
+                            if r.random() < 0.7
+                            else []
+                        )
+                    )
                     self.post(acct, self.ts(d, r.uniform(7, 23)), r.choice(texts), media, reach=150)
         # Mistake 2: embargoed product leaked under its aliases, written with spaces and full-width letters.
-        self.post("emp-lina-weibo", self.ts(date(2026, 10, 18), 22.1),
-                  "偷偷剧透：我们正在试的『枫 叶 计 划』真的太好喝了，下个月见！", [{"type": "photo", "id": "media-leak1"}],
-                  reach=300)
-        self.post("emp-tom-x", self.ts(date(2026, 10, 22), 19.4),
-                  "Tasting batch #12 of ＰＲＯＪＥＣＴ　ＭＡＰＬＥ today. Our best drink yet. Can't say more!", reach=300)
-        self.post("emp-mali-douyin", self.ts(date(2026, 9, 30), 21.0),
-                  "研发日常：枫糖燕麦拿铁第 8 版配方测试中 ✌️", self.media_for("douyin"), reach=300)
-        self.post("emp-zhengjie-weibo", self.ts(date(2026, 7, 10), 20.3),
-                  "听说深圳湾旗舰店要开了？三层楼！期待～", [], reach=200)
+        self.post(
+            "emp-lina-weibo",
+            self.ts(date(2026, 10, 18), 22.1),
+            "偷偷剧透：我们正在试的『枫 叶 计 划』真的太好喝了，下个月见！",
+            [{"type": "photo", "id": "media-leak1"}],
+            reach=300,
+        )
+        self.post(
+            "emp-tom-x",
+            self.ts(date(2026, 10, 22), 19.4),
+            "Tasting batch #12 of ＰＲＯＪＥＣＴ　ＭＡＰＬＥ today. Our best drink yet. Can't say more!",
+            reach=300,
+        )
+        self.post(
+            "emp-mali-douyin",
+            self.ts(date(2026, 9, 30), 21.0),
+            "研发日常：枫糖燕麦拿铁第 8 版配方测试中 ✌️",
+            self.media_for("douyin"),
+            reach=300,
+        )
+        self.post(
+            "emp-zhengjie-weibo",
+            self.ts(date(2026, 7, 10), 20.3),
+            "听说深圳湾旗舰店要开了？三层楼！期待～",
+            [],
+            reach=200,
+        )
         # Mistake 2: employee posts negative about the company.
-        self.post("emp-sunhao-xhs", self.ts(date(2026, 8, 26), 23.4),
-                  "我们公司又让门店连续加班两周，工资一分没涨，老板眼里只有业绩，真的很失望。劝大家别买他们的月卡。",
-                  [], reach=800)
-        self.post("emp-tom-x", self.ts(date(2026, 9, 14), 23.0),
-                  "My company cut the R&D budget again and management treats staff like machines. Terrible place to "
-                  "work right now.", reach=600)
+        self.post(
+            "emp-sunhao-xhs",
+            self.ts(date(2026, 8, 26), 23.4),
+            "我们公司又让门店连续加班两周，工资一分没涨，老板眼里只有业绩，真的很失望。劝大家别买他们的月卡。",
+            [],
+            reach=800,
+        )
+        self.post(
+            "emp-tom-x",
+            self.ts(date(2026, 9, 14), 23.0),
+            "My company cut the R&D budget again and management treats staff like machines. Terrible place to "
+            "work right now.",
+            reach=600,
+        )
         # The employee who left (E015) posted before leaving; E017's account is not in the data at all.
 
     # ----------------------------------------------------------------------------------------- customers
     def make_customers(self) -> None:
         r = self.r
         for i in range(1, 381):
-            first = START - timedelta(days=r.randint(0, 700)) if i <= 355 else START + timedelta(
-                days=r.randint(0, (END - START).days - 5))
+            first = (
+                START - timedelta(days=r.randint(0, 700))
+                if i <= 355
+                else START + timedelta(days=r.randint(0, (END - START).days - 5))
+            )
             last = first + timedelta(days=r.randint(0, max(0, (END - first).days)))
             orders = r.randint(1, 60)
-            self.customers.append({
-                "id": f"C{i:04d}",
-                "social": [],
-                "orders": orders,
-                "revenue": round(orders * r.uniform(22, 45), 2),
-                "first_order_at": self.iso(self.ts(first, r.uniform(8, 21))),
-                "last_order_at": self.iso(self.ts(last, r.uniform(8, 21))),
-            })
+            self.customers.append(
+                {
+                    "id": f"C{i:04d}",
+                    "social": [],
+                    "orders": orders,
+                    "revenue": round(orders * r.uniform(22, 45), 2),
+                    "first_order_at": self.iso(self.ts(first, r.uniform(8, 21))),
+                    "last_order_at": self.iso(self.ts(last, r.uniform(8, 21))),
+                }
+            )
 
     # ----------------------------------------------------------------------------------------- followers
     def make_followers(self) -> None:
         r = self.r
         # Share of each account's known followers who are customers: WeChat is the loyalty channel.
-        customer_share = {"acme-wechat": 0.45, "acme-weibo": 0.18, "acme-xhs": 0.15, "acme-instagram": 0.08,
-                          "acme-facebook": 0.10, "acme-x": 0.06, "acme-linkedin": 0.04, "acme-douyin": 0.03,
-                          "acme-youtube": 0.02}
+        customer_share = {
+            "acme-wechat": 0.45,
+            "acme-weibo": 0.18,
+            "acme-xhs": 0.15,
+            "acme-instagram": 0.08,
+            "acme-facebook": 0.10,
+            "acme-x": 0.06,
+            "acme-linkedin": 0.04,
+            "acme-douyin": 0.03,
+            "acme-youtube": 0.02,
+        }
         fake_share = {"acme-instagram": 0.25, "acme-douyin": 0.12, "acme-x": 0.10}
         pool = list(self.customers)
         for acct, (platform, _h, lang, _rate, nf, _base) in BRAND.items():
@@ -544,13 +823,25 @@ class Gen:
             ninactive = int(nf * (0.35 if acct == "acme-youtube" else 0.08))  # YouTube: many silent viewers
             kinds = ["customer"] * ncust + ["fake"] * nfake + ["inactive"] * ninactive
             kinds += ["real"] * (nf - len(kinds))
-            prefix = {"weibo": "wb", "wechat": "wx", "douyin": "dy", "xiaohongshu": "xhs", "instagram": "ig",
-                      "x": "tw", "facebook": "fb", "linkedin": "li", "youtube": "yt"}[platform]
+            prefix = {
+                "weibo": "wb",
+                "wechat": "wx",
+                "douyin": "dy",
+                "xiaohongshu": "xhs",
+                "instagram": "ig",
+                "x": "tw",
+                "facebook": "fb",
+                "linkedin": "li",
+                "youtube": "yt",
+            }[platform]
             cust_iter = iter(pool)
             for j, kind in enumerate(kinds):
                 uid = f"{prefix}_{r.randint(10**8, 10**9 - 1)}"
-                followed = START - timedelta(days=r.randint(0, 900)) if r.random() < 0.6 else START + timedelta(
-                    days=r.randint(0, (END - START).days))
+                followed = (
+                    START - timedelta(days=r.randint(0, 900))
+                    if r.random() < 0.6
+                    else START + timedelta(days=r.randint(0, (END - START).days))
+                )
                 row = self._profile(kind, uid, lang, followed)
                 row["account_id"] = acct
                 if kind == "customer":
@@ -577,11 +868,17 @@ class Gen:
                 if r.random() < 0.03:
                     fa = datetime.fromisoformat(x["followed_at"]).date()
                     if fa < END:
-                        x["unfollowed_at"] = self.iso(self.ts(fa + timedelta(days=r.randint(1, max(1, (END - fa).days))),
-                                                              r.uniform(0, 23.9)))
+                        x["unfollowed_at"] = self.iso(
+                            self.ts(
+                                fa + timedelta(days=r.randint(1, max(1, (END - fa).days))), r.uniform(0, 23.9)
+                            )
+                        )
             for hd in self.heavy_days.get(acct, []):
-                cands = [x for x in rows if x["unfollowed_at"] is None
-                         and datetime.fromisoformat(x["followed_at"]).date() < hd]
+                cands = [
+                    x
+                    for x in rows
+                    if x["unfollowed_at"] is None and datetime.fromisoformat(x["followed_at"]).date() < hd
+                ]
                 for x in r.sample(cands, min(len(cands), max(3, len(cands) * r.randint(3, 5) // 100))):
                     x["unfollowed_at"] = self.iso(self.ts(hd + timedelta(days=1), r.uniform(7, 23)))
             self.followers_by_acct[acct] = rows
@@ -592,22 +889,58 @@ class Gen:
         zh = lang == "zh"
         if kind == "fake":
             created = followed - timedelta(days=r.randint(0, 40))
-            return {"user_id": uid, "handle": f"user{r.randint(10**7, 10**8 - 1)}",
-                    "followed_at": self.iso(self.ts(followed, r.uniform(0, 23.9))), "unfollowed_at": None,
-                    "location": None, "gender": "unknown", "birth_year": None, "interests": [],
-                    "followers_count": r.randint(0, 6), "following_count": r.randint(1500, 7500),
-                    "posts_count": r.randint(0, 2), "has_avatar": False, "verified": False,
-                    "created_at": self.iso(self.ts(created, r.uniform(0, 23.9))), "bio": ""}
-        first = r.choice(["小鹿", "阿May", "橘子", "木木", "Coco", "大王", "阿哲", "晴天", "糖糖", "Leo", "小满", "一一"]) if zh \
-            else r.choice(["jenny", "mark", "li.wei", "sara", "tom", "ana", "kenji", "olga", "sam", "mia", "raj", "zoe"])
-        second = r.choice(["爱喝拿铁", "的咖啡日记", "在上海", "不加糖", "今天也要早起", "同学"]) if zh \
+            return {
+                "user_id": uid,
+                "handle": f"user{r.randint(10**7, 10**8 - 1)}",
+                "followed_at": self.iso(self.ts(followed, r.uniform(0, 23.9))),
+                "unfollowed_at": None,
+                "location": None,
+                "gender": "unknown",
+                "birth_year": None,
+                "interests": [],
+                "followers_count": r.randint(0, 6),
+                "following_count": r.randint(1500, 7500),
+                "posts_count": r.randint(0, 2),
+                "has_avatar": False,
+                "verified": False,
+                "created_at": self.iso(self.ts(created, r.uniform(0, 23.9))),
+                "bio": "",
+            }
+        first = (
+            r.choice(
+                [
+                    "小鹿",
+                    "阿May",
+                    "橘子",
+                    "木木",
+                    "Coco",
+                    "大王",
+                    "阿哲",
+                    "晴天",
+                    "糖糖",
+                    "Leo",
+                    "小满",
+                    "一一",
+                ]
+            )
+            if zh
+            else r.choice(
+                ["jenny", "mark", "li.wei", "sara", "tom", "ana", "kenji", "olga", "sam", "mia", "raj", "zoe"]
+            )
+        )
+        second = (
+            r.choice(["爱喝拿铁", "的咖啡日记", "在上海", "不加糖", "今天也要早起", "同学"])
+            if zh
             else r.choice(["_sips", "coffee", "_in_sh", ".daily", "brews", "_travels"])
+        )
         handle = f"{first}{second}{r.randint(1, 999)}"
         created = date(r.randint(2011, 2024), r.randint(1, 12), r.randint(1, 28))
         inactive = kind == "inactive"
         return {
-            "user_id": uid, "handle": handle,
-            "followed_at": self.iso(self.ts(followed, r.uniform(7, 23.9))), "unfollowed_at": None,
+            "user_id": uid,
+            "handle": handle,
+            "followed_at": self.iso(self.ts(followed, r.uniform(7, 23.9))),
+            "unfollowed_at": None,
             "location": r.choice(CITIES_ZH if zh else CITIES_EN) if r.random() < 0.8 else None,
             "gender": r.choice(["female", "female", "male", "male", "other", "unknown"]),
             "birth_year": r.randint(1972, 2006) if r.random() < 0.6 else None,
@@ -618,8 +951,20 @@ class Gen:
             "has_avatar": r.random() < (0.4 if inactive else 0.97),
             "verified": (not inactive) and r.random() < 0.02,
             "created_at": self.iso(self.ts(created, 12)),
-            "bio": "" if inactive else r.choice(["咖啡续命中", "摄影/旅行/猫", "设计师", "coffee & books", "runner",
-                                                 "product manager", "学生党", ""]),
+            "bio": ""
+            if inactive
+            else r.choice(
+                [
+                    "咖啡续命中",
+                    "摄影/旅行/猫",
+                    "设计师",
+                    "coffee & books",
+                    "runner",
+                    "product manager",
+                    "学生党",
+                    "",
+                ]
+            ),
         }
 
     def make_follower_counts(self) -> None:
@@ -637,11 +982,27 @@ class Gen:
                 self.follower_counts.append({"account_id": acct, "date": d.isoformat(), "followers": n})
 
     # ----------------------------------------------------------------------------------------- messages
-    def msg(self, account: str, when: datetime, channel: str, direction: str, text: str, *,
-            author: dict[str, Any] | None = None, in_reply_to: str | None = None, post_id: str | None = None,
-            automated: bool = False) -> dict[str, Any]:
-        row: dict[str, Any] = {"id": self.new_id("msg", "m"), "account_id": account, "created_at": self.iso(when),
-                               "channel": channel, "direction": direction, "text": text}
+    def msg(
+        self,
+        account: str,
+        when: datetime,
+        channel: str,
+        direction: str,
+        text: str,
+        *,
+        author: dict[str, Any] | None = None,
+        in_reply_to: str | None = None,
+        post_id: str | None = None,
+        automated: bool = False,
+    ) -> dict[str, Any]:
+        row: dict[str, Any] = {
+            "id": self.new_id("msg", "m"),
+            "account_id": account,
+            "created_at": self.iso(when),
+            "channel": channel,
+            "direction": direction,
+            "text": text,
+        }
         if author:
             row["author_id"] = author["user_id"]
             row["author_handle"] = author["handle"]
@@ -661,14 +1022,27 @@ class Gen:
             posts_by_acct.setdefault(p["account_id"], []).append(p)
         # How each account handles its inbox: P(answer complaint), delay range in hours, style of reply.
         service = {
-            "acme-weibo": (1.0, (0.2, 3), "good"), "acme-wechat": (1.0, (0.1, 2), "good"),
-            "acme-douyin": (0.97, (1, 12), "mixed"), "acme-xhs": (1.0, (0.5, 6), "good"),
-            "acme-instagram": (0.98, (1, 10), "flat"), "acme-x": (0.95, (2, 30), "argue"),
-            "acme-facebook": (0.98, (2, 20), "auto"), "acme-linkedin": (1.0, (0.5, 4), "good"),
+            "acme-weibo": (1.0, (0.2, 3), "good"),
+            "acme-wechat": (1.0, (0.1, 2), "good"),
+            "acme-douyin": (0.97, (1, 12), "mixed"),
+            "acme-xhs": (1.0, (0.5, 6), "good"),
+            "acme-instagram": (0.98, (1, 10), "flat"),
+            "acme-x": (0.95, (2, 30), "argue"),
+            "acme-facebook": (0.98, (2, 20), "auto"),
+            "acme-linkedin": (1.0, (0.5, 4), "good"),
             "acme-youtube": (1.0, (2, 16), "good"),
         }
-        rate = {"acme-weibo": 2.2, "acme-wechat": 1.2, "acme-douyin": 1.5, "acme-xhs": 0.9, "acme-instagram": 1.1,
-                "acme-x": 1.4, "acme-facebook": 1.1, "acme-linkedin": 0.25, "acme-youtube": 0.35}
+        rate = {
+            "acme-weibo": 2.2,
+            "acme-wechat": 1.2,
+            "acme-douyin": 1.5,
+            "acme-xhs": 0.9,
+            "acme-instagram": 1.1,
+            "acme-x": 1.4,
+            "acme-facebook": 1.1,
+            "acme-linkedin": 0.25,
+            "acme-youtube": 0.35,
+        }
         for acct, (platform, _h, lang, *_rest) in BRAND.items():
             followers = self.followers_by_acct[acct]
             real = [f for f in followers if not f["handle"].startswith("user")]
@@ -679,17 +1053,25 @@ class Gen:
                     when = self.ts(d, r.uniform(0, 23.9))
                     kind = r.choices(["praise", "complaint", "help", "neutral"], [38, 22, 22, 18])[0]
                     mlang = lang if r.random() < 0.85 else ("en" if lang == "zh" else "zh")
-                    bank = {"praise": (PRAISE_ZH, PRAISE_EN), "complaint": (COMPLAINT_ZH, COMPLAINT_EN),
-                            "help": (HELP_ZH, HELP_EN), "neutral": (NEUTRAL_ZH, NEUTRAL_EN)}[kind]
+                    bank = {
+                        "praise": (PRAISE_ZH, PRAISE_EN),
+                        "complaint": (COMPLAINT_ZH, COMPLAINT_EN),
+                        "help": (HELP_ZH, HELP_EN),
+                        "neutral": (NEUTRAL_ZH, NEUTRAL_EN),
+                    }[kind]
                     options = bank[0] if mlang == "zh" else bank[1]
                     pick = r.randrange(len(options))
                     text = self.fill(options[pick], mlang)
                     answer = None
                     if kind == "help":
-                        answer = self.fill((REPLY_HELP_ZH if mlang == "zh" else REPLY_HELP_EN)[pick], mlang, same=True)
+                        answer = self.fill(
+                            (REPLY_HELP_ZH if mlang == "zh" else REPLY_HELP_EN)[pick], mlang, same=True
+                        )
                     author = r.choice(real) if r.random() < 0.75 else self._stranger(platform, lang)
-                    channel = r.choices(["comment", "mention", "dm", "review"],
-                                        [5, 2, 3, 1 if platform in ("facebook", "xiaohongshu") else 0])[0]
+                    channel = r.choices(
+                        ["comment", "mention", "dm", "review"],
+                        [5, 2, 3, 1 if platform in ("facebook", "xiaohongshu") else 0],
+                    )[0]
                     if platform == "wechat":
                         channel = "dm"
                     post_id = None
@@ -706,28 +1088,72 @@ class Gen:
 
     def _stranger(self, platform: str, lang: str) -> dict[str, Any]:
         r = self.r
-        return {"user_id": f"{platform[:2]}_x{r.randint(10**7, 10**8 - 1)}",
-                "handle": (r.choice(["路人甲", "咖啡星人", "晚睡的猫", "吃货小王"]) if lang == "zh"
-                           else r.choice(["coffeeguy", "bean_counter", "anon_sh", "latteluv"])) + str(r.randint(1, 9999))}
+        return {
+            "user_id": f"{platform[:2]}_x{r.randint(10**7, 10**8 - 1)}",
+            "handle": (
+                r.choice(["路人甲", "咖啡星人", "晚睡的猫", "吃货小王"])
+                if lang == "zh"
+                else r.choice(["coffeeguy", "bean_counter", "anon_sh", "latteluv"])
+            )
+            + str(r.randint(1, 9999)),
+        }
 
-    def _reply(self, acct: str, platform: str, m: dict[str, Any], kind: str, lang: str, p_answer: float,
-               dmin: float, dmax: float, style: str, answer: str | None = None) -> None:
+    def _reply(
+        self,
+        acct: str,
+        platform: str,
+        m: dict[str, Any],
+        kind: str,
+        lang: str,
+        p_answer: float,
+        dmin: float,
+        dmax: float,
+        style: str,
+        answer: str | None = None,
+    ) -> None:
         r = self.r
         when = datetime.fromisoformat(m["created_at"])
         zh = lang == "zh"
         # The auto-responders: Facebook answers every DM and comment instantly with the same sentence,
         # X answers DMs the same way, WeChat greets every message with its menu.
         if style == "auto" and m["channel"] in ("dm", "comment"):
-            self.msg(acct, when + timedelta(seconds=r.randint(3, 20)), m["channel"], "out", AUTO_FB,
-                     in_reply_to=m["id"], automated=True)
+            self.msg(
+                acct,
+                when + timedelta(seconds=r.randint(3, 20)),
+                m["channel"],
+                "out",
+                AUTO_FB,
+                in_reply_to=m["id"],
+                automated=True,
+            )
         if acct == "acme-x" and m["channel"] == "dm":
-            self.msg(acct, when + timedelta(seconds=r.randint(3, 20)), "dm", "out", AUTO_X, in_reply_to=m["id"],
-                     automated=True)
+            self.msg(
+                acct,
+                when + timedelta(seconds=r.randint(3, 20)),
+                "dm",
+                "out",
+                AUTO_X,
+                in_reply_to=m["id"],
+                automated=True,
+            )
         if acct == "acme-wechat" and r.random() < 0.3:
-            self.msg(acct, when + timedelta(seconds=2), "dm", "out", AUTO_WECHAT, in_reply_to=m["id"], automated=True)
-        engaged = style == "good"  # the well-run accounts talk back to almost everybody, not only to complaints
-        p = p_answer if kind in ("complaint", "help") else ((0.85 if engaged else 0.5) if kind == "praise"
-                                                            else (0.7 if engaged else 0.1))
+            self.msg(
+                acct,
+                when + timedelta(seconds=2),
+                "dm",
+                "out",
+                AUTO_WECHAT,
+                in_reply_to=m["id"],
+                automated=True,
+            )
+        engaged = (
+            style == "good"
+        )  # the well-run accounts talk back to almost everybody, not only to complaints
+        p = (
+            p_answer
+            if kind in ("complaint", "help")
+            else ((0.85 if engaged else 0.5) if kind == "praise" else (0.7 if engaged else 0.1))
+        )
         if r.random() > p:
             return
         delay = timedelta(hours=r.uniform(dmin, dmax))
@@ -753,158 +1179,439 @@ class Gen:
     def _abusive_threads(self) -> None:
         r = self.r
         # Bad: Douyin keeps arguing in public with an abusive commenter (three public replies).
-        post = next(p for p in self.posts if p["account_id"] == "acme-douyin" and p["created_at"] >= "2026-09-05")
+        post = next(
+            p for p in self.posts if p["account_id"] == "acme-douyin" and p["created_at"] >= "2026-09-05"
+        )
         troll = {"user_id": "dy_troll_0815", "handle": "暴躁老哥0815"}
         t = datetime.fromisoformat(post["created_at"]) + timedelta(hours=1)
-        a = self.msg("acme-douyin", t, "comment", "in", "什么破店，咖啡跟刷锅水一样，你们就是一群骗子，滚！",
-                     author=troll, post_id=post["id"])
-        b = self.msg("acme-douyin", t + timedelta(minutes=20), "comment", "out",
-                     "请你搞清楚，我们的豆子都是精品级的，你喝不惯是你的问题。", in_reply_to=a["id"], post_id=post["id"])
-        c = self.msg("acme-douyin", t + timedelta(minutes=35), "comment", "in", "脑残品牌，客服都是废物，他妈的还敢顶嘴",
-                     author=troll, in_reply_to=b["id"], post_id=post["id"])
-        d = self.msg("acme-douyin", t + timedelta(minutes=50), "comment", "out",
-                     "你自己不懂咖啡就别乱评论，早就说了我们不是速溶。", in_reply_to=c["id"], post_id=post["id"])
-        e = self.msg("acme-douyin", t + timedelta(minutes=70), "comment", "in", "滚吧垃圾店，狗东西", author=troll,
-                     in_reply_to=d["id"], post_id=post["id"])
-        self.msg("acme-douyin", t + timedelta(minutes=80), "comment", "out", "随便你，爱买不买。", in_reply_to=e["id"],
-                 post_id=post["id"])
+        a = self.msg(
+            "acme-douyin",
+            t,
+            "comment",
+            "in",
+            "什么破店，咖啡跟刷锅水一样，你们就是一群骗子，滚！",
+            author=troll,
+            post_id=post["id"],
+        )
+        b = self.msg(
+            "acme-douyin",
+            t + timedelta(minutes=20),
+            "comment",
+            "out",
+            "请你搞清楚，我们的豆子都是精品级的，你喝不惯是你的问题。",
+            in_reply_to=a["id"],
+            post_id=post["id"],
+        )
+        c = self.msg(
+            "acme-douyin",
+            t + timedelta(minutes=35),
+            "comment",
+            "in",
+            "脑残品牌，客服都是废物，他妈的还敢顶嘴",
+            author=troll,
+            in_reply_to=b["id"],
+            post_id=post["id"],
+        )
+        d = self.msg(
+            "acme-douyin",
+            t + timedelta(minutes=50),
+            "comment",
+            "out",
+            "你自己不懂咖啡就别乱评论，早就说了我们不是速溶。",
+            in_reply_to=c["id"],
+            post_id=post["id"],
+        )
+        e = self.msg(
+            "acme-douyin",
+            t + timedelta(minutes=70),
+            "comment",
+            "in",
+            "滚吧垃圾店，狗东西",
+            author=troll,
+            in_reply_to=d["id"],
+            post_id=post["id"],
+        )
+        self.msg(
+            "acme-douyin",
+            t + timedelta(minutes=80),
+            "comment",
+            "out",
+            "随便你，爱买不买。",
+            in_reply_to=e["id"],
+            post_id=post["id"],
+        )
         # Bad, in English on X.
         xpost = next(p for p in self.posts if p["account_id"] == "acme-x" and p["created_at"] >= "2026-10-02")
         xt = datetime.fromisoformat(xpost["created_at"]) + timedelta(hours=2)
         angry = {"user_id": "tw_angry_77", "handle": "angrybean77"}
-        a = self.msg("acme-x", xt, "comment", "in", "You people are idiots. My order is wrong AGAIN. Pathetic losers.",
-                     author=angry, post_id=xpost["id"])
-        b = self.msg("acme-x", xt + timedelta(minutes=30), "comment", "out",
-                     "That's not true, your order was made exactly as you entered it. Maybe read the app next time.",
-                     in_reply_to=a["id"], post_id=xpost["id"])
-        c = self.msg("acme-x", xt + timedelta(minutes=45), "comment", "in", "Shut up. Stupid company, damn you.",
-                     author=angry, in_reply_to=b["id"], post_id=xpost["id"])
-        self.msg("acme-x", xt + timedelta(minutes=60), "comment", "out",
-                 "Calm down. As we said, nothing we can do if you don't check your order.", in_reply_to=c["id"],
-                 post_id=xpost["id"])
+        a = self.msg(
+            "acme-x",
+            xt,
+            "comment",
+            "in",
+            "You people are idiots. My order is wrong AGAIN. Pathetic losers.",
+            author=angry,
+            post_id=xpost["id"],
+        )
+        b = self.msg(
+            "acme-x",
+            xt + timedelta(minutes=30),
+            "comment",
+            "out",
+            "That's not true, your order was made exactly as you entered it. Maybe read the app next time.",
+            in_reply_to=a["id"],
+            post_id=xpost["id"],
+        )
+        c = self.msg(
+            "acme-x",
+            xt + timedelta(minutes=45),
+            "comment",
+            "in",
+            "Shut up. Stupid company, damn you.",
+            author=angry,
+            in_reply_to=b["id"],
+            post_id=xpost["id"],
+        )
+        self.msg(
+            "acme-x",
+            xt + timedelta(minutes=60),
+            "comment",
+            "out",
+            "Calm down. As we said, nothing we can do if you don't check your order.",
+            in_reply_to=c["id"],
+            post_id=xpost["id"],
+        )
         # Good: Weibo answers an abusive customer once, apologises and moves to private messages, then stops.
-        wpost = next(p for p in self.posts if p["account_id"] == "acme-weibo" and p["created_at"] >= "2026-08-10")
+        wpost = next(
+            p for p in self.posts if p["account_id"] == "acme-weibo" and p["created_at"] >= "2026-08-10"
+        )
         wt = datetime.fromisoformat(wpost["created_at"]) + timedelta(hours=3)
         rude = {"user_id": "wb_rude_1024", "handle": "今天不想上班1024"}
-        a = self.msg("acme-weibo", wt, "comment", "in", "垃圾店，送来的咖啡全洒了，客服都是废物！", author=rude,
-                     post_id=wpost["id"])
-        self.msg("acme-weibo", wt + timedelta(minutes=15), "comment", "out",
-                 "非常抱歉给您带来这么糟糕的体验！我们已私信您，麻烦提供订单号，我们马上为您退款并补发。", in_reply_to=a["id"],
-                 post_id=wpost["id"])
-        self.msg("acme-weibo", wt + timedelta(minutes=40), "comment", "in", "别装了，滚吧", author=rude,
-                 post_id=wpost["id"])
+        a = self.msg(
+            "acme-weibo",
+            wt,
+            "comment",
+            "in",
+            "垃圾店，送来的咖啡全洒了，客服都是废物！",
+            author=rude,
+            post_id=wpost["id"],
+        )
+        self.msg(
+            "acme-weibo",
+            wt + timedelta(minutes=15),
+            "comment",
+            "out",
+            "非常抱歉给您带来这么糟糕的体验！我们已私信您，麻烦提供订单号，我们马上为您退款并补发。",
+            in_reply_to=a["id"],
+            post_id=wpost["id"],
+        )
+        self.msg(
+            "acme-weibo",
+            wt + timedelta(minutes=40),
+            "comment",
+            "in",
+            "别装了，滚吧",
+            author=rude,
+            post_id=wpost["id"],
+        )
         _ = r
 
     def _late_help(self) -> None:
         # Recent complaints and help requests with no answer at all, on the accounts that are weak on service.
         items = [
-            ("acme-x", date(2026, 10, 24), 9.5, "I was charged twice for order AC55120873. Can you help me get a refund?",
-             {"user_id": "tw_mlee_2031", "handle": "mlee_sh"}),
-            ("acme-x", date(2026, 10, 26), 14.0, "Still waiting for my refund after 10 days. This is ridiculous.",
-             {"user_id": "tw_jp_8812", "handle": "jp_drinks_coffee"}),
-            ("acme-douyin", date(2026, 10, 25), 20.2, "外卖订单AC88120033 显示已送达但是没收到，请问怎么办？",
-             {"user_id": "dy_xiaoyu_77", "handle": "小鱼不吃鱼77"}),
-            ("acme-instagram", date(2026, 10, 23), 11.0,
-             "Your app crashes every time I try to pay. How do I use my gift card?",
-             {"user_id": "ig_kate_bb", "handle": "kate.bb"}),
-            ("acme-facebook", date(2026, 10, 27), 16.0, "Review: the Lujiazui store was dirty and the staff were rude. "
-             "Really disappointed.", {"user_id": "fb_rhall_41", "handle": "Rebecca Hall"}),
+            (
+                "acme-x",
+                date(2026, 10, 24),
+                9.5,
+                "I was charged twice for order AC55120873. Can you help me get a refund?",
+                {"user_id": "tw_mlee_2031", "handle": "mlee_sh"},
+            ),
+            (
+                "acme-x",
+                date(2026, 10, 26),
+                14.0,
+                "Still waiting for my refund after 10 days. This is ridiculous.",
+                {"user_id": "tw_jp_8812", "handle": "jp_drinks_coffee"},
+            ),
+            (
+                "acme-douyin",
+                date(2026, 10, 25),
+                20.2,
+                "外卖订单AC88120033 显示已送达但是没收到，请问怎么办？",
+                {"user_id": "dy_xiaoyu_77", "handle": "小鱼不吃鱼77"},
+            ),
+            (
+                "acme-instagram",
+                date(2026, 10, 23),
+                11.0,
+                "Your app crashes every time I try to pay. How do I use my gift card?",
+                {"user_id": "ig_kate_bb", "handle": "kate.bb"},
+            ),
+            (
+                "acme-facebook",
+                date(2026, 10, 27),
+                16.0,
+                "Review: the Lujiazui store was dirty and the staff were rude. Really disappointed.",
+                {"user_id": "fb_rhall_41", "handle": "Rebecca Hall"},
+            ),
         ]
         for acct, d, h, text, author in items:
-            ch = "review" if "Review:" in text else ("dm" if acct == "acme-x" and "refund?" in text else "mention")
+            ch = (
+                "review"
+                if "Review:" in text
+                else ("dm" if acct == "acme-x" and "refund?" in text else "mention")
+            )
             self.msg(acct, self.ts(d, h), ch, "in", text, author=author)
 
     # ----------------------------------------------------------------------------------------- likes
     def make_likes(self) -> None:
         r = self.r
-        plan = {"acme-weibo": ("zh", 0.8), "acme-instagram": ("en", 0.6), "acme-x": ("en", 0.3),
-                "acme-xhs": ("zh", 0.4)}
+        plan = {
+            "acme-weibo": ("zh", 0.8),
+            "acme-instagram": ("en", 0.6),
+            "acme-x": ("en", 0.3),
+            "acme-xhs": ("zh", 0.4),
+        }
         for acct, (lang, lam) in plan.items():
             for d in self.days():
                 for _ in range(self.poisson(lam)):
                     text = self.fill(r.choice(LIKE_RELEVANT_ZH if lang == "zh" else LIKE_RELEVANT_EN), lang)
                     self._like(acct, self.ts(d, r.uniform(8, 22)), text)
         # Mistake 6: liking sprees on posts that have nothing to do with the brand.
-        for acct, d, n in [("acme-weibo", date(2026, 7, 3), 140), ("acme-weibo", date(2026, 9, 18), 95),
-                           ("acme-instagram", date(2026, 8, 8), 120)]:
+        for acct, d, n in [
+            ("acme-weibo", date(2026, 7, 3), 140),
+            ("acme-weibo", date(2026, 9, 18), 95),
+            ("acme-instagram", date(2026, 8, 8), 120),
+        ]:
             t0 = self.ts(d, 14.0)
             for i in range(n):
                 self._like(acct, t0 + timedelta(seconds=i * r.randint(8, 25)), r.choice(LIKE_UNRELATED))
 
     def _like(self, acct: str, when: datetime, text: str) -> None:
         r = self.r
-        self.likes.append({"id": self.new_id("like", "l"), "account_id": acct, "created_at": self.iso(when),
-                           "target_post_id": str(r.randint(10**15, 10**16 - 1)),
-                           "target_author_id": str(r.randint(10**8, 10**9 - 1)), "target_text": text})
+        self.likes.append(
+            {
+                "id": self.new_id("like", "l"),
+                "account_id": acct,
+                "created_at": self.iso(when),
+                "target_post_id": str(r.randint(10**15, 10**16 - 1)),
+                "target_author_id": str(r.randint(10**8, 10**9 - 1)),
+                "target_text": text,
+            }
+        )
 
     # ----------------------------------------------------------------------------------------- the rest
     def static_tables(self) -> dict[str, list[dict[str, Any]]]:
-        accounts = [{"id": a, "platform": p, "handle": h, "owner": "brand"} for a, (p, h, *_x) in BRAND.items()]
-        accounts += [{"id": a, "platform": p, "handle": h, "owner": "employee", "employee_id": e}
-                     for a, p, h, e in EMPLOYEE_ACCOUNTS]
-        employees = [{"id": i, "name": n, "email": e, "department": dep, "joined_at": j, "left_at": left}
-                     for i, n, e, dep, j, left in EMPLOYEES]
-        guidelines = [
-            {"version": "1.0", "published_at": "2025-03-01T09:00:00+08:00", "title": "晨光咖啡社交媒体准则 / Social media "
-             "guidelines", "text": GUIDE_V1, "requires_signature": True},
-            {"version": "2.0", "published_at": "2026-07-01T09:00:00+08:00", "title": "晨光咖啡社交媒体准则 2.0 / Social "
-             "media guidelines 2.0", "text": GUIDE_V2, "requires_signature": True},
-            {"version": "2.1-draft", "published_at": "2026-12-01T09:00:00+08:00", "title": "2.1 draft (not yet "
-             "published)", "text": GUIDE_V2 + "\n\n(draft)", "requires_signature": True},
+        accounts = [
+            {"id": a, "platform": p, "handle": h, "owner": "brand"} for a, (p, h, *_x) in BRAND.items()
         ]
-        acks = [{"employee_id": e, "version": "1.0", "signed_at": f"2025-03-0{1 + k % 8}T10:00:00+08:00"}
-                for k, e in enumerate(SIGNED_V1)]
-        acks += [{"employee_id": e, "version": "2.0", "signed_at": f"2026-07-{2 + k % 20:02d}T10:00:00+08:00"}
-                 for k, e in enumerate(SIGNED_V2)]
+        accounts += [
+            {"id": a, "platform": p, "handle": h, "owner": "employee", "employee_id": e}
+            for a, p, h, e in EMPLOYEE_ACCOUNTS
+        ]
+        employees = [
+            {"id": i, "name": n, "email": e, "department": dep, "joined_at": j, "left_at": left}
+            for i, n, e, dep, j, left in EMPLOYEES
+        ]
+        guidelines = [
+            {
+                "version": "1.0",
+                "published_at": "2025-03-01T09:00:00+08:00",
+                "title": "晨光咖啡社交媒体准则 / Social media guidelines",
+                "text": GUIDE_V1,
+                "requires_signature": True,
+            },
+            {
+                "version": "2.0",
+                "published_at": "2026-07-01T09:00:00+08:00",
+                "title": "晨光咖啡社交媒体准则 2.0 / Social media guidelines 2.0",
+                "text": GUIDE_V2,
+                "requires_signature": True,
+            },
+            {
+                "version": "2.1-draft",
+                "published_at": "2026-12-01T09:00:00+08:00",
+                "title": "2.1 draft (not yet published)",
+                "text": GUIDE_V2 + "\n\n(draft)",
+                "requires_signature": True,
+            },
+        ]
+        acks = [
+            {"employee_id": e, "version": "1.0", "signed_at": f"2025-03-0{1 + k % 8}T10:00:00+08:00"}
+            for k, e in enumerate(SIGNED_V1)
+        ]
+        acks += [
+            {"employee_id": e, "version": "2.0", "signed_at": f"2026-07-{2 + k % 20:02d}T10:00:00+08:00"}
+            for k, e in enumerate(SIGNED_V2)
+        ]
         embargo = [
-            {"term": "Maple Oat Latte", "aliases": ["枫糖燕麦拿铁", "Project Maple", "枫叶计划", "MOL-26"],
-             "reason": "秋冬新品，11 月 16 日发布前保密 / launches on November 16", "until": "2026-11-15"},
-            {"term": "Shenzhen Bay flagship", "aliases": ["深圳湾旗舰店", "SZB flagship"],
-             "reason": "租约签署前保密 / lease not signed yet", "until": "2026-08-31"},
+            {
+                "term": "Maple Oat Latte",
+                "aliases": ["枫糖燕麦拿铁", "Project Maple", "枫叶计划", "MOL-26"],
+                "reason": "秋冬新品，11 月 16 日发布前保密 / launches on November 16",
+                "until": "2026-11-15",
+            },
+            {
+                "term": "Shenzhen Bay flagship",
+                "aliases": ["深圳湾旗舰店", "SZB flagship"],
+                "reason": "租约签署前保密 / lease not signed yet",
+                "until": "2026-08-31",
+            },
         ]
         campaigns = [
-            {"id": "cmp-weibo-goldenweek", "account_id": "acme-weibo", "kind": "ad", "name": "粉丝通：国庆拿铁第二杯半价",
-             "started_at": "2026-09-25T00:00:00+08:00", "ended_at": "2026-10-07T23:59:59+08:00", "budget": 30000,
-             "currency": "CNY", "targeting": {"locations": ["上海", "杭州", "南京"], "age_min": 20, "age_max": 40,
-                                              "interests": ["咖啡", "美食"]},
-             "impressions": 820000, "clicks": 15400, "conversions": 2100, "cost": 29650},
-            {"id": "cmp-weibo-coldbrew", "account_id": "acme-weibo", "kind": "promoted_post", "name": "夏日冷萃上新（加热）",
-             "started_at": "2026-06-10T00:00:00+08:00", "ended_at": "2026-06-20T23:59:59+08:00", "budget": 12000,
-             "currency": "CNY", "targeting": {}, "impressions": 410000, "clicks": 2300, "conversions": 95,
-             "cost": 12000},
-            {"id": "cmp-wechat-members", "account_id": "acme-wechat", "kind": "ad", "name": "广点通：会员日朋友圈广告",
-             "started_at": "2026-08-15T00:00:00+08:00", "ended_at": "2026-08-18T23:59:59+08:00", "budget": 20000,
-             "currency": "CNY", "targeting": {"locations": ["上海", "北京", "深圳"], "age_min": 22, "age_max": 45,
-                                              "genders": ["female", "male"], "interests": ["咖啡", "烘焙"]},
-             "impressions": 560000, "clicks": 12800, "conversions": 1900, "cost": 19200},
-            {"id": "cmp-fb-autumn", "account_id": "acme-facebook", "kind": "ad", "name": "Autumn menu boost",
-             "started_at": "2026-09-01T00:00:00+08:00", "ended_at": "2026-09-14T23:59:59+08:00", "budget": 3000,
-             "currency": "USD", "targeting": None, "impressions": 210000, "clicks": 1100, "conversions": 40,
-             "cost": 3000},
-            {"id": "cmp-fb-newsletter", "account_id": "acme-facebook", "kind": "lead_form", "name": "Newsletter sign-up",
-             "started_at": "2026-07-01T00:00:00+08:00", "ended_at": "2026-07-31T23:59:59+08:00", "budget": 800,
-             "currency": "USD", "targeting": {"locations": ["Shanghai"], "interests": ["coffee", "food"],
-                                              "age_min": 21},
-             "impressions": 48000, "clicks": 2600, "conversions": 610, "cost": 790},
-            {"id": "cmp-ig-osmanthus", "account_id": "acme-instagram", "kind": "promoted_post",
-             "name": "Osmanthus latte boost", "started_at": "2026-09-12T00:00:00+08:00",
-             "ended_at": "2026-09-19T23:59:59+08:00", "budget": 1500, "currency": "USD",
-             "targeting": {"locations": [], "interests": [], "genders": [], "custom_audience": None,
-                           "retargeting": False},
-             "impressions": 95000, "clicks": 700, "conversions": 12, "cost": 1500},
-            {"id": "cmp-li-championship", "account_id": "acme-linkedin", "kind": "event",
-             "name": "Acme Barista Championship 2026", "started_at": "2026-08-01T00:00:00+08:00",
-             "ended_at": "2026-08-30T23:59:59+08:00", "budget": 2000, "currency": "USD",
-             "targeting": {"locations": ["Shanghai", "Hangzhou", "Singapore"], "interests": ["hospitality", "coffee"]},
-             "impressions": 64000, "clicks": 3100, "conversions": 260, "cost": 1880},
-            {"id": "cmp-li-hiring", "account_id": "acme-linkedin", "kind": "lead_form", "name": "Store manager hiring",
-             "started_at": "2026-06-01T00:00:00+08:00", "ended_at": "2026-06-30T23:59:59+08:00", "budget": 1200,
-             "currency": "USD", "targeting": {"locations": ["Shanghai", "Chengdu"], "interests": ["retail management"],
-                                              "age_min": 24},
-             "impressions": 38000, "clicks": 1500, "conversions": 140, "cost": 1150},
+            {
+                "id": "cmp-weibo-goldenweek",
+                "account_id": "acme-weibo",
+                "kind": "ad",
+                "name": "粉丝通：国庆拿铁第二杯半价",
+                "started_at": "2026-09-25T00:00:00+08:00",
+                "ended_at": "2026-10-07T23:59:59+08:00",
+                "budget": 30000,
+                "currency": "CNY",
+                "targeting": {
+                    "locations": ["上海", "杭州", "南京"],
+                    "age_min": 20,
+                    "age_max": 40,
+                    "interests": ["咖啡", "美食"],
+                },
+                "impressions": 820000,
+                "clicks": 15400,
+                "conversions": 2100,
+                "cost": 29650,
+            },
+            {
+                "id": "cmp-weibo-coldbrew",
+                "account_id": "acme-weibo",
+                "kind": "promoted_post",
+                "name": "夏日冷萃上新（加热）",
+                "started_at": "2026-06-10T00:00:00+08:00",
+                "ended_at": "2026-06-20T23:59:59+08:00",
+                "budget": 12000,
+                "currency": "CNY",
+                "targeting": {},
+                "impressions": 410000,
+                "clicks": 2300,
+                "conversions": 95,
+                "cost": 12000,
+            },
+            {
+                "id": "cmp-wechat-members",
+                "account_id": "acme-wechat",
+                "kind": "ad",
+                "name": "广点通：会员日朋友圈广告",
+                "started_at": "2026-08-15T00:00:00+08:00",
+                "ended_at": "2026-08-18T23:59:59+08:00",
+                "budget": 20000,
+                "currency": "CNY",
+                "targeting": {
+                    "locations": ["上海", "北京", "深圳"],
+                    "age_min": 22,
+                    "age_max": 45,
+                    "genders": ["female", "male"],
+                    "interests": ["咖啡", "烘焙"],
+                },
+                "impressions": 560000,
+                "clicks": 12800,
+                "conversions": 1900,
+                "cost": 19200,
+            },
+            {
+                "id": "cmp-fb-autumn",
+                "account_id": "acme-facebook",
+                "kind": "ad",
+                "name": "Autumn menu boost",
+                "started_at": "2026-09-01T00:00:00+08:00",
+                "ended_at": "2026-09-14T23:59:59+08:00",
+                "budget": 3000,
+                "currency": "USD",
+                "targeting": None,
+                "impressions": 210000,
+                "clicks": 1100,
+                "conversions": 40,
+                "cost": 3000,
+            },
+            {
+                "id": "cmp-fb-newsletter",
+                "account_id": "acme-facebook",
+                "kind": "lead_form",
+                "name": "Newsletter sign-up",
+                "started_at": "2026-07-01T00:00:00+08:00",
+                "ended_at": "2026-07-31T23:59:59+08:00",
+                "budget": 800,
+                "currency": "USD",
+                "targeting": {"locations": ["Shanghai"], "interests": ["coffee", "food"], "age_min": 21},
+                "impressions": 48000,
+                "clicks": 2600,
+                "conversions": 610,
+                "cost": 790,
+            },
+            {
+                "id": "cmp-ig-osmanthus",
+                "account_id": "acme-instagram",
+                "kind": "promoted_post",
+                "name": "Osmanthus latte boost",
+                "started_at": "2026-09-12T00:00:00+08:00",
+                "ended_at": "2026-09-19T23:59:59+08:00",
+                "budget": 1500,
+                "currency": "USD",
+                "targeting": {
+                    "locations": [],
+                    "interests": [],
+                    "genders": [],
+                    "custom_audience": None,
+                    "retargeting": False,
+                },
+                "impressions": 95000,
+                "clicks": 700,
+                "conversions": 12,
+                "cost": 1500,
+            },
+            {
+                "id": "cmp-li-championship",
+                "account_id": "acme-linkedin",
+                "kind": "event",
+                "name": "Acme Barista Championship 2026",
+                "started_at": "2026-08-01T00:00:00+08:00",
+                "ended_at": "2026-08-30T23:59:59+08:00",
+                "budget": 2000,
+                "currency": "USD",
+                "targeting": {
+                    "locations": ["Shanghai", "Hangzhou", "Singapore"],
+                    "interests": ["hospitality", "coffee"],
+                },
+                "impressions": 64000,
+                "clicks": 3100,
+                "conversions": 260,
+                "cost": 1880,
+            },
+            {
+                "id": "cmp-li-hiring",
+                "account_id": "acme-linkedin",
+                "kind": "lead_form",
+                "name": "Store manager hiring",
+                "started_at": "2026-06-01T00:00:00+08:00",
+                "ended_at": "2026-06-30T23:59:59+08:00",
+                "budget": 1200,
+                "currency": "USD",
+                "targeting": {
+                    "locations": ["Shanghai", "Chengdu"],
+                    "interests": ["retail management"],
+                    "age_min": 24,
+                },
+                "impressions": 38000,
+                "clicks": 1500,
+                "conversions": 140,
+                "cost": 1150,
+            },
         ]
-        return {"accounts": accounts, "employees": employees, "guidelines": guidelines, "acknowledgments": acks,
-                "embargo": embargo, "campaigns": campaigns}
+        return {
+            "accounts": accounts,
+            "employees": employees,
+            "guidelines": guidelines,
+            "acknowledgments": acks,
+            "embargo": embargo,
+            "campaigns": campaigns,
+        }
 
 
 GUIDE_V1 = """# 晨光咖啡社交媒体准则 1.0
@@ -958,8 +1665,16 @@ def build() -> dict[str, list[dict[str, Any]]]:
     tables = g.static_tables()
     g.posts.sort(key=lambda p: (p["created_at"], p["id"]))
     g.messages.sort(key=lambda m: (m["created_at"], m["id"]))
-    tables.update({"posts": g.posts, "messages": g.messages, "followers": g.followers, "customers": g.customers,
-                   "follower_counts": g.follower_counts, "likes": g.likes})
+    tables.update(
+        {
+            "posts": g.posts,
+            "messages": g.messages,
+            "followers": g.followers,
+            "customers": g.customers,
+            "follower_counts": g.follower_counts,
+            "likes": g.likes,
+        }
+    )
     return tables
 
 

@@ -50,8 +50,9 @@ def _aware(t: datetime, tz: ZoneInfo) -> datetime:
     return t if t.tzinfo is not None else t.replace(tzinfo=tz)
 
 
-def _fits(t: datetime, times: Sequence[datetime], per_day: dict[date, int], tz: ZoneInfo, cap: int,
-          gap: timedelta) -> bool:
+def _fits(
+    t: datetime, times: Sequence[datetime], per_day: dict[date, int], tz: ZoneInfo, cap: int, gap: timedelta
+) -> bool:
     if per_day.get(t.astimezone(tz).date(), 0) + 1 > cap:
         return False
     return all(abs(t - e) >= gap for e in times)

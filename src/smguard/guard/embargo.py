@@ -251,7 +251,9 @@ class EmbargoMatcher:
         by_skeleton: dict[str, list[int]] = {}
         parts: list[str] = []
         # longest names first so that "Project Phoenix" wins over "Phoenix" at the same place
-        order = sorted(((i, n) for i, e in enumerate(self.entries) for n in e.names), key=lambda x: -len(x[1]))
+        order = sorted(
+            ((i, n) for i, e in enumerate(self.entries) for n in e.names), key=lambda x: -len(x[1])
+        )
         for i, name in order:
             pat = _term_pattern(name)
             if pat is None:
@@ -272,14 +274,18 @@ class EmbargoMatcher:
             rows = rows.to_dicts()
         entries = []
         for r in rows:
-            term = (r.get("term") or "").strip() if isinstance(r.get("term"), str) else str(r.get("term") or "")
+            term = (
+                (r.get("term") or "").strip() if isinstance(r.get("term"), str) else str(r.get("term") or "")
+            )
             aliases = r.get("aliases") or ()
             if isinstance(aliases, str):
                 aliases = [a for a in aliases.split(";")]
             aliases = tuple(str(a).strip() for a in aliases if a is not None and str(a).strip())
             if not term and not aliases:
                 continue
-            entries.append(EmbargoEntry(term or aliases[0], aliases, r.get("reason"), _to_date(r.get("until"))))
+            entries.append(
+                EmbargoEntry(term or aliases[0], aliases, r.get("reason"), _to_date(r.get("until")))
+            )
         return cls(entries)
 
     def __len__(self) -> int:
@@ -316,8 +322,9 @@ class EmbargoMatcher:
         return out
 
     # ------------------------------------------------------------------ many texts
-    def find_many(self, texts: Sequence[str | None],
-                  dates: Sequence[date | None] | None = None) -> list[tuple[int, list[Match]]]:
+    def find_many(
+        self, texts: Sequence[str | None], dates: Sequence[date | None] | None = None
+    ) -> list[tuple[int, list[Match]]]:
         """Mentions in many texts: ``[(index of the text, its matches), …]`` for texts with at least one.
 
         Vectorised: texts are folded at once, an Aho-Corasick pass over their letters (separators removed)

@@ -110,15 +110,26 @@ def gauges(v: ReportView) -> list[Gauge]:
     out = []
     for m in v.mistakes:
         track, arc = _arc(m.score)
-        out.append(Gauge(m.number, m.title, m.score, m.level, LEVEL_COLORS[m.level], track, arc,
-                         f"mistake-{m.number}"))
+        out.append(
+            Gauge(
+                m.number, m.title, m.score, m.level, LEVEL_COLORS[m.level], track, arc, f"mistake-{m.number}"
+            )
+        )
     return out
 
 
 def overall_gauge(v: ReportView) -> Gauge:
     track, arc = _arc(v.overall)
-    return Gauge(0, tr("overall", v.lang), v.overall, v.overall_level, LEVEL_COLORS[v.overall_level], track, arc,
-                 "scores")
+    return Gauge(
+        0,
+        tr("overall", v.lang),
+        v.overall,
+        v.overall_level,
+        LEVEL_COLORS[v.overall_level],
+        track,
+        arc,
+        "scores",
+    )
 
 
 def posting_charts(v: ReportView, width: int = 760, height: int = 64) -> list[PostingChart]:
@@ -150,8 +161,19 @@ def posting_charts(v: ReportView, width: int = 760, height: int = 64) -> list[Po
         note = tr("days_over_cap", lang, n=r["days_over_cap"], cap=r["cap"])
         if r.get("busiest"):
             note += " · " + tr("busiest_day", lang, date=r["busiest"][0], n=r["busiest"][1])
-        out.append(PostingChart(f"{r['handle']} · {platform_name(r['platform'], lang)}", note, width, height, bars,
-                                height - r["cap"] * scale, r["cap"], max_n, months))
+        out.append(
+            PostingChart(
+                f"{r['handle']} · {platform_name(r['platform'], lang)}",
+                note,
+                width,
+                height,
+                bars,
+                height - r["cap"] * scale,
+                r["cap"],
+                max_n,
+                months,
+            )
+        )
     return out
 
 
@@ -161,15 +183,27 @@ def response_rows(v: ReportView, width: float = 300) -> tuple[list[ResponseRow],
     out = []
     for r in rows:
         med, p90 = r.get("median_hours"), r.get("p90_hours")
-        out.append(ResponseRow(
-            platform=platform_name(r["platform"], v.lang), median=med, p90=p90,
-            median_w=(med or 0) / top * width, p90_w=(p90 or 0) / top * width,
-            answered=_pct(r.get("answered_share")), waiting=int(r.get("unanswered_needing_reply") or 0),
-            auto=_pct(r.get("auto_answered_share"))))
+        out.append(
+            ResponseRow(
+                platform=platform_name(r["platform"], v.lang),
+                median=med,
+                p90=p90,
+                median_w=(med or 0) / top * width,
+                p90_w=(p90 or 0) / top * width,
+                answered=_pct(r.get("answered_share")),
+                waiting=int(r.get("unanswered_needing_reply") or 0),
+                auto=_pct(r.get("auto_answered_share")),
+            )
+        )
     return out, top
 
 
-FOLLOWER_PARTS = (("customers", "#2e9d5b"), ("other", "#7a9cc6"), ("inactive", "#c4c9d1"), ("suspicious", "#d64545"))
+FOLLOWER_PARTS = (
+    ("customers", "#2e9d5b"),
+    ("other", "#7a9cc6"),
+    ("inactive", "#c4c9d1"),
+    ("suspicious", "#d64545"),
+)
 
 
 def follower_rows(v: ReportView, width: float = 460) -> list[FollowerRow]:
@@ -184,7 +218,9 @@ def follower_rows(v: ReportView, width: float = 460) -> list[FollowerRow]:
             share = f"{n / total:.0%}"
             segs.append(Segment(x, w, color, share if w > 34 else "", f"{tr(key, v.lang)}: {n} ({share})"))
             x += w
-        out.append(FollowerRow(f"{r['handle']} · {platform_name(r['platform'], v.lang)}", r["following"], segs))
+        out.append(
+            FollowerRow(f"{r['handle']} · {platform_name(r['platform'], v.lang)}", r["following"], segs)
+        )
     return out
 
 
@@ -198,11 +234,20 @@ def growth_lines(v: ReportView, width: float = 220, height: float = 36) -> list[
         lo, hi = min(vals), max(vals)
         span = max(1, hi - lo)
         step = width / (len(vals) - 1)
-        pts = " ".join(f"{i * step:.1f},{height - (n - lo) / span * (height - 2) - 1:.1f}" for i, n in enumerate(vals))
+        pts = " ".join(
+            f"{i * step:.1f},{height - (n - lo) / span * (height - 2) - 1:.1f}" for i, n in enumerate(vals)
+        )
         change = r["change"]
         pct = f"{change / r['start']:+.0%}" if r["start"] else ""
-        out.append(GrowthLine(f"{r['handle']} · {platform_name(r['platform'], v.lang)}", "M " + pts.replace(" ", " L "),
-                              r["start"], r["end"], f"{change:+,} ({pct})"))
+        out.append(
+            GrowthLine(
+                f"{r['handle']} · {platform_name(r['platform'], v.lang)}",
+                "M " + pts.replace(" ", " L "),
+                r["start"],
+                r["end"],
+                f"{change:+,} ({pct})",
+            )
+        )
     return out
 
 
@@ -228,9 +273,16 @@ def environment() -> Environment:
 
 def render_view(v: ReportView) -> str:
     context: dict[str, Any] = {
-        "v": v, "lang": v.lang, "gauges": gauges(v), "overall": overall_gauge(v), "posting": posting_charts(v),
-        "response": response_rows(v), "followers": follower_rows(v), "growth": growth_lines(v),
-        "colors": LEVEL_COLORS, "follower_parts": FOLLOWER_PARTS,
+        "v": v,
+        "lang": v.lang,
+        "gauges": gauges(v),
+        "overall": overall_gauge(v),
+        "posting": posting_charts(v),
+        "response": response_rows(v),
+        "followers": follower_rows(v),
+        "growth": growth_lines(v),
+        "colors": LEVEL_COLORS,
+        "follower_parts": FOLLOWER_PARTS,
     }
     return environment().get_template("report.html.j2").render(**context)
 

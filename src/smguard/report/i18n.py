@@ -12,8 +12,10 @@ LANGS = ("en", "zh")
 STRINGS: dict[str, tuple[str, str]] = {
     # report frame
     "report_title": ("Social media audit", "社交媒体营销体检报告"),
-    "subtitle": ("The six classic mistakes of social media marketing, checked against your own data",
-                 "对照社交媒体营销的六大常见错误，用你自己的数据逐项检查"),
+    "subtitle": (
+        "The six classic mistakes of social media marketing, checked against your own data",
+        "对照社交媒体营销的六大常见错误，用你自己的数据逐项检查",
+    ),
     "dataset": ("Data set", "数据集"),
     "period": ("Period", "时间范围"),
     "as_of": ("Audit as of", "审计时间点"),
@@ -26,17 +28,24 @@ STRINGS: dict[str, tuple[str, str]] = {
     "findings": ("Findings", "发现的问题"),
     "issues": ("issues", "个问题"),
     "tips": ("tips", "条提示"),
-    "score_help": ("100 means no sign of the mistake. Each problem found lowers the score; see docs/scores.md.",
-                   "100 分表示没有发现这一错误的迹象；每发现一个问题都会扣分，计算方法见 docs/scores.md。"),
+    "score_help": (
+        "100 means no sign of the mistake. Each problem found lowers the score; see docs/scores.md.",
+        "100 分表示没有发现这一错误的迹象；每发现一个问题都会扣分，计算方法见 docs/scores.md。",
+    ),
     "no_findings": ("No sign of this mistake in the data.", "数据中没有发现这一错误的迹象。"),
     "only_tips": ("No sign of this mistake; only tips below.", "没有发现这一错误，以下仅为建议。"),
     "top_findings": ("Top findings", "主要问题"),
     "all_findings": ("All findings by mistake", "按错误分类的全部问题"),
     "recommendation": ("What to do", "建议"),
     "evidence": ("Evidence", "证据"),
-    "and_more": ("… and {n} more (all of them are in the JSON report)", "……还有 {n} 项（完整列表见 JSON 报告）"),
-    "omitted_findings": ("… and {n} more findings of this check, all in the JSON report",
-                         "……这项检查还有 {n} 个问题，完整列表见 JSON 报告"),
+    "and_more": (
+        "… and {n} more (all of them are in the JSON report)",
+        "……还有 {n} 项（完整列表见 JSON 报告）",
+    ),
+    "omitted_findings": (
+        "… and {n} more findings of this check, all in the JSON report",
+        "……这项检查还有 {n} 个问题，完整列表见 JSON 报告",
+    ),
     "more_findings": ("… and {n} more findings for this mistake", "……这一错误还有 {n} 个问题"),
     "not_run": ("Checks that could not run", "未能运行的检查"),
     "not_run_none": ("Every check ran.", "所有检查均已运行。"),
@@ -44,17 +53,20 @@ STRINGS: dict[str, tuple[str, str]] = {
     "rule": ("Rule", "规则"),
     "input_problems": ("Input problems", "输入数据问题"),
     "input_problems_none": ("No problems in the input.", "输入数据没有问题。"),
-    "input_problems_summary": ("{errors} rows or values could not be used and {warnings} warnings; "
-                               "everything else was read.",
-                               "{errors} 行或字段无法使用，另有 {warnings} 条警告；其余数据均已读取。"),
+    "input_problems_summary": (
+        "{errors} rows or values could not be used and {warnings} warnings; everything else was read.",
+        "{errors} 行或字段无法使用，另有 {warnings} 条警告；其余数据均已读取。",
+    ),
     "file": ("File", "文件"),
     "line": ("Line", "行"),
     "field": ("Field", "字段"),
     "message": ("Message", "说明"),
     "text_backend": ("Text understanding", "文本理解"),
-    "text_backend_lexicon": ("keyword lists (the trained models are not installed; complaints and abuse are "
-                             "recognised by keywords only)",
-                             "关键词表（未安装训练好的模型，投诉和辱骂仅按关键词识别）"),
+    "text_backend_lexicon": (
+        "keyword lists (the trained models are not installed; complaints and abuse are "
+        "recognised by keywords only)",
+        "关键词表（未安装训练好的模型，投诉和辱骂仅按关键词识别）",
+    ),
     "text_backend_model": ("trained models ({version})", "训练好的模型（{version}）"),
     "reports_written": ("Reports", "报告文件"),
     "severity": ("Severity", "严重程度"),
@@ -67,28 +79,40 @@ STRINGS: dict[str, tuple[str, str]] = {
     "table": ("Table", "表"),
     "contents": ("Contents", "目录"),
     "show_details": ("details", "详情"),
-    "printable_note": ("This file is self-contained: it works offline and can be e-mailed as is.",
-                       "本文件完全独立，离线可用，可以直接通过邮件发送。"),
+    "printable_note": (
+        "This file is self-contained: it works offline and can be e-mailed as is.",
+        "本文件完全独立，离线可用，可以直接通过邮件发送。",
+    ),
     # charts
     "charts": ("The numbers behind the findings", "问题背后的数据"),
-    "chart_posting": ("Posts per day per brand account, against the daily cap",
-                      "各品牌账号每日发帖数与每日上限"),
-    "chart_posting_help": ("Each bar is one day. Red bars are days over the cap (dashed line).",
-                           "每根柱子代表一天，红色表示超过上限（虚线）的日子。"),
+    "chart_posting": (
+        "Posts per day per brand account, against the daily cap",
+        "各品牌账号每日发帖数与每日上限",
+    ),
+    "chart_posting_help": (
+        "Each bar is one day. Red bars are days over the cap (dashed line).",
+        "每根柱子代表一天，红色表示超过上限（虚线）的日子。",
+    ),
     "chart_response": ("First response to inbound messages, per platform", "各平台对用户消息的首次回复"),
-    "chart_response_help": ("Median and 90th percentile of the time to the first human reply, in hours; "
-                            "the share of messages answered by a person; complaints and help requests still "
-                            "waiting for an answer.",
-                            "首次人工回复耗时的中位数和 90% 分位数（小时）、人工回复的比例，以及仍未得到回复的投诉和求助。"),
+    "chart_response_help": (
+        "Median and 90th percentile of the time to the first human reply, in hours; "
+        "the share of messages answered by a person; complaints and help requests still "
+        "waiting for an answer.",
+        "首次人工回复耗时的中位数和 90% 分位数（小时）、人工回复的比例，以及仍未得到回复的投诉和求助。",
+    ),
     "chart_followers": ("Who the followers are", "粉丝构成"),
-    "chart_followers_help": ("Current known followers of each brand account: customers (matched with your "
-                             "customer list), suspicious accounts, inactive accounts and everybody else.",
-                             "各品牌账号当前已知粉丝的构成：客户（与客户名单匹配）、可疑账号、不活跃账号和其他。"),
+    "chart_followers_help": (
+        "Current known followers of each brand account: customers (matched with your "
+        "customer list), suspicious accounts, inactive accounts and everybody else.",
+        "各品牌账号当前已知粉丝的构成：客户（与客户名单匹配）、可疑账号、不活跃账号和其他。",
+    ),
     "chart_growth": ("Follower totals over the period", "粉丝总数变化"),
     "chart_accounts": ("Brand accounts at a glance", "品牌账号一览"),
-    "chart_accounts_help": ("Issues are the findings (not tips) about the account. Compare the accounts to see "
-                            "which one needs attention first.",
-                            "问题数为与该账号有关的问题（不含提示）。对比各账号，先处理问题最多的账号。"),
+    "chart_accounts_help": (
+        "Issues are the findings (not tips) about the account. Compare the accounts to see "
+        "which one needs attention first.",
+        "问题数为与该账号有关的问题（不含提示）。对比各账号，先处理问题最多的账号。",
+    ),
     "posts_col": ("posts", "发帖数"),
     "days_over_col": ("days over the cap", "超上限天数"),
     "median_reply_col": ("median first reply (h)", "首次回复中位数（小时）"),
@@ -108,27 +132,44 @@ STRINGS: dict[str, tuple[str, str]] = {
     "days_over_cap": ("{n} days over the cap of {cap}", "{n} 天超过每日上限 {cap} 条"),
     "busiest_day": ("busiest: {date}, {n} posts", "最多：{date}，{n} 条"),
     "no_data": ("No data for this chart.", "没有可用于此图的数据。"),
-    "complaints_total": ("{complaints} complaints and {help} help requests received, {unanswered} of them "
-                         "still without a human answer.",
-                         "共收到 {complaints} 条投诉和 {help} 条求助，其中 {unanswered} 条仍未得到人工回复。"),
+    "complaints_total": (
+        "{complaints} complaints and {help} help requests received, {unanswered} of them "
+        "still without a human answer.",
+        "共收到 {complaints} 条投诉和 {help} 条求助，其中 {unanswered} 条仍未得到人工回复。",
+    ),
     # evidence descriptions
-    "ev_post": ("Post {id} by {handle} ({platform}), {when}", "{handle}（{platform}）于 {when} 发布的帖子 {id}"),
-    "ev_message_in": ("{channel} {id} from {author} to {handle} ({platform}), {when}",
-                      "{author} 于 {when} 发给 {handle}（{platform}）的{channel} {id}"),
-    "ev_message_out": ("Reply {id} by {handle} ({platform}), {when}", "{handle}（{platform}）于 {when} 的回复 {id}"),
+    "ev_post": (
+        "Post {id} by {handle} ({platform}), {when}",
+        "{handle}（{platform}）于 {when} 发布的帖子 {id}",
+    ),
+    "ev_message_in": (
+        "{channel} {id} from {author} to {handle} ({platform}), {when}",
+        "{author} 于 {when} 发给 {handle}（{platform}）的{channel} {id}",
+    ),
+    "ev_message_out": (
+        "Reply {id} by {handle} ({platform}), {when}",
+        "{handle}（{platform}）于 {when} 的回复 {id}",
+    ),
     "ev_message_auto": (" (automated)", "（自动回复）"),
     "ev_unanswered": ("no answer yet", "至今未回复"),
     "ev_answered_after": ("answered after {hours} h", "{hours} 小时后回复"),
     "ev_like": ("Like {id} by {handle} ({platform}), {when}", "{handle}（{platform}）于 {when} 的点赞 {id}"),
-    "ev_day": ("{date}: {posts} posts by {handle} ({platform})", "{date}：{handle}（{platform}）发了 {posts} 条"),
+    "ev_day": (
+        "{date}: {posts} posts by {handle} ({platform})",
+        "{date}：{handle}（{platform}）发了 {posts} 条",
+    ),
     "ev_day_plain": ("{date}: {handle} ({platform})", "{date}：{handle}（{platform}）"),
     "ev_employee": ("Employee {id}: {name}, {department}", "员工 {id}：{name}，{department}"),
     "ev_employee_left": (" (left {left})", "（已于 {left} 离职）"),
-    "ev_campaign": ("Campaign {id} “{name}” ({kind}) on {handle} ({platform}), from {when}",
-                    "{handle}（{platform}）的推广活动 {id}「{name}」（{kind}），开始于 {when}"),
-    "ev_follower": ("Follower {author} ({id}) of {handle} ({platform}): {followers} followers, {following} "
-                    "following, {posts} posts",
-                    "{handle}（{platform}）的粉丝 {author}（{id}）：{followers} 个粉丝，关注 {following} 人，发帖 {posts} 条"),
+    "ev_campaign": (
+        "Campaign {id} “{name}” ({kind}) on {handle} ({platform}), from {when}",
+        "{handle}（{platform}）的推广活动 {id}「{name}」（{kind}），开始于 {when}",
+    ),
+    "ev_follower": (
+        "Follower {author} ({id}) of {handle} ({platform}): {followers} followers, {following} "
+        "following, {posts} posts",
+        "{handle}（{platform}）的粉丝 {author}（{id}）：{followers} 个粉丝，关注 {following} 人，发帖 {posts} 条",
+    ),
     "ev_account": ("Account {handle} ({platform}, {owner})", "账号 {handle}（{platform}，{owner}）"),
     "ev_unknown": ("{type} {id}", "{type} {id}"),
     "owner_brand": ("brand", "品牌"),
@@ -142,10 +183,18 @@ STRINGS: dict[str, tuple[str, str]] = {
 }
 
 PLATFORM_NAMES: dict[str, tuple[str, str]] = {
-    "weibo": ("Weibo", "微博"), "wechat": ("WeChat", "微信"), "douyin": ("Douyin", "抖音"),
-    "xiaohongshu": ("Xiaohongshu", "小红书"), "bilibili": ("Bilibili", "哔哩哔哩"), "facebook": ("Facebook", "Facebook"),
-    "instagram": ("Instagram", "Instagram"), "x": ("X", "X"), "linkedin": ("LinkedIn", "领英"),
-    "youtube": ("YouTube", "YouTube"), "pinterest": ("Pinterest", "Pinterest"), "tiktok": ("TikTok", "TikTok"),
+    "weibo": ("Weibo", "微博"),
+    "wechat": ("WeChat", "微信"),
+    "douyin": ("Douyin", "抖音"),
+    "xiaohongshu": ("Xiaohongshu", "小红书"),
+    "bilibili": ("Bilibili", "哔哩哔哩"),
+    "facebook": ("Facebook", "Facebook"),
+    "instagram": ("Instagram", "Instagram"),
+    "x": ("X", "X"),
+    "linkedin": ("LinkedIn", "领英"),
+    "youtube": ("YouTube", "YouTube"),
+    "pinterest": ("Pinterest", "Pinterest"),
+    "tiktok": ("TikTok", "TikTok"),
     "other": ("other", "其他"),
 }
 

@@ -13,7 +13,10 @@ def to_json(report: Report, lang: str = "en") -> dict[str, Any]:
         "dataset": {
             "name": report.dataset_name,
             "timezone": report.timezone,
-            "period": {"start": report.local_iso(report.period_start), "end": report.local_iso(report.period_end)},
+            "period": {
+                "start": report.local_iso(report.period_start),
+                "end": report.local_iso(report.period_end),
+            },
             "as_of": report.local_iso(report.as_of),
             "counts": report.counts,
         },

@@ -61,20 +61,32 @@ def _finding(f: FindingView, lang: str) -> list[str]:
 
 def render_view(v: ReportView) -> str:
     lang = v.lang
-    out = [f"# {esc(v.title)}: {esc(v.dataset_name)}", "",
-           f"*{esc(tr('subtitle', lang))}*", "",
-           f"- **{tr('period', lang)}:** {esc(v.period)}",
-           f"- **{tr('as_of', lang)}:** {esc(v.as_of)} ({esc(v.timezone)})",
-           f"- **{tr('text_backend', lang)}:** {esc(v.text_backend)}", "",
-           f"## {tr('scores', lang)}", "",
-           f"| # | {tr('mistake', lang)} | {tr('score', lang)} | | {tr('findings', lang)} |",
-           "|--:|---|--:|---|--:|"]
+    out = [
+        f"# {esc(v.title)}: {esc(v.dataset_name)}",
+        "",
+        f"*{esc(tr('subtitle', lang))}*",
+        "",
+        f"- **{tr('period', lang)}:** {esc(v.period)}",
+        f"- **{tr('as_of', lang)}:** {esc(v.as_of)} ({esc(v.timezone)})",
+        f"- **{tr('text_backend', lang)}:** {esc(v.text_backend)}",
+        "",
+        f"## {tr('scores', lang)}",
+        "",
+        f"| # | {tr('mistake', lang)} | {tr('score', lang)} | | {tr('findings', lang)} |",
+        "|--:|---|--:|---|--:|",
+    ]
     for m in v.mistakes:
         found = f"{m.issues} {tr('issues', lang)}" + (f", {m.tips} {tr('tips', lang)}" if m.tips else "")
-        out.append(f"| {m.number} | [{esc(m.title)}](#mistake-{m.number}) | **{m.score}** | `{_bar(m.score)}` | "
-                   f"{found} |")
-    out += [f"| | **{tr('overall', lang)}** | **{v.overall}** | `{_bar(v.overall)}` | |", "",
-            f"*{esc(tr('score_help', lang))}*", ""]
+        out.append(
+            f"| {m.number} | [{esc(m.title)}](#mistake-{m.number}) | **{m.score}** | `{_bar(m.score)}` | "
+            f"{found} |"
+        )
+    out += [
+        f"| | **{tr('overall', lang)}** | **{v.overall}** | `{_bar(v.overall)}` | |",
+        "",
+        f"*{esc(tr('score_help', lang))}*",
+        "",
+    ]
 
     out += [f"## {tr('top_findings', lang)}", ""]
     for m in v.mistakes:
@@ -88,47 +100,80 @@ def render_view(v: ReportView) -> str:
     s = v.stats
     if s.get("complaints"):
         c = s["complaints"]
-        out += [esc(tr("complaints_total", lang, complaints=c.get("complaints", 0), help=c.get("help_requests", 0),
-                       unanswered=c.get("unanswered", 0))), ""]
+        out += [
+            esc(
+                tr(
+                    "complaints_total",
+                    lang,
+                    complaints=c.get("complaints", 0),
+                    help=c.get("help_requests", 0),
+                    unanswered=c.get("unanswered", 0),
+                )
+            ),
+            "",
+        ]
     if v.accounts:
-        out += [f"### {tr('chart_accounts', lang)}", "",
-                f"| {tr('account', lang)} | {tr('issues_col', lang)} | {tr('posts_col', lang)} | "
-                f"{tr('days_over_col', lang)} | {tr('median_reply_col', lang)} | {tr('waiting', lang)} | "
-                f"{tr('customers', lang)} | {tr('suspicious', lang)} |", "|---|--:|--:|--:|--:|--:|--:|--:|"]
+        out += [
+            f"### {tr('chart_accounts', lang)}",
+            "",
+            f"| {tr('account', lang)} | {tr('issues_col', lang)} | {tr('posts_col', lang)} | "
+            f"{tr('days_over_col', lang)} | {tr('median_reply_col', lang)} | {tr('waiting', lang)} | "
+            f"{tr('customers', lang)} | {tr('suspicious', lang)} |",
+            "|---|--:|--:|--:|--:|--:|--:|--:|",
+        ]
         for a in sorted(v.accounts, key=lambda a: -a.issues):
-            out.append(f"| {esc(a.label)} | **{a.issues}** | {_dash(a.posts)} | {_dash(a.days_over_cap)} | "
-                       f"{_num(a.median_hours)} | {_dash(a.unanswered)} | {a.customers} | {a.suspicious} |")
+            out.append(
+                f"| {esc(a.label)} | **{a.issues}** | {_dash(a.posts)} | {_dash(a.days_over_cap)} | "
+                f"{_num(a.median_hours)} | {_dash(a.unanswered)} | {a.customers} | {a.suspicious} |"
+            )
         out.append("")
     if s.get("response"):
-        out += [f"### {tr('chart_response', lang)}", "",
-                f"| {tr('platform', lang)} | {tr('median', lang)} ({tr('hours', lang)}) | {tr('p90', lang)} "
-                f"({tr('hours', lang)}) | {tr('answered', lang)} | {tr('waiting', lang)} | {tr('auto_share', lang)} |",
-                "|---|--:|--:|--:|--:|--:|"]
+        out += [
+            f"### {tr('chart_response', lang)}",
+            "",
+            f"| {tr('platform', lang)} | {tr('median', lang)} ({tr('hours', lang)}) | {tr('p90', lang)} "
+            f"({tr('hours', lang)}) | {tr('answered', lang)} | {tr('waiting', lang)} | {tr('auto_share', lang)} |",
+            "|---|--:|--:|--:|--:|--:|",
+        ]
         for r in s["response"]:
-            out.append(f"| {esc(platform_name(r['platform'], lang))} | {_num(r.get('median_hours'))} | "
-                       f"{_num(r.get('p90_hours'))} | {_pct(r.get('answered_share'))} | "
-                       f"{r.get('unanswered_needing_reply', 0)} | {_pct(r.get('auto_answered_share'))} |")
+            out.append(
+                f"| {esc(platform_name(r['platform'], lang))} | {_num(r.get('median_hours'))} | "
+                f"{_num(r.get('p90_hours'))} | {_pct(r.get('answered_share'))} | "
+                f"{r.get('unanswered_needing_reply', 0)} | {_pct(r.get('auto_answered_share'))} |"
+            )
         out.append("")
     if s.get("posting"):
-        out += [f"### {tr('chart_posting', lang)}", "",
-                f"| {tr('account', lang)} | {tr('posts', lang)} | {tr('cap', lang)} | |", "|---|--:|--:|---|"]
+        out += [
+            f"### {tr('chart_posting', lang)}",
+            "",
+            f"| {tr('account', lang)} | {tr('posts', lang)} | {tr('cap', lang)} | |",
+            "|---|--:|--:|---|",
+        ]
         for r in s["posting"]:
             busiest = r.get("busiest")
             note = tr("days_over_cap", lang, n=r["days_over_cap"], cap=r["cap"])
             if busiest:
                 note += "; " + tr("busiest_day", lang, date=busiest[0], n=busiest[1])
-            out.append(f"| {esc(r['handle'])} ({esc(platform_name(r['platform'], lang))}) | {r['posts']} | "
-                       f"{r['cap']} | {esc(note)} |")
+            out.append(
+                f"| {esc(r['handle'])} ({esc(platform_name(r['platform'], lang))}) | {r['posts']} | "
+                f"{r['cap']} | {esc(note)} |"
+            )
         out.append("")
     if s.get("followers"):
-        out += [f"### {tr('chart_followers', lang)}", "",
-                f"| {tr('account', lang)} | {tr('customers', lang)} | {tr('suspicious', lang)} | "
-                f"{tr('inactive', lang)} | {tr('other', lang)} |", "|---|--:|--:|--:|--:|"]
+        out += [
+            f"### {tr('chart_followers', lang)}",
+            "",
+            f"| {tr('account', lang)} | {tr('customers', lang)} | {tr('suspicious', lang)} | "
+            f"{tr('inactive', lang)} | {tr('other', lang)} |",
+            "|---|--:|--:|--:|--:|",
+        ]
         for r in s["followers"]:
             n = max(1, r["following"])
-            out.append(f"| {esc(r['handle'])} ({esc(platform_name(r['platform'], lang))}) | "
-                       f"{r['customers']} ({r['customers'] / n:.0%}) | {r['suspicious']} ({r['suspicious'] / n:.0%}) | "
-                       f"{r['inactive']} | {r['other']} |")
+            out.append(
+                f"| {esc(r['handle'])} ({esc(platform_name(r['platform'], lang))}) | "
+                f"{r['customers']} ({r['customers'] / n:.0%}) | {r['suspicious']} ({r['suspicious'] / n:.0%}) | "
+                f"{r['inactive']} | {r['other']} |"
+            )
         out.append("")
 
     out += [f"## {tr('all_findings', lang)}", ""]
@@ -153,12 +198,17 @@ def render_view(v: ReportView) -> str:
         out.append(esc(tr("not_run_none", lang)))
     out += ["", f"## {tr('input_problems', lang)}", ""]
     if v.problems:
-        out += [esc(tr("input_problems_summary", lang, **v.problem_counts)), "",
-                f"| {tr('file', lang)} | {tr('line', lang)} | {tr('field', lang)} | {tr('message', lang)} |",
-                "|---|--:|---|---|"]
+        out += [
+            esc(tr("input_problems_summary", lang, **v.problem_counts)),
+            "",
+            f"| {tr('file', lang)} | {tr('line', lang)} | {tr('field', lang)} | {tr('message', lang)} |",
+            "|---|--:|---|---|",
+        ]
         for p in v.problems[:200]:
-            out.append(f"| {esc(p['file'])} | {p['line'] if p['line'] is not None else ''} | {esc(p['field'] or '')} "
-                       f"| {esc(p['message'])} |")
+            out.append(
+                f"| {esc(p['file'])} | {p['line'] if p['line'] is not None else ''} | {esc(p['field'] or '')} "
+                f"| {esc(p['message'])} |"
+            )
         if len(v.problems) > 200:
             out.append(f"\n{esc(tr('and_more', lang, n=len(v.problems) - 200))}")
     else:

@@ -76,7 +76,11 @@ class _RecordingLabeler:
             from smguard.text import classify_texts
 
             self._labeler = classify_texts
-        out = self._labeler(texts, kind=kind, langs=langs) if langs is not None else self._labeler(texts, kind=kind)
+        out = (
+            self._labeler(texts, kind=kind, langs=langs)
+            if langs is not None
+            else self._labeler(texts, kind=kind)
+        )
         self.results[kind] = out
         return out
 

@@ -30,8 +30,9 @@ def _write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def render_all(report: Report, *, json_out: Path | None, html_out: Path | None, md_out: Path | None,
-               lang: str = "en") -> list[tuple[str, Path]]:
+def render_all(
+    report: Report, *, json_out: Path | None, html_out: Path | None, md_out: Path | None, lang: str = "en"
+) -> list[tuple[str, Path]]:
     """Write the requested files; returns ``[(kind, path), …]`` of what was written."""
     written: list[tuple[str, Path]] = []
     if json_out:

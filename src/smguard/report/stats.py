@@ -53,6 +53,8 @@ def shown_findings(findings: list[Finding]) -> tuple[list[Finding], dict[str, in
         else:
             omitted[f.rule] = omitted.get(f.rule, 0) + 1
     return kept, omitted
+
+
 EXCERPT = 160  # characters of user text shown per item
 POSTS_PER_DAY = 10  # posts listed under a day named by a finding
 DEFAULT_CAP = 3  # the article: at most two or three posts a day
@@ -81,7 +83,9 @@ def _daily_cap(dataset: Dataset) -> tuple[int, dict[str, int]]:
         if rule is None:
             return DEFAULT_CAP, {}
         opts = resolve_options(rule, dataset.policy).model_dump()
-        return int(opts.get("max_posts_per_day", DEFAULT_CAP)), dict(opts.get("max_posts_per_day_by_platform") or {})
+        return int(opts.get("max_posts_per_day", DEFAULT_CAP)), dict(
+            opts.get("max_posts_per_day_by_platform") or {}
+        )
     except Exception:  # pragma: no cover - a broken rule must not cost the user the report
         return DEFAULT_CAP, {}
 
@@ -114,11 +118,19 @@ def _posting(ds: Dataset, brand: pl.DataFrame) -> list[dict[str, Any]]:
         series = [[str(d), int(n)] for d, n in zip(rows["date"].to_list(), rows["n"].to_list(), strict=True)]
         over = [s for s in series if s[1] > acap]
         busiest = max(series, key=lambda s: s[1]) if series else None
-        out.append({
-            "account_id": acc["id"], "platform": acc["platform"], "handle": acc["handle"] or acc["id"], "cap": acap,
-            "posts": int(rows["n"].sum()) if rows.height else 0, "days_with_posts": len(series),
-            "days_over_cap": len(over), "busiest": busiest, "series": series,
-        })
+        out.append(
+            {
+                "account_id": acc["id"],
+                "platform": acc["platform"],
+                "handle": acc["handle"] or acc["id"],
+                "cap": acap,
+                "posts": int(rows["n"].sum()) if rows.height else 0,
+                "days_with_posts": len(series),
+                "days_over_cap": len(over),
+                "busiest": busiest,
+                "series": series,
+            }
+        )
     return out
 
 
@@ -135,8 +147,9 @@ def _first_responses(ds: Dataset) -> pl.DataFrame:
     return inbound.join(first, left_on="id", right_on="in_reply_to", how="left")
 
 
-def _response(ds: Dataset, labels: Mapping[str, np.ndarray] | None) -> tuple[list[dict[str, Any]], dict[str, Any],
-                                                                               pl.DataFrame]:
+def _response(
+    ds: Dataset, labels: Mapping[str, np.ndarray] | None
+) -> tuple[list[dict[str, Any]], dict[str, Any], pl.DataFrame]:
     msgs = ds.messages
     if msgs.height == 0:
         return [], {}, pl.DataFrame()
@@ -144,33 +157,44 @@ def _response(ds: Dataset, labels: Mapping[str, np.ndarray] | None) -> tuple[lis
     n = msgs.filter(pl.col("direction") == "in").height
     if labels is not None and all(len(v) == n for v in labels.values()):
         # The labels are aligned with every inbound message; keep those of brand accounts.
-        lab = msgs.filter(pl.col("direction") == "in").select("id").with_columns(
-            pl.Series("complaint", np.asarray(labels["complaint"], dtype=bool)),
-            pl.Series("help_request", np.asarray(labels["help_request"], dtype=bool)),
-            pl.Series("abusive", np.asarray(labels["abusive"], dtype=bool)),
+        lab = (
+            msgs.filter(pl.col("direction") == "in")
+            .select("id")
+            .with_columns(
+                pl.Series("complaint", np.asarray(labels["complaint"], dtype=bool)),
+                pl.Series("help_request", np.asarray(labels["help_request"], dtype=bool)),
+                pl.Series("abusive", np.asarray(labels["abusive"], dtype=bool)),
+            )
         )
         inbound = inbound.join(lab, on="id", how="left")
     else:
-        inbound = inbound.with_columns(complaint=pl.lit(False), help_request=pl.lit(False), abusive=pl.lit(False))
+        inbound = inbound.with_columns(
+            complaint=pl.lit(False), help_request=pl.lit(False), abusive=pl.lit(False)
+        )
     hours = ((pl.col("human_at") - pl.col("created_at")).dt.total_seconds() / 3600.0).alias("hours")
     inbound = inbound.with_columns(hours)
     needs = pl.col("complaint") | pl.col("help_request")
     aggs = [
-            pl.len().alias("inbound"),
-            pl.col("complaint").sum().alias("complaints"),
-            pl.col("help_request").sum().alias("help_requests"),
-            pl.col("human_at").is_not_null().mean().alias("answered_share"),
-            (needs & pl.col("human_at").is_null()).sum().alias("unanswered_needing_reply"),
-            pl.col("hours").median().alias("median_hours"),
-            pl.col("hours").quantile(0.9, "nearest").alias("p90_hours"),
-            pl.col("hours").filter(needs).median().alias("median_hours_complaints"),
-            pl.col("auto_at").is_not_null().mean().alias("auto_answered_share"),
+        pl.len().alias("inbound"),
+        pl.col("complaint").sum().alias("complaints"),
+        pl.col("help_request").sum().alias("help_requests"),
+        pl.col("human_at").is_not_null().mean().alias("answered_share"),
+        (needs & pl.col("human_at").is_null()).sum().alias("unanswered_needing_reply"),
+        pl.col("hours").median().alias("median_hours"),
+        pl.col("hours").quantile(0.9, "nearest").alias("p90_hours"),
+        pl.col("hours").filter(needs).median().alias("median_hours_complaints"),
+        pl.col("auto_at").is_not_null().mean().alias("auto_answered_share"),
     ]
     per = inbound.group_by("platform").agg(aggs).sort("platform")
-    rows = [{k: (round(v, 2) if isinstance(v, float) else v) for k, v in r.items()} for r in per.iter_rows(named=True)]
+    rows = [
+        {k: (round(v, 2) if isinstance(v, float) else v) for k, v in r.items()}
+        for r in per.iter_rows(named=True)
+    ]
     by_acc = inbound.group_by("account_id").agg(aggs).sort("account_id")
-    acc_rows = [{k: (round(v, 2) if isinstance(v, float) else v) for k, v in r.items()}
-                for r in by_acc.iter_rows(named=True)]
+    acc_rows = [
+        {k: (round(v, 2) if isinstance(v, float) else v) for k, v in r.items()}
+        for r in by_acc.iter_rows(named=True)
+    ]
     totals = {
         "inbound": inbound.height,
         "complaints": int(inbound["complaint"].sum()),
@@ -191,12 +215,20 @@ def _followers(ds: Dataset, brand: pl.DataFrame, flagged: set[tuple[str, str]]) 
     # Customers: platform + user_id, or platform + handle (case-insensitive, leading @ ignored).
     cust_ids = pl.DataFrame(schema={"platform": pl.String, "user_id": pl.String, "handle": pl.String})
     if ds.has("customers") and "social" in ds.tables["customers"].columns:
-        soc = ds.tables["customers"].select(pl.col("social").explode()).unnest("social").drop_nulls("platform")
+        soc = (
+            ds.tables["customers"].select(pl.col("social").explode()).unnest("social").drop_nulls("platform")
+        )
         cust_ids = soc.select("platform", "user_id", "handle")
     norm = pl.col("handle").str.to_lowercase().str.strip_chars_start("@")
-    by_id = cust_ids.drop_nulls("user_id").select("platform", "user_id").unique().with_columns(c1=pl.lit(True))
-    by_handle = (cust_ids.drop_nulls("handle").select("platform", norm.alias("h")).unique()
-                 .with_columns(c2=pl.lit(True)))
+    by_id = (
+        cust_ids.drop_nulls("user_id").select("platform", "user_id").unique().with_columns(c1=pl.lit(True))
+    )
+    by_handle = (
+        cust_ids.drop_nulls("handle")
+        .select("platform", norm.alias("h"))
+        .unique()
+        .with_columns(c2=pl.lit(True))
+    )
     cols = set(now.columns)
 
     def col(name: str, default: Any) -> pl.Expr:
@@ -209,18 +241,26 @@ def _followers(ds: Dataset, brand: pl.DataFrame, flagged: set[tuple[str, str]]) 
         .with_columns(customer=pl.col("c1").fill_null(False) | pl.col("c2").fill_null(False))
     )
     if flagged:
-        fl = pl.DataFrame({"account_id": [a for a, _ in flagged], "user_id": [u for _, u in flagged],
-                           "flag": [True] * len(flagged)})
+        fl = pl.DataFrame(
+            {
+                "account_id": [a for a, _ in flagged],
+                "user_id": [u for _, u in flagged],
+                "flag": [True] * len(flagged),
+            }
+        )
         now = now.join(fl, on=["account_id", "user_id"], how="left").with_columns(
-            suspicious=pl.col("flag").fill_null(False) & ~pl.col("customer"))
+            suspicious=pl.col("flag").fill_null(False) & ~pl.col("customer")
+        )
         source = "rules"
     else:
         sus = ((~col("has_avatar", True)) & (col("posts_count", 10) <= 2)) | (
-            (col("following_count", 0) >= 1000) & (col("followers_count", 0) * 50 < col("following_count", 0)))
+            (col("following_count", 0) >= 1000) & (col("followers_count", 0) * 50 < col("following_count", 0))
+        )
         now = now.with_columns(suspicious=sus & ~pl.col("customer"))
         source = "profile signals"
     now = now.with_columns(
-        inactive=(col("posts_count", 10) <= 3) & ~pl.col("customer") & ~pl.col("suspicious"))
+        inactive=(col("posts_count", 10) <= 3) & ~pl.col("customer") & ~pl.col("suspicious")
+    )
     agg = now.group_by("account_id").agg(
         pl.len().alias("following"),
         pl.col("customer").sum().alias("customers"),
@@ -234,10 +274,19 @@ def _followers(ds: Dataset, brand: pl.DataFrame, flagged: set[tuple[str, str]]) 
         if r is None:
             continue
         other = r["following"] - r["customers"] - r["suspicious"] - r["inactive"]
-        out.append({"account_id": acc["id"], "platform": acc["platform"], "handle": acc["handle"] or acc["id"],
-                    "following": int(r["following"]), "customers": int(r["customers"]),
-                    "suspicious": int(r["suspicious"]), "inactive": int(r["inactive"]), "other": int(other),
-                    "source": source})
+        out.append(
+            {
+                "account_id": acc["id"],
+                "platform": acc["platform"],
+                "handle": acc["handle"] or acc["id"],
+                "following": int(r["following"]),
+                "customers": int(r["customers"]),
+                "suspicious": int(r["suspicious"]),
+                "inactive": int(r["inactive"]),
+                "other": int(other),
+                "source": source,
+            }
+        )
     return out
 
 
@@ -251,10 +300,20 @@ def _growth(ds: Dataset, brand: pl.DataFrame) -> list[dict[str, Any]]:
         if rows.height == 0:
             continue
         first, last = int(rows["followers"][0]), int(rows["followers"][-1])
-        out.append({"account_id": acc["id"], "platform": acc["platform"], "handle": acc["handle"] or acc["id"],
-                    "start": first, "end": last, "change": last - first,
-                    "series": [[str(d), int(n)] for d, n in zip(rows["date"].to_list(), rows["followers"].to_list(),
-                                                                strict=True)]})
+        out.append(
+            {
+                "account_id": acc["id"],
+                "platform": acc["platform"],
+                "handle": acc["handle"] or acc["id"],
+                "start": first,
+                "end": last,
+                "change": last - first,
+                "series": [
+                    [str(d), int(n)]
+                    for d, n in zip(rows["date"].to_list(), rows["followers"].to_list(), strict=True)
+                ],
+            }
+        )
     return out
 
 
@@ -279,28 +338,53 @@ def _items(ds: Dataset, report: Report, inbound: pl.DataFrame) -> dict[str, dict
 
     def handle(aid: str | None) -> dict[str, Any]:
         a = acc.get(aid or "")
-        return {"account_id": aid, "platform": a["platform"] if a else None,
-                "handle": (a["handle"] or aid) if a else aid}
+        return {
+            "account_id": aid,
+            "platform": a["platform"] if a else None,
+            "handle": (a["handle"] or aid) if a else aid,
+        }
 
     for aid in wanted.get("account", ()):
         a = acc.get(aid)
-        items[f"account:{aid}"] = {"type": "account", "id": aid, **handle(aid),
-                                   "owner": a["owner"] if a else None}
+        items[f"account:{aid}"] = {
+            "type": "account",
+            "id": aid,
+            **handle(aid),
+            "owner": a["owner"] if a else None,
+        }
     if "post" in wanted and ds.posts.height:
         ids = pl.Series(sorted(wanted["post"]))
-        for r in ds.posts.filter(pl.col("id").is_in(ids.implode())).with_columns(
-                _local("created_at", tz).alias("when")).iter_rows(named=True):
-            items[f"post:{r['id']}"] = {"type": "post", "id": r["id"], **handle(r["account_id"]), "when": r["when"],
-                                        "text": _excerpt(r.get("text")), "link": r.get("link")}
+        for r in (
+            ds.posts.filter(pl.col("id").is_in(ids.implode()))
+            .with_columns(_local("created_at", tz).alias("when"))
+            .iter_rows(named=True)
+        ):
+            items[f"post:{r['id']}"] = {
+                "type": "post",
+                "id": r["id"],
+                **handle(r["account_id"]),
+                "when": r["when"],
+                "text": _excerpt(r.get("text")),
+                "link": r.get("link"),
+            }
     if "message" in wanted and ds.messages.height:
         ids = pl.Series(sorted(wanted["message"]))
-        for r in ds.messages.filter(pl.col("id").is_in(ids.implode())).with_columns(
-                _local("created_at", tz).alias("when")).iter_rows(named=True):
-            items[f"message:{r['id']}"] = {"type": "message", "id": r["id"], **handle(r["account_id"]),
-                                           "when": r["when"], "channel": r["channel"], "direction": r["direction"],
-                                           "author": r.get("author_handle") or r.get("author_id"),
-                                           "text": _excerpt(r.get("text")),
-                                           "automated": bool(r.get("automated") or False)}
+        for r in (
+            ds.messages.filter(pl.col("id").is_in(ids.implode()))
+            .with_columns(_local("created_at", tz).alias("when"))
+            .iter_rows(named=True)
+        ):
+            items[f"message:{r['id']}"] = {
+                "type": "message",
+                "id": r["id"],
+                **handle(r["account_id"]),
+                "when": r["when"],
+                "channel": r["channel"],
+                "direction": r["direction"],
+                "author": r.get("author_handle") or r.get("author_id"),
+                "text": _excerpt(r.get("text")),
+                "automated": bool(r.get("automated") or False),
+            }
         if inbound.height:
             for r in inbound.filter(pl.col("id").is_in(ids.implode())).iter_rows(named=True):
                 it = items.get(f"message:{r['id']}")
@@ -308,30 +392,52 @@ def _items(ds: Dataset, report: Report, inbound: pl.DataFrame) -> dict[str, dict
                     it["answered_after_hours"] = None if r["hours"] is None else round(r["hours"], 1)
     if "like" in wanted and ds.tables["likes"].height:
         ids = pl.Series(sorted(wanted["like"]))
-        for r in ds.tables["likes"].filter(pl.col("id").is_in(ids.implode())).with_columns(
-                _local("created_at", tz).alias("when")).iter_rows(named=True):
-            items[f"like:{r['id']}"] = {"type": "like", "id": r["id"], **handle(r["account_id"]), "when": r["when"],
-                                        "text": _excerpt(r.get("target_text"))}
+        for r in (
+            ds.tables["likes"]
+            .filter(pl.col("id").is_in(ids.implode()))
+            .with_columns(_local("created_at", tz).alias("when"))
+            .iter_rows(named=True)
+        ):
+            items[f"like:{r['id']}"] = {
+                "type": "like",
+                "id": r["id"],
+                **handle(r["account_id"]),
+                "when": r["when"],
+                "text": _excerpt(r.get("target_text")),
+            }
     if "employee" in wanted and ds.tables["employees"].height:
         ids = pl.Series(sorted(wanted["employee"]))
         for r in ds.tables["employees"].filter(pl.col("id").is_in(ids.implode())).iter_rows(named=True):
-            items[f"employee:{r['id']}"] = {"type": "employee", "id": r["id"], "name": r.get("name"),
-                                            "department": r.get("department"),
-                                            "left_at": str(r["left_at"])[:10] if r.get("left_at") else None}
+            items[f"employee:{r['id']}"] = {
+                "type": "employee",
+                "id": r["id"],
+                "name": r.get("name"),
+                "department": r.get("department"),
+                "left_at": str(r["left_at"])[:10] if r.get("left_at") else None,
+            }
     if "campaign" in wanted and ds.tables["campaigns"].height:
         ids = pl.Series(sorted(wanted["campaign"]))
         for r in ds.tables["campaigns"].filter(pl.col("id").is_in(ids.implode())).iter_rows(named=True):
-            items[f"campaign:{r['id']}"] = {"type": "campaign", "id": r["id"], **handle(r["account_id"]),
-                                            "name": r.get("name"), "kind": r.get("kind"),
-                                            "when": str(r["started_at"])[:10] if r.get("started_at") else None}
+            items[f"campaign:{r['id']}"] = {
+                "type": "campaign",
+                "id": r["id"],
+                **handle(r["account_id"]),
+                "name": r.get("name"),
+                "kind": r.get("kind"),
+                "when": str(r["started_at"])[:10] if r.get("started_at") else None,
+            }
     if "follower" in wanted and ds.followers.height:
         ids = pl.Series(sorted(wanted["follower"]))
         for r in ds.followers.filter(pl.col("user_id").is_in(ids.implode())).iter_rows(named=True):
-            items[f"follower:{r['user_id']}"] = {"type": "follower", "id": r["user_id"], **handle(r["account_id"]),
-                                                 "author": r.get("handle"),
-                                                 "followers_count": r.get("followers_count"),
-                                                 "following_count": r.get("following_count"),
-                                                 "posts_count": r.get("posts_count")}
+            items[f"follower:{r['user_id']}"] = {
+                "type": "follower",
+                "id": r["user_id"],
+                **handle(r["account_id"]),
+                "author": r.get("handle"),
+                "followers_count": r.get("followers_count"),
+                "following_count": r.get("following_count"),
+                "posts_count": r.get("posts_count"),
+            }
     if days and ds.posts.height:
         # The posts of each day named by a finding, so the report can list them ("which posts that day").
         keys = pl.DataFrame({"account_id": [a for a, _ in days], "day": [d for _, d in days]})
@@ -344,11 +450,18 @@ def _items(ds: Dataset, report: Report, inbound: pl.DataFrame) -> dict[str, dict
         listed: dict[tuple[str, str], list[dict[str, Any]]] = {}
         for r in day_posts.iter_rows(named=True):
             listed.setdefault((r["account_id"], r["day"]), []).append(
-                {"id": r["id"], "time": r["hm"], "text": _excerpt(r.get("text"), 80)})
+                {"id": r["id"], "time": r["hm"], "text": _excerpt(r.get("text"), 80)}
+            )
         for aid, d in days:
             posts = listed.get((aid, d), [])
-            items[f"day:{aid}:{d}"] = {"type": "day", "id": f"{aid}:{d}", **handle(aid), "date": d,
-                                       "posts": len(posts), "post_list": posts[:POSTS_PER_DAY]}
+            items[f"day:{aid}:{d}"] = {
+                "type": "day",
+                "id": f"{aid}:{d}",
+                **handle(aid),
+                "date": d,
+                "posts": len(posts),
+                "post_list": posts[:POSTS_PER_DAY],
+            }
     for aid, d in days:
         items.setdefault(f"day:{aid}:{d}", {"type": "day", "id": f"{aid}:{d}", **handle(aid), "date": d})
     return items
@@ -357,8 +470,9 @@ def _items(ds: Dataset, report: Report, inbound: pl.DataFrame) -> dict[str, dict
 # ------------------------------------------------------------------------------------------------ entry
 
 
-def compute_stats(dataset: Dataset, report: Report, labels: Mapping[str, Mapping[str, np.ndarray]] | None = None
-                  ) -> dict[str, Any]:
+def compute_stats(
+    dataset: Dataset, report: Report, labels: Mapping[str, Mapping[str, np.ndarray]] | None = None
+) -> dict[str, Any]:
     """Everything the renderers chart or look up, from the loaded data set and the computed findings.
 
     ``labels`` are the text labels the audit already computed (kind → arrays aligned with that kind's
@@ -376,11 +490,19 @@ def compute_stats(dataset: Dataset, report: Report, labels: Mapping[str, Mapping
         inbound_labels = classify_texts(texts, kind="inbound")
         labels_from = "report"
     response, complaints, inbound = _response(ds, inbound_labels)
-    flagged = {(ev.account_id or "", ev.id or "") for f in report.findings if f.mistake == 5
-               and f.severity != "info" for ev in f.evidence if ev.type == "follower"}
+    flagged = {
+        (ev.account_id or "", ev.id or "")
+        for f in report.findings
+        if f.mistake == 5 and f.severity != "info"
+        for ev in f.evidence
+        if ev.type == "follower"
+    }
     return {
-        "totals": {**{k: v for k, v in report.counts.items()},
-                   "brand_accounts": brand.height, "employee_accounts": ds.accounts.height - brand.height},
+        "totals": {
+            **{k: v for k, v in report.counts.items()},
+            "brand_accounts": brand.height,
+            "employee_accounts": ds.accounts.height - brand.height,
+        },
         "accounts": _accounts(ds),
         "posting": _posting(ds, brand),
         "response": response,

@@ -58,7 +58,9 @@ def render_view(v: ReportView, console: Console) -> None:
     head = Text()
     head.append(f"{v.title} — ", style="bold")
     head.append(v.dataset_name, style="bold")
-    head.append(f"\n{tr('period', lang)}: {v.period}   {tr('as_of', lang)}: {v.as_of} ({v.timezone})", style="dim")
+    head.append(
+        f"\n{tr('period', lang)}: {v.period}   {tr('as_of', lang)}: {v.as_of} ({v.timezone})", style="dim"
+    )
     console.print(head)
 
     t = Table(show_edge=False, pad_edge=False, box=None, padding=(0, 1))
@@ -69,10 +71,16 @@ def render_view(v: ReportView, console: Console) -> None:
     t.add_column(tr("findings", lang), justify="right")
     for m in v.mistakes:
         found = f"{m.issues} {tr('issues', lang)}" + (f", {m.tips} {tr('tips', lang)}" if m.tips else "")
-        t.add_row(str(m.number), Text(m.title), Text(str(m.score), style=COLORS[m.level]), score_bar(m.score),
-                  found)
-    t.add_row("", Text(tr("overall", lang), style="bold"), Text(str(v.overall), style="bold " + COLORS[v.overall_level]),
-              score_bar(v.overall), "")
+        t.add_row(
+            str(m.number), Text(m.title), Text(str(m.score), style=COLORS[m.level]), score_bar(m.score), found
+        )
+    t.add_row(
+        "",
+        Text(tr("overall", lang), style="bold"),
+        Text(str(v.overall), style="bold " + COLORS[v.overall_level]),
+        score_bar(v.overall),
+        "",
+    )
     console.print(t)
     console.print()
 
@@ -99,11 +107,18 @@ def render_view(v: ReportView, console: Console) -> None:
         console.print(Text(tr("not_run_none", lang), style="dim"))
 
     if v.problems:
-        console.print(Text(tr("input_problems", lang) + ": " + tr("input_problems_summary", lang,
-                                                                  **v.problem_counts), style="yellow"))
+        console.print(
+            Text(
+                tr("input_problems", lang) + ": " + tr("input_problems_summary", lang, **v.problem_counts),
+                style="yellow",
+            )
+        )
         for p in v.problems[:5]:
-            where = p["file"] + (f":{p['line']}" if p["line"] is not None else "") + (
-                f" [{p['field']}]" if p["field"] else "")
+            where = (
+                p["file"]
+                + (f":{p['line']}" if p["line"] is not None else "")
+                + (f" [{p['field']}]" if p["field"] else "")
+            )
             console.print(Text(f"  • {where}: {p['message']}"))
         if len(v.problems) > 5:
             console.print(Text("  " + tr("and_more", lang, n=len(v.problems) - 5), style="dim"))

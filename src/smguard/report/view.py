@@ -86,7 +86,9 @@ class MistakeView:
         """Findings grouped by rule, most severe group first (the order of :attr:`findings`)."""
         out: dict[str, RuleGroup] = {}
         for f in self.findings:
-            out.setdefault(f.rule, RuleGroup(f.rule, f.rule_name, [], self.omitted.get(f.rule, 0))).findings.append(f)
+            out.setdefault(
+                f.rule, RuleGroup(f.rule, f.rule_name, [], self.omitted.get(f.rule, 0))
+            ).findings.append(f)
         return list(out.values())
 
     def top(self, n: int = 3) -> list[FindingView]:
@@ -135,12 +137,19 @@ def account_rows(report: Report, lang: str) -> list[AccountRow]:
         aid = a["id"]
         p, r, fo = posting.get(aid) or {}, resp.get(aid) or {}, foll.get(aid)
         n = max(1, fo["following"]) if fo else 1
-        out.append(AccountRow(
-            account_id=aid, label=f"{a.get('handle') or aid} · {platform_name(a.get('platform'), lang)}",
-            posts=p.get("posts"), days_over_cap=p.get("days_over_cap"), median_hours=r.get("median_hours"),
-            unanswered=r.get("unanswered_needing_reply"),
-            customers=f"{fo['customers'] / n:.0%}" if fo else "—", suspicious=f"{fo['suspicious'] / n:.0%}" if fo else "—",
-            issues=issues.get(aid, 0)))
+        out.append(
+            AccountRow(
+                account_id=aid,
+                label=f"{a.get('handle') or aid} · {platform_name(a.get('platform'), lang)}",
+                posts=p.get("posts"),
+                days_over_cap=p.get("days_over_cap"),
+                median_hours=r.get("median_hours"),
+                unanswered=r.get("unanswered_needing_reply"),
+                customers=f"{fo['customers'] / n:.0%}" if fo else "—",
+                suspicious=f"{fo['suspicious'] / n:.0%}" if fo else "—",
+                issues=issues.get(aid, 0),
+            )
+        )
     return out
 
 
@@ -181,8 +190,12 @@ def describe(ev: Evidence, items: dict[str, dict[str, Any]], lang: str) -> Evide
     eid = str(e.get("id") or "")
     t = ev.type
     if t == "post" and it:
-        return EvidenceView(t, eid, tr("ev_post", lang, id=eid, handle=handle, platform=pf, when=it.get("when")),
-                            it.get("text"))
+        return EvidenceView(
+            t,
+            eid,
+            tr("ev_post", lang, id=eid, handle=handle, platform=pf, when=it.get("when")),
+            it.get("text"),
+        )
     if t == "message" and it:
         if it.get("direction") == "out":
             label = tr("ev_message_out", lang, id=eid, handle=handle, platform=pf, when=it.get("when"))
@@ -190,38 +203,86 @@ def describe(ev: Evidence, items: dict[str, dict[str, Any]], lang: str) -> Evide
                 label += tr("ev_message_auto", lang)
             return EvidenceView(t, eid, label, it.get("text"))
         ch = it.get("channel") or "comment"
-        label = tr("ev_message_in", lang, channel=tr(f"ch_{ch}", lang) if f"ch_{ch}" in _CHANNELS else ch, id=eid,
-                   author=it.get("author") or "?", handle=handle, platform=pf, when=it.get("when"))
+        label = tr(
+            "ev_message_in",
+            lang,
+            channel=tr(f"ch_{ch}", lang) if f"ch_{ch}" in _CHANNELS else ch,
+            id=eid,
+            author=it.get("author") or "?",
+            handle=handle,
+            platform=pf,
+            when=it.get("when"),
+        )
         note = None
         if "answered_after_hours" in it:
             h = it["answered_after_hours"]
             note = tr("ev_unanswered", lang) if h is None else tr("ev_answered_after", lang, hours=h)
         return EvidenceView(t, eid, label, it.get("text"), note)
     if t == "like" and it:
-        return EvidenceView(t, eid, tr("ev_like", lang, id=eid, handle=handle, platform=pf, when=it.get("when")),
-                            it.get("text"))
+        return EvidenceView(
+            t,
+            eid,
+            tr("ev_like", lang, id=eid, handle=handle, platform=pf, when=it.get("when")),
+            it.get("text"),
+        )
     if t == "day":
         d = e.get("date") or ""
         if it.get("posts"):
             sub = [f"{p['time']} {p['id']} “{p['text']}”" for p in it.get("post_list") or []]
-            return EvidenceView(t, eid, tr("ev_day", lang, date=d, posts=it["posts"], handle=handle, platform=pf),
-                                sub=sub)
+            return EvidenceView(
+                t, eid, tr("ev_day", lang, date=d, posts=it["posts"], handle=handle, platform=pf), sub=sub
+            )
         return EvidenceView(t, eid, tr("ev_day_plain", lang, date=d, handle=handle, platform=pf))
     if t == "employee" and it:
-        label = tr("ev_employee", lang, id=eid, name=it.get("name") or "?", department=it.get("department") or "?")
+        label = tr(
+            "ev_employee", lang, id=eid, name=it.get("name") or "?", department=it.get("department") or "?"
+        )
         if it.get("left_at"):
             label += tr("ev_employee_left", lang, left=it["left_at"])
         return EvidenceView(t, eid, label)
     if t == "campaign" and it:
-        return EvidenceView(t, eid, tr("ev_campaign", lang, id=eid, name=it.get("name") or "", kind=it.get("kind"),
-                                       handle=handle, platform=pf, when=it.get("when") or "?"))
+        return EvidenceView(
+            t,
+            eid,
+            tr(
+                "ev_campaign",
+                lang,
+                id=eid,
+                name=it.get("name") or "",
+                kind=it.get("kind"),
+                handle=handle,
+                platform=pf,
+                when=it.get("when") or "?",
+            ),
+        )
     if t == "follower" and it:
-        return EvidenceView(t, eid, tr("ev_follower", lang, author=it.get("author") or "?", id=eid, handle=handle,
-                                       platform=pf, followers=_n(it.get("followers_count")),
-                                       following=_n(it.get("following_count")), posts=_n(it.get("posts_count"))))
+        return EvidenceView(
+            t,
+            eid,
+            tr(
+                "ev_follower",
+                lang,
+                author=it.get("author") or "?",
+                id=eid,
+                handle=handle,
+                platform=pf,
+                followers=_n(it.get("followers_count")),
+                following=_n(it.get("following_count")),
+                posts=_n(it.get("posts_count")),
+            ),
+        )
     if t == "account" and it:
-        return EvidenceView(t, eid, tr("ev_account", lang, handle=handle, platform=pf,
-                                       owner=tr(f"owner_{it.get('owner') or 'brand'}", lang)))
+        return EvidenceView(
+            t,
+            eid,
+            tr(
+                "ev_account",
+                lang,
+                handle=handle,
+                platform=pf,
+                owner=tr(f"owner_{it.get('owner') or 'brand'}", lang),
+            ),
+        )
     return EvidenceView(t, eid, tr("ev_unknown", lang, type=t, id=eid))
 
 
@@ -232,19 +293,30 @@ def _n(v: Any) -> str:
     return "?" if v is None else str(v)
 
 
-def finding_view(f: Finding, items: dict[str, dict[str, Any]], names: dict[str, str], lang: str,
-                 index: int) -> FindingView:
+def finding_view(
+    f: Finding, items: dict[str, dict[str, Any]], names: dict[str, str], lang: str, index: int
+) -> FindingView:
     account = None
     if f.account_id:
         it = items.get(f"account:{f.account_id}") or {}
-        account = f"{it.get('handle') or f.account_id} ({platform_name(it.get('platform'), lang)})" if it \
+        account = (
+            f"{it.get('handle') or f.account_id} ({platform_name(it.get('platform'), lang)})"
+            if it
             else f.account_id
+        )
     shown = f.evidence[:ITEMS_PER_FINDING]
     return FindingView(
-        rule=f.rule, rule_name=names.get(f.rule, ""), mistake=f.mistake, severity=f.severity,
-        severity_label=tr(f"sev_{f.severity}", lang), title=f.title.get(lang), message=f.message.get(lang),
-        recommendation=f.recommendation.get(lang), account=account,
-        evidence=[describe(ev, items, lang) for ev in shown], more_evidence=len(f.evidence) - len(shown),
+        rule=f.rule,
+        rule_name=names.get(f.rule, ""),
+        mistake=f.mistake,
+        severity=f.severity,
+        severity_label=tr(f"sev_{f.severity}", lang),
+        title=f.title.get(lang),
+        message=f.message.get(lang),
+        recommendation=f.recommendation.get(lang),
+        account=account,
+        evidence=[describe(ev, items, lang) for ev in shown],
+        more_evidence=len(f.evidence) - len(shown),
         anchor=f"f{index}",
     )
 
@@ -271,21 +343,39 @@ def build_view(report: Report, lang: str = "en") -> ReportView:
             if f.mistake == m:
                 index += 1
                 views.append(finding_view(f, items, names, lang, index))
-        mistakes.append(MistakeView(
-            number=m, title=zh if lang == "zh" else en, score=report.scores.get(m, 100),
-            issues=sum(1 for f in fs if f.severity != "info"), tips=sum(1 for f in fs if f.severity == "info"),
-            findings=views, omitted={r: n for r, n in omitted.items() if r.startswith(f"SM{m}")}))
+        mistakes.append(
+            MistakeView(
+                number=m,
+                title=zh if lang == "zh" else en,
+                score=report.scores.get(m, 100),
+                issues=sum(1 for f in fs if f.severity != "info"),
+                tips=sum(1 for f in fs if f.severity == "info"),
+                findings=views,
+                omitted={r: n for r, n in omitted.items() if r.startswith(f"SM{m}")},
+            )
+        )
     errors = sum(1 for p in report.problems if p.severity == "error")
-    problems = [{"file": p.file, "line": p.line, "field": p.field, "message": p.message, "severity": p.severity}
-                for p in report.problems]
+    problems = [
+        {"file": p.file, "line": p.line, "field": p.field, "message": p.message, "severity": p.severity}
+        for p in report.problems
+    ]
     start, end = report.local_iso(report.period_start), report.local_iso(report.period_end)
     period = f"{_day(start)} – {_day(end)}" if start else "—"
     return ReportView(
-        lang=lang, title=tr("report_title", lang), dataset_name=report.dataset_name, period=period,
-        as_of=(report.local_iso(report.as_of) or "")[:16].replace("T", " "), timezone=report.timezone,
-        version=report.version, overall=report.overall, mistakes=mistakes,
-        not_run=[{**n, "name": names.get(n.get("rule", ""), "")} for n in report.not_run], problems=problems,
+        lang=lang,
+        title=tr("report_title", lang),
+        dataset_name=report.dataset_name,
+        period=period,
+        as_of=(report.local_iso(report.as_of) or "")[:16].replace("T", " "),
+        timezone=report.timezone,
+        version=report.version,
+        overall=report.overall,
+        mistakes=mistakes,
+        not_run=[{**n, "name": names.get(n.get("rule", ""), "")} for n in report.not_run],
+        problems=problems,
         problem_counts={"errors": errors, "warnings": len(problems) - errors},
-        text_backend=text_backend_label(report.text_backend, lang), counts=dict(report.counts),
-        stats=report.stats or {}, accounts=account_rows(report, lang),
+        text_backend=text_backend_label(report.text_backend, lang),
+        counts=dict(report.counts),
+        stats=report.stats or {},
+        accounts=account_rows(report, lang),
     )

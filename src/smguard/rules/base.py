@@ -106,7 +106,9 @@ class Finding:
     recommendation: T
     account_id: str | None = None
     evidence: list[Evidence] = field(default_factory=list)
-    data: dict[str, Any] = field(default_factory=dict)  # numbers behind the finding, for charts and the web UI
+    data: dict[str, Any] = field(
+        default_factory=dict
+    )  # numbers behind the finding, for charts and the web UI
     rule: str = ""
     mistake: int = 0
 

@@ -101,8 +101,14 @@ def rule_section(rule: Rule) -> list[str]:
     out = [f"### {rule.code} `{rule.name}`", "", f"*{summary(rule)}*", ""]
     en, zh = MISTAKES[rule.mistake]
     needs = ", ".join(f"`{TABLE_WORDS.get(t, t)}`" for t in rule.requires) or "—"
-    out += [f"- **Mistake:** {rule.mistake}. {en} ({zh})", f"- **Needs:** {needs}",
-            f"- **Source:** `src/{rule.func.__module__.replace('.', '/')}.py`", "", body(rule), ""]
+    out += [
+        f"- **Mistake:** {rule.mistake}. {en} ({zh})",
+        f"- **Needs:** {needs}",
+        f"- **Source:** `src/{rule.func.__module__.replace('.', '/')}.py`",
+        "",
+        body(rule),
+        "",
+    ]
     fields = rule.options.model_fields
     if fields:
         comments = option_comments(rule.options)
@@ -111,11 +117,21 @@ def rule_section(rule: Rule) -> list[str]:
         for name, f in fields.items():
             meaning = comments.get(name) or (f.description or "")
             meaning = meaning.replace("|", "\\|")
-            out.append(f"| `{name}` | {_type(f.annotation).replace('|', 'or')} | `{_default(defaults[name])}` | "
-                       f"{meaning} |")
+            out.append(
+                f"| `{name}` | {_type(f.annotation).replace('|', 'or')} | `{_default(defaults[name])}` | "
+                f"{meaning} |"
+            )
         example = next(iter(fields))
-        out += ["", "To change it for this rule only, in `dataset.toml`:", "", "```toml",
-                f"[policy.{rule.code}]", f"{example} = {_toml(defaults[example])}", "```", ""]
+        out += [
+            "",
+            "To change it for this rule only, in `dataset.toml`:",
+            "",
+            "```toml",
+            f"[policy.{rule.code}]",
+            f"{example} = {_toml(defaults[example])}",
+            "```",
+            "",
+        ]
     else:
         out += ["No options.", ""]
     return out

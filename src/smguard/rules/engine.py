@@ -49,17 +49,30 @@ def resolve_options(rule: Rule, policy: dict[str, Any], problems: list[Problem] 
             if k in fields:
                 values[k] = v
             elif problems is not None:
-                problems.append(Problem("dataset.toml", None, f"policy.{rule.code}.{k}",
-                                        f"{rule.code} has no option {k!r}; ignored "
-                                        f"(options: {', '.join(fields) or 'none'})", "warning"))
+                problems.append(
+                    Problem(
+                        "dataset.toml",
+                        None,
+                        f"policy.{rule.code}.{k}",
+                        f"{rule.code} has no option {k!r}; ignored (options: {', '.join(fields) or 'none'})",
+                        "warning",
+                    )
+                )
     try:
         return rule.options(**values)
     except ValidationError as exc:
         if problems is not None:
             for err in exc.errors():
                 loc = ".".join(str(x) for x in err["loc"])
-                problems.append(Problem("dataset.toml", None, f"policy.{loc}",
-                                        f"{err['msg']}; {rule.code} uses its defaults", "warning"))
+                problems.append(
+                    Problem(
+                        "dataset.toml",
+                        None,
+                        f"policy.{loc}",
+                        f"{err['msg']}; {rule.code} uses its defaults",
+                        "warning",
+                    )
+                )
         return rule.options()
 
 
@@ -96,8 +109,12 @@ def run_rules(
         missing = [t for t in r.requires if not dataset.has(t)]
         if missing:
             words = " and ".join(TABLE_WORDS.get(t, t) for t in missing)
-            not_run.append({"rule": r.code, "reason": f"needs {words}, which the data set does not have "
-                                                      "(or has no valid rows in)"})
+            not_run.append(
+                {
+                    "rule": r.code,
+                    "reason": f"needs {words}, which the data set does not have (or has no valid rows in)",
+                }
+            )
             continue
         opts = resolve_options(r, policy, problems)
         t0 = time.perf_counter()
@@ -109,8 +126,12 @@ def run_rules(
         except Exception as exc:
             if strict:
                 raise
-            not_run.append({"rule": r.code, "reason": f"internal error in this check ({type(exc).__name__}: "
-                                                      f"{exc}); please report it"})
+            not_run.append(
+                {
+                    "rule": r.code,
+                    "reason": f"internal error in this check ({type(exc).__name__}: {exc}); please report it",
+                }
+            )
             continue
         finally:
             timings[r.code] = time.perf_counter() - t0

@@ -14,8 +14,10 @@ from smguard.rules.m6_overdoing._brand_terms import (
 )
 from smguard.testing import make_dataset
 
-ACC = [{"id": "wb", "platform": "weibo", "handle": "@Acme_Coffee", "owner": "brand"},
-       {"id": "dy", "platform": "douyin", "handle": "晨光咖啡官方", "owner": "brand"}]
+ACC = [
+    {"id": "wb", "platform": "weibo", "handle": "@Acme_Coffee", "owner": "brand"},
+    {"id": "dy", "platform": "douyin", "handle": "晨光咖啡官方", "owner": "brand"},
+]
 
 
 def test_fold_ignores_case_width_and_separators():
@@ -41,10 +43,20 @@ def test_mentions_any_fast_path_and_folded_path():
 
 
 def test_embargo_terms_and_policy_terms_count(tmp_path):
-    ds = make_dataset(tmp_path / "ds", {
-        "accounts": ACC,
-        "embargo": [{"term": "Maple Oat Latte", "aliases": ["枫糖燕麦拿铁", "Project Maple"], "until": "2026-12-01"}],
-    }, {"name": "Acme Coffee"})
+    ds = make_dataset(
+        tmp_path / "ds",
+        {
+            "accounts": ACC,
+            "embargo": [
+                {
+                    "term": "Maple Oat Latte",
+                    "aliases": ["枫糖燕麦拿铁", "Project Maple"],
+                    "until": "2026-12-01",
+                }
+            ],
+        },
+        {"name": "Acme Coffee"},
+    )
     terms = brand_terms(AuditContext(ds), ["Oat Dream"])
     for t in ("mapleoatlatte", "枫糖燕麦拿铁", "projectmaple", "oatdream"):
         assert t in terms

@@ -46,8 +46,9 @@ def no_marketing_tools_used(ctx: AuditContext, opts: Options) -> Iterator[Findin
         tip_zh = f"{r['platform']} 提供的工具例如：{names_zh}。" if names_zh else ""
         yield Finding(
             severity="medium",
-            title=T(f"{handle} has never used the platform's marketing tools",
-                    f"{handle} 从未使用平台的营销工具"),
+            title=T(
+                f"{handle} has never used the platform's marketing tools", f"{handle} 从未使用平台的营销工具"
+            ),
             message=T(
                 f"The data set has no ad, promoted post, event promotion or other campaign for {handle} "
                 f"({r['platform']}): it relies on organic posts alone.{tip_en}",

@@ -49,8 +49,11 @@ def no_retargeting_anywhere(ctx: AuditContext, opts: Options) -> Iterator[Findin
         return
     accounts = ctx.brand_accounts.sort("id")
     # evidence: the brand accounts whose platform offers retargeting (all of them when the profiles are unknown)
-    able = [pid for pid, plat in zip(accounts["id"].to_list(), accounts["platform"].to_list(), strict=True)
-            if _offers_retargeting(ctx, plat)]
+    able = [
+        pid
+        for pid, plat in zip(accounts["id"].to_list(), accounts["platform"].to_list(), strict=True)
+        if _offers_retargeting(ctx, plat)
+    ]
     accounts = accounts.filter(pl.col("id").is_in(able))
     if accounts.height == 0:
         return
@@ -71,6 +74,9 @@ def no_retargeting_anywhere(ctx: AuditContext, opts: Options) -> Iterator[Findin
         ),
         account_id=None,
         evidence=[Evidence("account", i) for i in accounts["id"].to_list()],
-        data={"campaigns": n, "accounts": accounts.height, "platforms": sorted(set(accounts["platform"].to_list()))},
+        data={
+            "campaigns": n,
+            "accounts": accounts.height,
+            "platforms": sorted(set(accounts["platform"].to_list())),
+        },
     )
-

@@ -39,11 +39,15 @@ def unused_platform_tools(ctx: AuditContext, opts: Options) -> Iterator[Finding]
     """
     require_campaigns(ctx)
     camps = brand_campaigns(ctx)
-    kinds = (camps.group_by("account_id").agg(pl.col("kind").unique(), uses_retargeting().any().alias("rt"))
-             if camps.height else pl.DataFrame(schema={"account_id": pl.String, "kind": pl.List(pl.String),
-                                                       "rt": pl.Boolean}))
-    used = {r["account_id"]: set(r["kind"]) | ({"retargeting"} if r["rt"] else set())
-            for r in kinds.iter_rows(named=True)}
+    kinds = (
+        camps.group_by("account_id").agg(pl.col("kind").unique(), uses_retargeting().any().alias("rt"))
+        if camps.height
+        else pl.DataFrame(schema={"account_id": pl.String, "kind": pl.List(pl.String), "rt": pl.Boolean})
+    )
+    used = {
+        r["account_id"]: set(r["kind"]) | ({"retargeting"} if r["rt"] else set())
+        for r in kinds.iter_rows(named=True)
+    }
     for r in ctx.brand_accounts.sort("id").iter_rows(named=True):
         tools = marketing_tools(ctx, r["platform"])
         if not tools:
@@ -53,17 +57,31 @@ def unused_platform_tools(ctx: AuditContext, opts: Options) -> Iterator[Finding]
         if not unused:
             continue
         handle = r["handle"] or r["id"]
-        en = "; ".join(f"{tool_name(t, 'en')} ({getattr(t, 'what_en', '').rstrip('.')})".replace(" ()", "") for t in unused)
-        zh = "；".join(f"{tool_name(t, 'zh')}（{getattr(t, 'what_zh', '').rstrip('。')}）".replace("（）", "") for t in unused)
+        en = "; ".join(
+            f"{tool_name(t, 'en')} ({getattr(t, 'what_en', '').rstrip('.')})".replace(" ()", "")
+            for t in unused
+        )
+        zh = "；".join(
+            f"{tool_name(t, 'zh')}（{getattr(t, 'what_zh', '').rstrip('。')}）".replace("（）", "")
+            for t in unused
+        )
         yield Finding(
             severity="info",
-            title=T(f"{handle} has not tried {len(unused)} of {r['platform']}'s marketing tools",
-                    f"{handle} 还有 {len(unused)} 个 {r['platform']} 营销工具未使用"),
+            title=T(
+                f"{handle} has not tried {len(unused)} of {r['platform']}'s marketing tools",
+                f"{handle} 还有 {len(unused)} 个 {r['platform']} 营销工具未使用",
+            ),
             message=T(f"Not yet used by {handle}: {en}.", f"{handle} 尚未使用：{zh}。"),
-            recommendation=T("Try one of them with a small budget and compare its cost per customer with what you "
-                             "use now.", "挑一个用小预算试投，并与现有方式比较每获得一位客户的成本。"),
+            recommendation=T(
+                "Try one of them with a small budget and compare its cost per customer with what you "
+                "use now.",
+                "挑一个用小预算试投，并与现有方式比较每获得一位客户的成本。",
+            ),
             account_id=r["id"],
             evidence=[],
-            data={"platform": r["platform"], "unused": [getattr(t, "key", tool_name(t, "en")) for t in unused],
-                  "used_kinds": sorted(have)},
+            data={
+                "platform": r["platform"],
+                "unused": [getattr(t, "key", tool_name(t, "en")) for t in unused],
+                "used_kinds": sorted(have),
+            },
         )

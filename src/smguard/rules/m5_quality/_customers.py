@@ -25,10 +25,17 @@ def _customer_keys(ctx: AuditContext) -> tuple[pl.DataFrame, pl.DataFrame]:
     c = ctx.table("customers").select(pl.col("id").alias("customer_id"), "social")
     s = c.explode("social").drop_nulls("social").unnest("social")
     s = s.with_columns(pl.col("platform").str.strip_chars().str.to_lowercase())
-    ids = (s.filter(pl.col("user_id").is_not_null() & (pl.col("user_id") != ""))
-           .select("platform", "user_id", "customer_id").unique(["platform", "user_id"], keep="first"))
-    handles = (s.with_columns(norm_handle(pl.col("handle")).alias("handle_key")).drop_nulls("handle_key")
-               .select("platform", "handle_key", "customer_id").unique(["platform", "handle_key"], keep="first"))
+    ids = (
+        s.filter(pl.col("user_id").is_not_null() & (pl.col("user_id") != ""))
+        .select("platform", "user_id", "customer_id")
+        .unique(["platform", "user_id"], keep="first")
+    )
+    handles = (
+        s.with_columns(norm_handle(pl.col("handle")).alias("handle_key"))
+        .drop_nulls("handle_key")
+        .select("platform", "handle_key", "customer_id")
+        .unique(["platform", "handle_key"], keep="first")
+    )
     return ids, handles
 
 
@@ -38,8 +45,9 @@ def customer_platforms(ctx: AuditContext) -> set[str]:
     return set(ids["platform"].unique().to_list()) | set(handles["platform"].unique().to_list())
 
 
-def match_customers(ctx: AuditContext, df: pl.DataFrame, id_col: str, handle_col: str,
-                    platform_col: str = "platform") -> pl.DataFrame:
+def match_customers(
+    ctx: AuditContext, df: pl.DataFrame, id_col: str, handle_col: str, platform_col: str = "platform"
+) -> pl.DataFrame:
     """``df`` with a ``customer_id`` column (null where the user is no known customer).
 
     Works one platform at a time (a data set has a handful), so each join is on one string key; handles are
@@ -48,17 +56,27 @@ def match_customers(ctx: AuditContext, df: pl.DataFrame, id_col: str, handle_col
     parts: list[pl.DataFrame] = []
     for (plat,), part in df.partition_by(platform_col, as_dict=True, maintain_order=False).items():
         p = (plat or "").lower()
-        kid = ids.filter(pl.col("platform") == p).select(pl.col("user_id").alias("__u"), pl.col("customer_id"))
-        part = (part.with_columns(pl.col(id_col).cast(pl.String).alias("__u"))
-                .join(kid, on="__u", how="left").drop("__u"))
-        kh = handles.filter(pl.col("platform") == p).select(pl.col("handle_key").alias("__h"),
-                                                            pl.col("customer_id").alias("__c2"))
+        kid = ids.filter(pl.col("platform") == p).select(
+            pl.col("user_id").alias("__u"), pl.col("customer_id")
+        )
+        part = (
+            part.with_columns(pl.col(id_col).cast(pl.String).alias("__u"))
+            .join(kid, on="__u", how="left")
+            .drop("__u")
+        )
+        kh = handles.filter(pl.col("platform") == p).select(
+            pl.col("handle_key").alias("__h"), pl.col("customer_id").alias("__c2")
+        )
         if kh.height:
             miss = part["customer_id"].is_null() & part[handle_col].is_not_null()
             if miss.any():
-                hit = (part.filter(miss).with_row_index("__i")
-                       .with_columns(norm_handle(pl.col(handle_col).cast(pl.String)).alias("__h"))
-                       .join(kh, on="__h", how="inner").unique("__i", keep="first"))
+                hit = (
+                    part.filter(miss)
+                    .with_row_index("__i")
+                    .with_columns(norm_handle(pl.col(handle_col).cast(pl.String)).alias("__h"))
+                    .join(kh, on="__h", how="inner")
+                    .unique("__i", keep="first")
+                )
                 if hit.height:
                     idx = miss.arg_true().gather(hit["__i"])
                     filled = part["customer_id"].scatter(idx, hit["__c2"])

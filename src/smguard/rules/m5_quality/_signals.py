@@ -47,9 +47,10 @@ def signal_exprs(as_of: datetime, bios_known: bool = True) -> dict[str, pl.Expr]
     return {
         "no_avatar": pl.col("has_avatar").eq(False).fill_null(False),
         "no_posts": pl.col("posts_count").eq(0).fill_null(False),
-        "follows_many": ((pl.col("following_count") >= FOLLOWS_MANY_MIN)
-                         & (pl.col("following_count") >= FOLLOWS_RATIO * (pl.col("followers_count") + 1)))
-        .fill_null(False),
+        "follows_many": (
+            (pl.col("following_count") >= FOLLOWS_MANY_MIN)
+            & (pl.col("following_count") >= FOLLOWS_RATIO * (pl.col("followers_count") + 1))
+        ).fill_null(False),
         "new_account": ((ref - pl.col("created_at")) < pl.duration(days=NEW_ACCOUNT_DAYS)).fill_null(False),
         "default_handle": handle.str.contains(DEFAULT_HANDLE_RE),
         "empty_bio": (pl.col("bio").fill_null("").str.strip_chars() == "") if bios_known else pl.lit(False),

@@ -56,9 +56,13 @@ def fake_or_low_quality_followers(ctx: AuditContext, opts: Options) -> Iterator[
         return
     s = with_signals(f, ctx.as_of, opts.min_signals)
     stats = s.group_by("account_id").agg(pl.len().alias("followers"), pl.col("fake").sum().alias("fakes"))
-    stats = stats.filter(pl.col("fakes") > 0).join(
-        ctx.brand_accounts.select(pl.col("id").alias("account_id"), "handle", "platform"), on="account_id"
-    ).sort("account_id")
+    stats = (
+        stats.filter(pl.col("fakes") > 0)
+        .join(
+            ctx.brand_accounts.select(pl.col("id").alias("account_id"), "handle", "platform"), on="account_id"
+        )
+        .sort("account_id")
+    )
     if stats.height == 0:
         return
     fakes = s.filter(pl.col("fake") & pl.col("account_id").is_in(stats["account_id"].implode()))
@@ -73,19 +77,31 @@ def fake_or_low_quality_followers(ctx: AuditContext, opts: Options) -> Iterator[
         top = sorted(((sig[aid][x], x) for x in STRONG if sig[aid][x]), reverse=True)[:3]
         why_en = ", ".join(f"{SIGNAL_WORDS[x][0]} ({c})" for c, x in top)
         why_zh = "、".join(f"{SIGNAL_WORDS[x][1]}（{c}）" for c, x in top)
-        data = {"followers": n, "fake": k, "share": round(share, 4), "signals": {x: sig[aid][x] for x in STRONG}}
+        data = {
+            "followers": n,
+            "fake": k,
+            "share": round(share, 4),
+            "signals": {x: sig[aid][x] for x in STRONG},
+        }
         pct = f"{share:.1%}"
         material = share >= opts.min_fake_share and k >= opts.min_fake_count
         yield Finding(
             severity=("medium" if share >= opts.medium_fake_share else "low") if material else "info",
-            title=T(f"{k} of {handle}'s followers look fake ({pct})", f"{handle} 有 {k} 个粉丝疑似虚假账号（{pct}）"),
-            message=T(f"{k} of {handle}'s {n} current followers ({pct}) show at least {opts.min_signals} signs of "
-                      f"fake or empty accounts; most common: {why_en}.",
-                      f"{handle} 现有 {n} 个粉丝中有 {k} 个（{pct}）同时具备至少 {opts.min_signals} 项虚假或空壳账号特征，"
-                      f"最常见的是：{why_zh}。"),
-            recommendation=T("Do not count them as audience: remove or block them where the platform allows, never "
-                             "buy followers, and judge growth by engaged customers rather than totals.",
-                             "不要把它们算作受众：在平台允许时移除或拉黑，绝不购买粉丝，以互动的真实客户而非粉丝总数衡量增长。"),
+            title=T(
+                f"{k} of {handle}'s followers look fake ({pct})",
+                f"{handle} 有 {k} 个粉丝疑似虚假账号（{pct}）",
+            ),
+            message=T(
+                f"{k} of {handle}'s {n} current followers ({pct}) show at least {opts.min_signals} signs of "
+                f"fake or empty accounts; most common: {why_en}.",
+                f"{handle} 现有 {n} 个粉丝中有 {k} 个（{pct}）同时具备至少 {opts.min_signals} 项虚假或空壳账号特征，"
+                f"最常见的是：{why_zh}。",
+            ),
+            recommendation=T(
+                "Do not count them as audience: remove or block them where the platform allows, never "
+                "buy followers, and judge growth by engaged customers rather than totals.",
+                "不要把它们算作受众：在平台允许时移除或拉黑，绝不购买粉丝，以互动的真实客户而非粉丝总数衡量增长。",
+            ),
             account_id=aid,
             evidence=[Evidence.follower(aid, u) for u in by.get(aid, [])] if material else [],
             data=data,

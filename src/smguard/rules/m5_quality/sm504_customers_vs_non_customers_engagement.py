@@ -46,32 +46,51 @@ def customers_vs_non_customers_engagement(ctx: AuditContext, opts: Options) -> I
     the account.
     """
     plats = customer_platforms(ctx)
-    m = (ctx.dataset.messages.lazy()
-         .select("account_id", "platform", "owner", "direction", "created_at", "author_id", "author_handle")
-         .filter((pl.col("owner") == "brand") & (pl.col("direction") == "in") & (pl.col("created_at") <= ctx.as_of)
-                 & (pl.col("author_id").is_not_null() | pl.col("author_handle").is_not_null()))
-         .collect())
+    m = (
+        ctx.dataset.messages.lazy()
+        .select("account_id", "platform", "owner", "direction", "created_at", "author_id", "author_handle")
+        .filter(
+            (pl.col("owner") == "brand")
+            & (pl.col("direction") == "in")
+            & (pl.col("created_at") <= ctx.as_of)
+            & (pl.col("author_id").is_not_null() | pl.col("author_handle").is_not_null())
+        )
+        .collect()
+    )
     if m.height == 0:
         return
-    m = match_customers(ctx, m.select("account_id", "platform", "author_id", "author_handle"), "author_id",
-                        "author_handle")
+    m = match_customers(
+        ctx, m.select("account_id", "platform", "author_id", "author_handle"), "author_id", "author_handle"
+    )
     follower_share: dict[str, float] = {}
     if ctx.dataset.has("followers"):
         f = current_brand_followers(ctx).select("account_id", "platform", "user_id", "handle")
         if f.height:
             f = match_customers(ctx, f, "user_id", "handle")
-            for fr in (f.group_by("account_id").agg(pl.len().alias("n"),
-                                                    pl.col("customer_id").is_not_null().sum().alias("c"))
-                       .filter(pl.col("n") >= opts.min_followers).iter_rows(named=True)):
+            for fr in (
+                f.group_by("account_id")
+                .agg(pl.len().alias("n"), pl.col("customer_id").is_not_null().sum().alias("c"))
+                .filter(pl.col("n") >= opts.min_followers)
+                .iter_rows(named=True)
+            ):
                 follower_share[fr["account_id"]] = fr["c"] / fr["n"]
-    person = pl.coalesce(pl.col("author_id"), pl.col("author_handle").str.to_lowercase().str.strip_chars_start("@"))
-    stats = (m.with_columns(person.alias("person"))
-             .group_by("account_id")
-             .agg(pl.len().alias("messages"), pl.col("customer_id").is_not_null().sum().alias("customer_messages"),
-                  pl.col("person").n_unique().alias("people"),
-                  pl.col("customer_id").drop_nulls().n_unique().alias("customers"))
-             .join(ctx.brand_accounts.select(pl.col("id").alias("account_id"), "handle", "platform"), on="account_id")
-             .sort("account_id"))
+    person = pl.coalesce(
+        pl.col("author_id"), pl.col("author_handle").str.to_lowercase().str.strip_chars_start("@")
+    )
+    stats = (
+        m.with_columns(person.alias("person"))
+        .group_by("account_id")
+        .agg(
+            pl.len().alias("messages"),
+            pl.col("customer_id").is_not_null().sum().alias("customer_messages"),
+            pl.col("person").n_unique().alias("people"),
+            pl.col("customer_id").drop_nulls().n_unique().alias("customers"),
+        )
+        .join(
+            ctx.brand_accounts.select(pl.col("id").alias("account_id"), "handle", "platform"), on="account_id"
+        )
+        .sort("account_id")
+    )
     for r in stats.iter_rows(named=True):
         if r["platform"] not in plats:
             continue
@@ -80,8 +99,14 @@ def customers_vs_non_customers_engagement(ctx: AuditContext, opts: Options) -> I
         share = cust / people if people else 0.0
         mshare = r["customer_messages"] / r["messages"] if r["messages"] else 0.0
         pct, mpct = f"{share:.1%}", f"{mshare:.1%}"
-        data = {"people": people, "customers": cust, "share_people": round(share, 4), "messages": r["messages"],
-                "customer_messages": r["customer_messages"], "share_messages": round(mshare, 4)}
+        data = {
+            "people": people,
+            "customers": cust,
+            "share_people": round(share, 4),
+            "messages": r["messages"],
+            "customer_messages": r["customer_messages"],
+            "share_messages": round(mshare, 4),
+        }
         bad = people >= opts.min_people and share < opts.low_engaged_customer_share
         fshare = follower_share.get(r["account_id"])
         if fshare is not None:
@@ -90,16 +115,22 @@ def customers_vs_non_customers_engagement(ctx: AuditContext, opts: Options) -> I
                 bad = False  # customers are among the followers: a statistic, not evidence of the mistake
         yield Finding(
             severity="low" if bad else "info",
-            title=T(f"{pct} of the people engaging with {handle} are customers",
-                    f"与 {handle} 互动的人中 {pct} 是客户"),
-            message=T(f"{people} people commented on, mentioned or messaged {handle}; {cust} of them ({pct}) are "
-                      f"customers, writing {mpct} of the {r['messages']} messages."
-                      + (" The conversation is almost only with people who do not buy." if bad else ""),
-                      f"共有 {people} 人在 {handle} 评论、提及或私信，其中 {cust} 人（{pct}）是客户，"
-                      f"发出了 {r['messages']} 条消息中的 {mpct}。" + ("互动几乎全部来自非客户。" if bad else "")),
-            recommendation=T("Give customers reasons to join in (reviews, user photos, member perks) and aim content "
-                             "and targeting at likely buyers rather than at giveaway hunters.",
-                             "给客户参与的理由（评价、晒单、会员福利），内容和定向面向潜在买家，而不是只为抽奖而来的人。"),
+            title=T(
+                f"{pct} of the people engaging with {handle} are customers",
+                f"与 {handle} 互动的人中 {pct} 是客户",
+            ),
+            message=T(
+                f"{people} people commented on, mentioned or messaged {handle}; {cust} of them ({pct}) are "
+                f"customers, writing {mpct} of the {r['messages']} messages."
+                + (" The conversation is almost only with people who do not buy." if bad else ""),
+                f"共有 {people} 人在 {handle} 评论、提及或私信，其中 {cust} 人（{pct}）是客户，"
+                f"发出了 {r['messages']} 条消息中的 {mpct}。" + ("互动几乎全部来自非客户。" if bad else ""),
+            ),
+            recommendation=T(
+                "Give customers reasons to join in (reviews, user photos, member perks) and aim content "
+                "and targeting at likely buyers rather than at giveaway hunters.",
+                "给客户参与的理由（评价、晒单、会员福利），内容和定向面向潜在买家，而不是只为抽奖而来的人。",
+            ),
             account_id=r["account_id"],
             evidence=[Evidence("account", r["account_id"])] if bad else [],
             data=data,

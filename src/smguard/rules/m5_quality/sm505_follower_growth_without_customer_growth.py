@@ -30,11 +30,19 @@ def _follower_series(ctx: AuditContext) -> pl.DataFrame:
     if ctx.dataset.has("follower_counts"):
         c = ctx.table("follower_counts").filter(pl.col("account_id").is_in(brand))
         if c.height:
-            return (c.sort("date").group_by("account_id")
-                    .agg(pl.col("date").first().alias("d0"), pl.col("date").last().alias("d1"),
-                         pl.col("followers").first().alias("f0"), pl.col("followers").last().alias("f1")))
-    return pl.DataFrame(schema={"account_id": pl.String, "d0": pl.Date, "d1": pl.Date, "f0": pl.Int64,
-                                "f1": pl.Int64})
+            return (
+                c.sort("date")
+                .group_by("account_id")
+                .agg(
+                    pl.col("date").first().alias("d0"),
+                    pl.col("date").last().alias("d1"),
+                    pl.col("followers").first().alias("f0"),
+                    pl.col("followers").last().alias("f1"),
+                )
+            )
+    return pl.DataFrame(
+        schema={"account_id": pl.String, "d0": pl.Date, "d1": pl.Date, "f0": pl.Int64, "f1": pl.Int64}
+    )
 
 
 def _from_followers(ctx: AuditContext) -> pl.DataFrame:
@@ -46,14 +54,20 @@ def _from_followers(ctx: AuditContext) -> pl.DataFrame:
     end = min(end, ctx.as_of) if end is not None else ctx.as_of
 
     def active(t) -> pl.Expr:
-        return ((pl.col("followed_at") <= t) & (pl.col("unfollowed_at").is_null() | (pl.col("unfollowed_at") > t)))
+        return (pl.col("followed_at") <= t) & (
+            pl.col("unfollowed_at").is_null() | (pl.col("unfollowed_at") > t)
+        )
 
     tz = ctx.tz
-    return (f.group_by("account_id").agg(active(start).sum().cast(pl.Int64).alias("f0"),
-                                         active(end).sum().cast(pl.Int64).alias("f1"))
-            .with_columns(pl.lit(start).dt.convert_time_zone(tz).dt.date().alias("d0"),
-                          pl.lit(end).dt.convert_time_zone(tz).dt.date().alias("d1"))
-            .select("account_id", "d0", "d1", "f0", "f1"))
+    return (
+        f.group_by("account_id")
+        .agg(active(start).sum().cast(pl.Int64).alias("f0"), active(end).sum().cast(pl.Int64).alias("f1"))
+        .with_columns(
+            pl.lit(start).dt.convert_time_zone(tz).dt.date().alias("d0"),
+            pl.lit(end).dt.convert_time_zone(tz).dt.date().alias("d1"),
+        )
+        .select("account_id", "d0", "d1", "f0", "f1")
+    )
 
 
 @rule("SM505", "follower-growth-without-customer-growth", requires=("customers",), options=Options)
@@ -80,7 +94,9 @@ def follower_growth_without_customer_growth(ctx: AuditContext, opts: Options) ->
         raise NotRun("needs customers with first_order_at to see when customers were won")
     series = _follower_series(ctx)
     if series.height == 0 and not ctx.dataset.has("followers"):
-        raise NotRun("needs follower_counts.jsonl (or followers.jsonl with followed_at) to see follower growth")
+        raise NotRun(
+            "needs follower_counts.jsonl (or followers.jsonl with followed_at) to see follower growth"
+        )
     if ctx.dataset.has("followers"):  # accounts without daily totals: rebuild them from the follower list
         rebuilt = _from_followers(ctx).filter(~pl.col("account_id").is_in(series["account_id"].implode()))
         series = pl.concat([series, rebuilt], how="vertical_relaxed")
@@ -110,16 +126,27 @@ def follower_growth_without_customer_growth(ctx: AuditContext, opts: Options) ->
         yield Finding(
             severity="medium",
             title=T(f"{handle}: followers {fp}, customers {cp}", f"{handle}：粉丝 {fp}，客户 {cp}"),
-            message=T(f"From {d0} to {d1} {handle} went from {f0} to {f1} followers ({fp}), while customers grew "
-                      f"from {base} to {base + new} ({cp}): the new followers are not becoming buyers.",
-                      f"{d0} 至 {d1}，{handle} 的粉丝从 {f0} 增至 {f1}（{fp}），而客户只从 {base} 增至 {base + new}"
-                      f"（{cp}）：新增粉丝没有转化为买家。"),
-            recommendation=T("Stop optimising for follower counts (giveaways, follow-for-follow, bought followers); "
-                             "target campaigns at likely buyers and track how many followers place a first order.",
-                             "不要再以涨粉为目标（抽奖、互关、买粉）；把投放定向到潜在买家，并跟踪有多少粉丝完成首单。"),
+            message=T(
+                f"From {d0} to {d1} {handle} went from {f0} to {f1} followers ({fp}), while customers grew "
+                f"from {base} to {base + new} ({cp}): the new followers are not becoming buyers.",
+                f"{d0} 至 {d1}，{handle} 的粉丝从 {f0} 增至 {f1}（{fp}），而客户只从 {base} 增至 {base + new}"
+                f"（{cp}）：新增粉丝没有转化为买家。",
+            ),
+            recommendation=T(
+                "Stop optimising for follower counts (giveaways, follow-for-follow, bought followers); "
+                "target campaigns at likely buyers and track how many followers place a first order.",
+                "不要再以涨粉为目标（抽奖、互关、买粉）；把投放定向到潜在买家，并跟踪有多少粉丝完成首单。",
+            ),
             account_id=r["account_id"],
             evidence=[Evidence("account", r["account_id"])],
-            data={"from": str(d0), "to": str(d1), "followers_start": f0, "followers_end": f1,
-                  "follower_growth": round(fgrowth, 4), "customers_before": base, "new_customers": new,
-                  "customer_growth": round(cgrowth, 4)},
+            data={
+                "from": str(d0),
+                "to": str(d1),
+                "followers_start": f0,
+                "followers_end": f1,
+                "follower_growth": round(fgrowth, 4),
+                "customers_before": base,
+                "new_customers": new,
+                "customer_growth": round(cgrowth, 4),
+            },
         )

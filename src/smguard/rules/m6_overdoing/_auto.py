@@ -11,9 +11,18 @@ def brand_out(ctx: AuditContext) -> pl.DataFrame:
     cached = ctx.__dict__.get("_m6_brand_out")
     if cached is not None:
         return cached
-    m = ctx.dataset.messages.lazy().select("id", "account_id", "created_at", "text", "automated", "owner", "direction")
-    out = m.filter((pl.col("owner") == "brand") & (pl.col("direction") == "out")
-                   & (pl.col("created_at") <= ctx.as_of)).with_columns(pl.col("automated").fill_null(False)).collect()
+    m = ctx.dataset.messages.lazy().select(
+        "id", "account_id", "created_at", "text", "automated", "owner", "direction"
+    )
+    out = (
+        m.filter(
+            (pl.col("owner") == "brand")
+            & (pl.col("direction") == "out")
+            & (pl.col("created_at") <= ctx.as_of)
+        )
+        .with_columns(pl.col("automated").fill_null(False))
+        .collect()
+    )
     ctx.__dict__["_m6_brand_out"] = out  # shared by SM605-SM607 within one audit
     return out
 
@@ -45,8 +54,11 @@ def off_hours_only_accounts(ctx: AuditContext, days: list[int], start: str, end:
     auto = brand_out(ctx).filter(pl.col("automated"))
     if auto.height == 0:
         return set()
-    s = (auto.with_columns(in_business_hours(ctx.tz, days, start, end).alias("biz"))
-         .group_by("account_id").agg(pl.col("biz").mean().alias("share")))
+    s = (
+        auto.with_columns(in_business_hours(ctx.tz, days, start, end).alias("biz"))
+        .group_by("account_id")
+        .agg(pl.col("biz").mean().alias("share"))
+    )
     return set(s.filter(pl.col("share") <= OFF_HOURS_TOLERANCE)["account_id"].to_list())
 
 
@@ -62,6 +74,10 @@ def off_hours_only_texts(auto: pl.DataFrame, tz: str, days: list[int], start: st
     recommends ("如半夜的时候"), even on an account whose other auto-replies run by day."""
     if auto.height == 0:
         return auto.select("account_id", "key")
-    return (auto.with_columns(in_business_hours(tz, days, start, end).alias("biz"))
-            .group_by("account_id", "key").agg(pl.col("biz").mean().alias("share"), pl.len().alias("n"))
-            .filter((pl.col("share") <= OFF_HOURS_TOLERANCE) & (pl.col("n") >= 2)).select("account_id", "key"))
+    return (
+        auto.with_columns(in_business_hours(tz, days, start, end).alias("biz"))
+        .group_by("account_id", "key")
+        .agg(pl.col("biz").mean().alias("share"), pl.len().alias("n"))
+        .filter((pl.col("share") <= OFF_HOURS_TOLERANCE) & (pl.col("n") >= 2))
+        .select("account_id", "key")
+    )

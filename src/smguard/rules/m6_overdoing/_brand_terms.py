@@ -20,16 +20,103 @@ from smguard.rules.context import AuditContext
 _STRIP = r"[\s@＠#＃_\-\.·・'’]"
 # Generic words of company names: alone they are not the brand ("Acme Coffee" → "acme", not "coffee").
 GENERIC_WORDS = {
-    "the", "and", "of", "co", "inc", "ltd", "llc", "gmbh", "company", "corp", "corporation", "group", "official",
-    "store", "shop", "shops", "studio", "cafe", "coffee", "tea", "bakery", "restaurant", "bar", "kitchen",
-    "foods", "food", "brand", "brands", "global", "china", "cn", "us", "uk", "app", "online", "team", "hq",
-    "social", "media", "tech", "technology", "labs", "lab", "design", "home", "beauty", "fashion", "sports",
+    "the",
+    "and",
+    "of",
+    "co",
+    "inc",
+    "ltd",
+    "llc",
+    "gmbh",
+    "company",
+    "corp",
+    "corporation",
+    "group",
+    "official",
+    "store",
+    "shop",
+    "shops",
+    "studio",
+    "cafe",
+    "coffee",
+    "tea",
+    "bakery",
+    "restaurant",
+    "bar",
+    "kitchen",
+    "foods",
+    "food",
+    "brand",
+    "brands",
+    "global",
+    "china",
+    "cn",
+    "us",
+    "uk",
+    "app",
+    "online",
+    "team",
+    "hq",
+    "social",
+    "media",
+    "tech",
+    "technology",
+    "labs",
+    "lab",
+    "design",
+    "home",
+    "beauty",
+    "fashion",
+    "sports",
 }
 # Generic endings of Chinese company and account names: "阿克米咖啡官方旗舰店" → also "阿克米".
-ZH_SUFFIXES = ("服务号", "订阅号", "公众号", "视频号", "有限责任公司", "有限公司", "股份公司", "官方旗舰店", "旗舰店", "官方微博", "官方账号", "官方号", "官方",
-               "公司", "集团", "科技", "咖啡馆", "咖啡", "茶饮", "奶茶", "餐饮", "门店", "店", "中国")
-HANDLE_SUFFIXES = ("official", "offical", "_cn", "cn", "_hq", "hq", "_global", "global", "app", "_us", "_uk", "tv",
-                   "live", "shop", "store", "news", "team", "co", "inc")
+ZH_SUFFIXES = (
+    "服务号",
+    "订阅号",
+    "公众号",
+    "视频号",
+    "有限责任公司",
+    "有限公司",
+    "股份公司",
+    "官方旗舰店",
+    "旗舰店",
+    "官方微博",
+    "官方账号",
+    "官方号",
+    "官方",
+    "公司",
+    "集团",
+    "科技",
+    "咖啡馆",
+    "咖啡",
+    "茶饮",
+    "奶茶",
+    "餐饮",
+    "门店",
+    "店",
+    "中国",
+)
+HANDLE_SUFFIXES = (
+    "official",
+    "offical",
+    "_cn",
+    "cn",
+    "_hq",
+    "hq",
+    "_global",
+    "global",
+    "app",
+    "_us",
+    "_uk",
+    "tv",
+    "live",
+    "shop",
+    "store",
+    "news",
+    "team",
+    "co",
+    "inc",
+)
 MIN_TERM_CHARS = 3  # a folded Latin term shorter than this matches too much by accident
 MIN_TERM_CHARS_CJK = 2
 
@@ -135,26 +222,148 @@ def mentions_any(df: pl.DataFrame, col: str, terms: list[str]) -> pl.Series:
 #     or a word and a model code, the way products are named ("Gravel X2", "Ridgeline 29", "Trailhead Jr"),
 #   * two Han characters followed by a model code ("碎石X2", "都市折叠20" → "折叠20", "城市通勤3代" → "通勤3").
 
-_FUNCTION_HAN = set("的了是在我你他她它们这那就都也还很吗呢吧啊哦呀和与或有个今天明昨要会能去来到说看一不人大小好上下")
+_FUNCTION_HAN = set(
+    "的了是在我你他她它们这那就都也还很吗呢吧啊哦呀和与或有个今天明昨要会能去来到说看一不人大小好上下"
+)
 _STOP_EN = {
-    "the", "and", "for", "with", "this", "that", "you", "your", "our", "are", "was", "were", "have", "has", "had",
-    "just", "new", "now", "today", "tonight", "tomorrow", "day", "week", "weekend", "time", "get", "got", "all",
-    "any", "not", "but", "can", "will", "out", "one", "two", "from", "what", "who", "how", "why", "when", "where",
-    "its", "it's", "i'm", "my", "me", "we", "they", "them", "their", "his", "her", "she", "him", "too", "very",
-    "really", "so", "more", "most", "some", "about", "into", "over", "after", "before", "again", "here", "there",
-    "best", "good", "great", "love", "like", "first", "last", "next", "every", "check", "finally", "anyone",
-    "watching", "keep", "going", "make", "made", "let", "lets", "let's", "please", "thanks", "thank", "off",
+    "the",
+    "and",
+    "for",
+    "with",
+    "this",
+    "that",
+    "you",
+    "your",
+    "our",
+    "are",
+    "was",
+    "were",
+    "have",
+    "has",
+    "had",
+    "just",
+    "new",
+    "now",
+    "today",
+    "tonight",
+    "tomorrow",
+    "day",
+    "week",
+    "weekend",
+    "time",
+    "get",
+    "got",
+    "all",
+    "any",
+    "not",
+    "but",
+    "can",
+    "will",
+    "out",
+    "one",
+    "two",
+    "from",
+    "what",
+    "who",
+    "how",
+    "why",
+    "when",
+    "where",
+    "its",
+    "it's",
+    "i'm",
+    "my",
+    "me",
+    "we",
+    "they",
+    "them",
+    "their",
+    "his",
+    "her",
+    "she",
+    "him",
+    "too",
+    "very",
+    "really",
+    "so",
+    "more",
+    "most",
+    "some",
+    "about",
+    "into",
+    "over",
+    "after",
+    "before",
+    "again",
+    "here",
+    "there",
+    "best",
+    "good",
+    "great",
+    "love",
+    "like",
+    "first",
+    "last",
+    "next",
+    "every",
+    "check",
+    "finally",
+    "anyone",
+    "watching",
+    "keep",
+    "going",
+    "make",
+    "made",
+    "let",
+    "lets",
+    "let's",
+    "please",
+    "thanks",
+    "thank",
+    "off",
 }
 # two-letter words that are not a model suffix
-_STOP_EN2 = {"an", "am", "as", "at", "be", "by", "do", "go", "he", "hi", "if", "in", "is", "it", "me", "my", "no",
-             "of", "oh", "ok", "on", "or", "so", "to", "up", "us", "we", "ya", "yo"}
+_STOP_EN2 = {
+    "an",
+    "am",
+    "as",
+    "at",
+    "be",
+    "by",
+    "do",
+    "go",
+    "he",
+    "hi",
+    "if",
+    "in",
+    "is",
+    "it",
+    "me",
+    "my",
+    "no",
+    "of",
+    "oh",
+    "ok",
+    "on",
+    "or",
+    "so",
+    "to",
+    "up",
+    "us",
+    "we",
+    "ya",
+    "yo",
+}
 _RE_SPACED = r"[^\p{L}\p{N}]+"
 MIN_BRAND_POSTS = 2  # a phrase in one brand post may be chance; in two it is the brand's vocabulary
 
 
 def spaced_expr(col: pl.Expr) -> pl.Expr:
-    return (" " + col.fill_null("").str.normalize("NFKC").str.to_lowercase()
-            .str.replace_all(_RE_SPACED, " ") + " ")
+    return (
+        " "
+        + col.fill_null("").str.normalize("NFKC").str.to_lowercase().str.replace_all(_RE_SPACED, " ")
+        + " "
+    )
 
 
 _FUNCTION_HAN_RE = "[" + "".join(sorted(_FUNCTION_HAN)) + "]"
@@ -164,25 +373,39 @@ def phrases(texts: pl.Series) -> pl.DataFrame:
     """Distinctive phrases of each text, vectorised: columns ``i`` (position in ``texts``) and ``g`` (the
     phrase), one row per distinct (text, phrase)."""
     df = texts.to_frame("t").with_row_index("i").select("i", spaced_expr(pl.col("t")).alias("t"))
-    han = (df.select("i", pl.col("t").str.extract_all(r"[\u3400-\u9fff]{4,}").alias("run")).explode("run")
-           .drop_nulls("run")
-           .with_columns(pl.int_ranges(0, pl.col("run").str.len_chars() - 3).alias("off")).explode("off")
-           .select("i", pl.col("run").str.slice(pl.col("off"), 4).alias("g"))
-           .filter(~pl.col("g").str.contains(_FUNCTION_HAN_RE)))
-    words = (df.select("i", pl.col("t").str.extract_all(r"[a-z0-9][a-z0-9'’]*").alias("w"))
-             .with_columns(pl.col("w").list.slice(1).alias("n"))
-             .with_columns(pl.col("w").list.head(pl.col("n").list.len()))
-             .explode("w", "n").drop_nulls("n"))
-    ok = lambda c: (pl.col(c).str.contains(r"^[a-z][a-z'’]{2,}$")  # noqa: E731
-                    & ~pl.col(c).is_in(list(_STOP_EN)))
+    han = (
+        df.select("i", pl.col("t").str.extract_all(r"[\u3400-\u9fff]{4,}").alias("run"))
+        .explode("run")
+        .drop_nulls("run")
+        .with_columns(pl.int_ranges(0, pl.col("run").str.len_chars() - 3).alias("off"))
+        .explode("off")
+        .select("i", pl.col("run").str.slice(pl.col("off"), 4).alias("g"))
+        .filter(~pl.col("g").str.contains(_FUNCTION_HAN_RE))
+    )
+    words = (
+        df.select("i", pl.col("t").str.extract_all(r"[a-z0-9][a-z0-9'’]*").alias("w"))
+        .with_columns(pl.col("w").list.slice(1).alias("n"))
+        .with_columns(pl.col("w").list.head(pl.col("n").list.len()))
+        .explode("w", "n")
+        .drop_nulls("n")
+    )
+
+    def ok(c: str) -> pl.Expr:
+        return pl.col(c).str.contains(r"^[a-z][a-z'’]{2,}$") & ~pl.col(c).is_in(list(_STOP_EN))
+
     # a model code after a product word: letters and a digit ("x2", "29", "3"), or a 2-letter suffix ("jr")
-    code = ((pl.col("n").str.contains(r"^[a-z]{0,3}[0-9]{1,4}[a-z]{0,2}$"))
-            | (pl.col("n").str.contains(r"^[a-z]{2}$") & ~pl.col("n").is_in(list(_STOP_EN2))))
-    latin = (words.filter(ok("w") & (ok("n") | code))
-             .select("i", (" " + pl.col("w") + " " + pl.col("n") + " ").alias("g")))
-    han_code = (df.select("i", pl.col("t").str.extract_all(r"[\u3400-\u9fff]{2}[a-z]{0,3}[0-9]{1,4}").alias("g"))
-                .explode("g").drop_nulls("g")
-                .filter(~pl.col("g").str.slice(0, 2).str.contains(_FUNCTION_HAN_RE)))
+    code = (pl.col("n").str.contains(r"^[a-z]{0,3}[0-9]{1,4}[a-z]{0,2}$")) | (
+        pl.col("n").str.contains(r"^[a-z]{2}$") & ~pl.col("n").is_in(list(_STOP_EN2))
+    )
+    latin = words.filter(ok("w") & (ok("n") | code)).select(
+        "i", (" " + pl.col("w") + " " + pl.col("n") + " ").alias("g")
+    )
+    han_code = (
+        df.select("i", pl.col("t").str.extract_all(r"[\u3400-\u9fff]{2}[a-z]{0,3}[0-9]{1,4}").alias("g"))
+        .explode("g")
+        .drop_nulls("g")
+        .filter(~pl.col("g").str.slice(0, 2).str.contains(_FUNCTION_HAN_RE))
+    )
     return pl.concat([han, latin, han_code]).unique()
 
 
@@ -197,7 +420,12 @@ def brand_vocabulary_hits(ctx: AuditContext, texts: pl.Series) -> pl.Series:
     mine = phrases(texts)
     if mine.height == 0:
         return pl.Series([False] * n, dtype=pl.Boolean)
-    vocab = (phrases(posts).join(mine.select("g").unique(), on="g", how="semi")
-             .group_by("g").agg(pl.len().alias("posts")).filter(pl.col("posts") >= MIN_BRAND_POSTS))
+    vocab = (
+        phrases(posts)
+        .join(mine.select("g").unique(), on="g", how="semi")
+        .group_by("g")
+        .agg(pl.len().alias("posts"))
+        .filter(pl.col("posts") >= MIN_BRAND_POSTS)
+    )
     hit = mine.join(vocab.select("g"), on="g", how="semi")["i"].unique()
     return pl.Series(range(n)).is_in(hit.implode()).alias("hit")

@@ -26,8 +26,11 @@ def cap_table(ctx: AuditContext, opts: RuleOptions) -> pl.DataFrame:
     acc = ctx.brand_accounts.select(pl.col("id").alias("account_id"), "platform", "handle")
     by = opts.max_posts_per_day_by_platform
     return acc.with_columns(
-        pl.col("platform").replace_strict(by, default=opts.max_posts_per_day, return_dtype=pl.Int64).alias("cap")
-        if by else pl.lit(opts.max_posts_per_day, dtype=pl.Int64).alias("cap")
+        pl.col("platform")
+        .replace_strict(by, default=opts.max_posts_per_day, return_dtype=pl.Int64)
+        .alias("cap")
+        if by
+        else pl.lit(opts.max_posts_per_day, dtype=pl.Int64).alias("cap")
     )
 
 
@@ -64,7 +67,10 @@ def too_many_posts_per_day(ctx: AuditContext, opts: Options) -> Iterator[Finding
         sev = "medium" if n >= opts.medium_factor * cap else "low"
         yield Finding(
             severity=sev,
-            title=T(f"{n} posts on {day} from {handle} (cap {cap})", f"{handle} 在 {day} 发了 {n} 条（上限 {cap} 条）"),
+            title=T(
+                f"{n} posts on {day} from {handle} (cap {cap})",
+                f"{handle} 在 {day} 发了 {n} 条（上限 {cap} 条）",
+            ),
             message=T(
                 f"{handle} ({r['platform']}) published {n} posts on {day}, more than the {cap} a day that keeps "
                 "followers from feeling flooded.",

@@ -56,9 +56,13 @@ def posts_too_close_together(ctx: AuditContext, opts: Options) -> Iterator[Findi
     pairs = near.filter(pl.col("gap_minutes") < opts.burst_minutes)
     # bursts on days over the cap belong to SM601's finding for that day
     caps = cap_table(ctx, opts)
-    heavy = (posts.group_by("account_id", "date").agg(pl.len().alias("n"))
-             .join(caps, on="account_id", how="inner").filter(pl.col("n") > pl.col("cap"))
-             .select("account_id", "date"))
+    heavy = (
+        posts.group_by("account_id", "date")
+        .agg(pl.len().alias("n"))
+        .join(caps, on="account_id", how="inner")
+        .filter(pl.col("n") > pl.col("cap"))
+        .select("account_id", "date")
+    )
     day_of = posts.select("id", "date")
     pairs = pairs.join(day_of, on="id", how="left")
     on_heavy = pairs.join(heavy, on=["account_id", "date"], how="semi")
@@ -68,14 +72,20 @@ def posts_too_close_together(ctx: AuditContext, opts: Options) -> Iterator[Findi
         days = sorted({str(d) for d in g["date"].to_list()})
         yield Finding(
             severity="info",
-            title=T(f"{g.height} posts from {handle} came in bursts on days over the cap",
-                    f"{handle} 有 {g.height} 条内容是在超出每日上限的日子里集中发出的"),
-            message=T(f"On {', '.join(days)}, {handle} also published {g.height} posts less than "
-                      f"{opts.burst_minutes:g} minutes after the previous one; those days are reported by SM601.",
-                      f"{handle} 在 {'、'.join(days)} 还有 {g.height} 条内容与上一条间隔不足 "
-                      f"{opts.burst_minutes:g} 分钟；这些日子已由 SM601 报告。"),
-            recommendation=T("Spread the day's posts over several hours, and keep to the daily cap.",
-                             "把当天的内容分散到几个小时发布，并遵守每日上限。"),
+            title=T(
+                f"{g.height} posts from {handle} came in bursts on days over the cap",
+                f"{handle} 有 {g.height} 条内容是在超出每日上限的日子里集中发出的",
+            ),
+            message=T(
+                f"On {', '.join(days)}, {handle} also published {g.height} posts less than "
+                f"{opts.burst_minutes:g} minutes after the previous one; those days are reported by SM601.",
+                f"{handle} 在 {'、'.join(days)} 还有 {g.height} 条内容与上一条间隔不足 "
+                f"{opts.burst_minutes:g} 分钟；这些日子已由 SM601 报告。",
+            ),
+            recommendation=T(
+                "Spread the day's posts over several hours, and keep to the daily cap.",
+                "把当天的内容分散到几个小时发布，并遵守每日上限。",
+            ),
             account_id=account_id,
             data={"posts": g.height, "days": days, "burst_minutes": opts.burst_minutes},
         )
@@ -85,14 +95,20 @@ def posts_too_close_together(ctx: AuditContext, opts: Options) -> Iterator[Findi
         gap = f"{opts.min_gap_minutes:g}"
         yield Finding(
             severity="info",
-            title=T(f"{g.height} posts from {handle} came less than {gap} min after the previous one",
-                    f"{handle} 有 {g.height} 条内容与上一条间隔不足 {gap} 分钟"),
-            message=T(f"{g.height} of {handle}'s posts followed the previous one by {opts.burst_minutes:g}-{gap} "
-                      "minutes. Not a burst, but more room between posts gives each one its own moment in the feed.",
-                      f"{handle} 有 {g.height} 条内容与上一条相隔 {opts.burst_minutes:g}-{gap} 分钟。"
-                      "虽不算集中刷屏，但拉开间隔能让每条内容都被看到。"),
-            recommendation=T(f"Leave at least {gap} minutes, better several hours, between posts.",
-                             f"两条内容之间至少间隔 {gap} 分钟，最好几个小时。"),
+            title=T(
+                f"{g.height} posts from {handle} came less than {gap} min after the previous one",
+                f"{handle} 有 {g.height} 条内容与上一条间隔不足 {gap} 分钟",
+            ),
+            message=T(
+                f"{g.height} of {handle}'s posts followed the previous one by {opts.burst_minutes:g}-{gap} "
+                "minutes. Not a burst, but more room between posts gives each one its own moment in the feed.",
+                f"{handle} 有 {g.height} 条内容与上一条相隔 {opts.burst_minutes:g}-{gap} 分钟。"
+                "虽不算集中刷屏，但拉开间隔能让每条内容都被看到。",
+            ),
+            recommendation=T(
+                f"Leave at least {gap} minutes, better several hours, between posts.",
+                f"两条内容之间至少间隔 {gap} 分钟，最好几个小时。",
+            ),
             account_id=account_id,
             data={"posts": g.height, "min_gap_minutes": opts.min_gap_minutes},
         )
@@ -103,15 +119,21 @@ def posts_too_close_together(ctx: AuditContext, opts: Options) -> Iterator[Findi
         ex = g.head(opts.examples).with_columns(
             pl.col("created_at").dt.convert_time_zone(tz).dt.strftime("%Y-%m-%d %H:%M").alias("t")
         )
-        ex_en = "; ".join(f"post {r['id']} at {r['t']}, {r['gap_minutes']:.0f} min after {r['prev_id']}"
-                          for r in ex.iter_rows(named=True))
-        ex_zh = "；".join(f"{r['t']} 的 {r['id']} 距上一条 {r['prev_id']} 仅 {r['gap_minutes']:.0f} 分钟"
-                         for r in ex.iter_rows(named=True))
+        ex_en = "; ".join(
+            f"post {r['id']} at {r['t']}, {r['gap_minutes']:.0f} min after {r['prev_id']}"
+            for r in ex.iter_rows(named=True)
+        )
+        ex_zh = "；".join(
+            f"{r['t']} 的 {r['id']} 距上一条 {r['prev_id']} 仅 {r['gap_minutes']:.0f} 分钟"
+            for r in ex.iter_rows(named=True)
+        )
         gap = f"{opts.burst_minutes:g}"
         yield Finding(
             severity="low",
-            title=T(f"{n} posts from {handle} came less than {gap} min after the previous one",
-                    f"{handle} 有 {n} 条内容与上一条间隔不足 {gap} 分钟"),
+            title=T(
+                f"{n} posts from {handle} came less than {gap} min after the previous one",
+                f"{handle} 有 {n} 条内容与上一条间隔不足 {gap} 分钟",
+            ),
             message=T(
                 f"{handle} ({g['platform'][0]}) published {n} posts less than {gap} minutes after its previous "
                 f"post, e.g. {ex_en}. Posts this close bury each other in followers' feeds.",
@@ -125,6 +147,9 @@ def posts_too_close_together(ctx: AuditContext, opts: Options) -> Iterator[Findi
             ),
             account_id=account_id,
             evidence=[Evidence.post(i) for i in g["id"].to_list()],
-            data={"posts": n, "burst_minutes": opts.burst_minutes,
-                  "min_gap_seen_minutes": float(g["gap_minutes"].min())},
+            data={
+                "posts": n,
+                "burst_minutes": opts.burst_minutes,
+                "min_gap_seen_minutes": float(g["gap_minutes"].min()),
+            },
         )

@@ -35,28 +35,44 @@ def _daily_losses(ctx: AuditContext) -> pl.DataFrame:
     parts: list[pl.DataFrame] = []
     have: set[str] = set()
     if ctx.dataset.has("followers"):
-        f = ctx.dataset.followers.filter(pl.col("account_id").is_in(brand.implode()) & pl.col("unfollowed_at").is_not_null()
-                                         & (pl.col("unfollowed_at") <= ctx.as_of))
+        f = ctx.dataset.followers.filter(
+            pl.col("account_id").is_in(brand.implode())
+            & pl.col("unfollowed_at").is_not_null()
+            & (pl.col("unfollowed_at") <= ctx.as_of)
+        )
         if f.height:
-            u = (f.with_columns(pl.col("unfollowed_at").dt.convert_time_zone(ctx.tz).dt.date().alias("date"))
-                 .group_by("account_id", "date").agg(pl.len().cast(pl.Int64).alias("lost"))
-                 .with_columns(pl.lit("unfollowed_at").alias("source")))
+            u = (
+                f.with_columns(pl.col("unfollowed_at").dt.convert_time_zone(ctx.tz).dt.date().alias("date"))
+                .group_by("account_id", "date")
+                .agg(pl.len().cast(pl.Int64).alias("lost"))
+                .with_columns(pl.lit("unfollowed_at").alias("source"))
+            )
             parts.append(u)
             have = set(u["account_id"].unique().to_list())
     if ctx.dataset.has("follower_counts"):
-        c = ctx.table("follower_counts").filter(pl.col("account_id").is_in(brand.implode())
-                                                & ~pl.col("account_id").is_in(list(have)))
+        c = ctx.table("follower_counts").filter(
+            pl.col("account_id").is_in(brand.implode()) & ~pl.col("account_id").is_in(list(have))
+        )
         if c.height:
-            c = c.sort("account_id", "date").with_columns(
-                pl.col("followers").shift(1).over("account_id").alias("prev"),
-                pl.col("date").shift(1).over("account_id").alias("prev_date"),
-            ).filter((pl.col("date") - pl.col("prev_date")) == pl.duration(days=1))
-            c = c.select("account_id", "date",
-                         (pl.col("prev") - pl.col("followers")).clip(lower_bound=0).cast(pl.Int64).alias("lost"),
-                         pl.lit("follower_counts").alias("source"))
+            c = (
+                c.sort("account_id", "date")
+                .with_columns(
+                    pl.col("followers").shift(1).over("account_id").alias("prev"),
+                    pl.col("date").shift(1).over("account_id").alias("prev_date"),
+                )
+                .filter((pl.col("date") - pl.col("prev_date")) == pl.duration(days=1))
+            )
+            c = c.select(
+                "account_id",
+                "date",
+                (pl.col("prev") - pl.col("followers")).clip(lower_bound=0).cast(pl.Int64).alias("lost"),
+                pl.lit("follower_counts").alias("source"),
+            )
             parts.append(c)
     if not parts:
-        return pl.DataFrame(schema={"account_id": pl.String, "date": pl.Date, "lost": pl.Int64, "source": pl.String})
+        return pl.DataFrame(
+            schema={"account_id": pl.String, "date": pl.Date, "lost": pl.Int64, "source": pl.String}
+        )
     return pl.concat(parts)
 
 
@@ -89,9 +105,13 @@ def unfollow_spike_after_heavy_day(ctx: AuditContext, opts: Options) -> Iterator
     posts = ctx.brand_posts
     if posts.height == 0:
         return
-    heavy = (posts.group_by("account_id", "date").agg(pl.len().alias("posts"))
-             .join(cap_table(ctx, opts).select("account_id", "cap"), on="account_id")
-             .filter(pl.col("posts") > pl.col("cap")).drop("cap"))
+    heavy = (
+        posts.group_by("account_id", "date")
+        .agg(pl.len().alias("posts"))
+        .join(cap_table(ctx, opts).select("account_id", "cap"), on="account_id")
+        .filter(pl.col("posts") > pl.col("cap"))
+        .drop("cap")
+    )
     if heavy.height == 0:
         return
     losses = _daily_losses(ctx)
@@ -99,33 +119,60 @@ def unfollow_spike_after_heavy_day(ctx: AuditContext, opts: Options) -> Iterator
         return
     k = max(1, opts.days_after)
     # days that follow a heavy day (any of the k after it) are not "usual" days
-    window = pl.concat([heavy.select("account_id", (pl.col("date") + pl.duration(days=i)).alias("date"))
-                        for i in range(0, k + 1)]).unique()
+    window = pl.concat(
+        [
+            heavy.select("account_id", (pl.col("date") + pl.duration(days=i)).alias("date"))
+            for i in range(0, k + 1)
+        ]
+    ).unique()
     # usual daily loss: mean over every day of the account's observed span outside the windows (0 on days
     # without a row), so a sparse unfollow log is not mistaken for a high baseline
     usual = losses.join(window, on=["account_id", "date"], how="anti")
-    span = losses.group_by("account_id").agg(pl.col("date").min().alias("d0"), pl.col("date").max().alias("d1"),
-                                              pl.col("source").first())
+    span = losses.group_by("account_id").agg(
+        pl.col("date").min().alias("d0"), pl.col("date").max().alias("d1"), pl.col("source").first()
+    )
     span = span.with_columns(((pl.col("d1") - pl.col("d0")).dt.total_days() + 1).alias("days"))
-    win_days = window.join(span, on="account_id").filter(pl.col("date").is_between(pl.col("d0"), pl.col("d1")))
+    win_days = window.join(span, on="account_id").filter(
+        pl.col("date").is_between(pl.col("d0"), pl.col("d1"))
+    )
     win_days = win_days.group_by("account_id").agg(pl.len().alias("win"))
-    base = (span.join(usual.group_by("account_id").agg(pl.col("lost").sum().alias("usual_lost")), on="account_id",
-                      how="left")
-            .join(win_days, on="account_id", how="left")
-            .with_columns((pl.col("usual_lost").fill_null(0)
-                           / (pl.col("days") - pl.col("win").fill_null(0)).clip(lower_bound=1)).alias("baseline")))
-    after = pl.concat([heavy.select("account_id", "date", "posts", (pl.col("date") + pl.duration(days=i)).alias("d"))
-                       for i in range(1, k + 1)])
-    after = after.join(losses.select("account_id", pl.col("date").alias("d"), "lost"), on=["account_id", "d"],
-                       how="left").with_columns(pl.col("lost").fill_null(0))
-    top = (after.sort("lost", descending=True)
-           .group_by("account_id", "date", "posts")
-           .agg(pl.col("lost").first().alias("lost"), pl.col("d").first().alias("peak_day"))
-           .join(base.select("account_id", "baseline", "source"), on="account_id", how="inner")
-           .filter((pl.col("lost") >= opts.min_unfollows)
-                   & (pl.col("lost") >= opts.spike_factor * pl.col("baseline")))
-           .join(ctx.brand_accounts.select(pl.col("id").alias("account_id"), "handle", "platform"), on="account_id")
-           .sort("account_id", "date"))
+    base = (
+        span.join(
+            usual.group_by("account_id").agg(pl.col("lost").sum().alias("usual_lost")),
+            on="account_id",
+            how="left",
+        )
+        .join(win_days, on="account_id", how="left")
+        .with_columns(
+            (
+                pl.col("usual_lost").fill_null(0)
+                / (pl.col("days") - pl.col("win").fill_null(0)).clip(lower_bound=1)
+            ).alias("baseline")
+        )
+    )
+    after = pl.concat(
+        [
+            heavy.select("account_id", "date", "posts", (pl.col("date") + pl.duration(days=i)).alias("d"))
+            for i in range(1, k + 1)
+        ]
+    )
+    after = after.join(
+        losses.select("account_id", pl.col("date").alias("d"), "lost"), on=["account_id", "d"], how="left"
+    ).with_columns(pl.col("lost").fill_null(0))
+    top = (
+        after.sort("lost", descending=True)
+        .group_by("account_id", "date", "posts")
+        .agg(pl.col("lost").first().alias("lost"), pl.col("d").first().alias("peak_day"))
+        .join(base.select("account_id", "baseline", "source"), on="account_id", how="inner")
+        .filter(
+            (pl.col("lost") >= opts.min_unfollows)
+            & (pl.col("lost") >= opts.spike_factor * pl.col("baseline"))
+        )
+        .join(
+            ctx.brand_accounts.select(pl.col("id").alias("account_id"), "handle", "platform"), on="account_id"
+        )
+        .sort("account_id", "date")
+    )
     for r in top.iter_rows(named=True):
         if _poisson_tail(r["lost"], max(r["baseline"], 0.1)) >= opts.max_spike_chance:
             continue
@@ -135,8 +182,10 @@ def unfollow_spike_after_heavy_day(ctx: AuditContext, opts: Options) -> Iterator
         how_en = "unfollowed" if r["source"] == "unfollowed_at" else "net follower loss"
         yield Finding(
             severity="medium",
-            title=T(f"{handle} lost {lost} followers on {peak}, after {n} posts on {day}",
-                    f"{handle} 在 {day} 发了 {n} 条后，{peak} 掉粉 {lost} 人"),
+            title=T(
+                f"{handle} lost {lost} followers on {peak}, after {n} posts on {day}",
+                f"{handle} 在 {day} 发了 {n} 条后，{peak} 掉粉 {lost} 人",
+            ),
             message=T(
                 f"{handle} published {n} posts on {day}, over the daily cap; on {peak} it lost {lost} "
                 f"followers ({how_en}), against a usual {base_s} a day.",
@@ -149,6 +198,12 @@ def unfollow_spike_after_heavy_day(ctx: AuditContext, opts: Options) -> Iterator
             ),
             account_id=r["account_id"],
             evidence=[Evidence.day(r["account_id"], day)],
-            data={"date": day, "posts": n, "peak_day": peak, "lost": lost, "usual_per_day": r["baseline"],
-                  "source": r["source"]},
+            data={
+                "date": day,
+                "posts": n,
+                "peak_day": peak,
+                "lost": lost,
+                "usual_per_day": r["baseline"],
+                "source": r["source"],
+            },
         )

@@ -40,8 +40,13 @@ def likes_on_posts_not_mentioning_brand(ctx: AuditContext, opts: Options) -> Ite
     **Example** `@acme_coffee` liked "Sunset at the beach 🌅" → the like is evidence; a like on "My morning
     Acme latte ☕" is fine.
     """
-    likes = (ctx.table("likes").lazy().select("id", "account_id", "created_at", "target_post_id", "target_text", "owner")
-             .filter((pl.col("owner") == "brand") & (pl.col("created_at") <= ctx.as_of)).collect())
+    likes = (
+        ctx.table("likes")
+        .lazy()
+        .select("id", "account_id", "created_at", "target_post_id", "target_text", "owner")
+        .filter((pl.col("owner") == "brand") & (pl.col("created_at") <= ctx.as_of))
+        .collect()
+    )
     if likes.height == 0:
         return
     terms = brand_terms(ctx, opts.brand_terms)
@@ -57,7 +62,9 @@ def likes_on_posts_not_mentioning_brand(ctx: AuditContext, opts: Options) -> Ite
         rest = judged.filter(~pl.col("on_brand"))
         hits = brand_vocabulary_hits(ctx, rest["target_text"])
         vocab_ids = rest.filter(hits)["id"]
-        judged = judged.with_columns((pl.col("on_brand") | pl.col("id").is_in(vocab_ids.implode())).alias("on_brand"))
+        judged = judged.with_columns(
+            (pl.col("on_brand") | pl.col("id").is_in(vocab_ids.implode())).alias("on_brand")
+        )
     totals = judged.group_by("account_id").agg(pl.len().alias("judged"))
     bad = judged.filter(~pl.col("on_brand")).sort("account_id", "created_at", "id")
     if bad.height == 0:
@@ -72,8 +79,10 @@ def likes_on_posts_not_mentioning_brand(ctx: AuditContext, opts: Options) -> Ite
         q = " | ".join(f"“{x}”" for x in quotes)
         yield Finding(
             severity="medium" if share >= opts.medium_off_brand_share else "low",
-            title=T(f"{handle} liked {n} posts that do not mention the brand",
-                    f"{handle} 给 {n} 条未提及品牌或产品的内容点了赞"),
+            title=T(
+                f"{handle} liked {n} posts that do not mention the brand",
+                f"{handle} 给 {n} 条未提及品牌或产品的内容点了赞",
+            ),
             message=T(
                 f"{n} of the {total} posts {handle} liked ({share:.0%}) mention neither the brand nor its "
                 f"products, e.g. {q}.",

@@ -58,14 +58,18 @@ def too_many_automated_replies(ctx: AuditContext, opts: Options) -> Iterator[Fin
     # a fixed out-of-office message is the use the article recommends ("如半夜的时候"): it neither counts
     # towards the share nor is evidence, also on an account that automates other replies by day
     out = out.with_columns(auto_key(pl.col("text")).alias("key"))
-    off = off_hours_only_texts(out.filter(pl.col("automated")), ctx.tz, opts.business_days, opts.business_start,
-                               opts.business_end)
+    off = off_hours_only_texts(
+        out.filter(pl.col("automated")), ctx.tz, opts.business_days, opts.business_start, opts.business_end
+    )
     out = out.join(off, on=["account_id", "key"], how="anti")
-    stats = (out.group_by("account_id")
-             .agg(pl.len().alias("total"), pl.col("automated").sum().alias("auto"))
-             .with_columns((pl.col("auto") / pl.col("total")).alias("share"))
-             .filter((pl.col("total") >= opts.min_out_messages) & (pl.col("share") > opts.max_automated_share))
-             .join(handles(ctx), on="account_id", how="left").sort("account_id"))
+    stats = (
+        out.group_by("account_id")
+        .agg(pl.len().alias("total"), pl.col("automated").sum().alias("auto"))
+        .with_columns((pl.col("auto") / pl.col("total")).alias("share"))
+        .filter((pl.col("total") >= opts.min_out_messages) & (pl.col("share") > opts.max_automated_share))
+        .join(handles(ctx), on="account_id", how="left")
+        .sort("account_id")
+    )
     if stats.height == 0:
         return
     auto = out.filter(pl.col("automated") & pl.col("account_id").is_in(stats["account_id"].implode()))
@@ -77,7 +81,10 @@ def too_many_automated_replies(ctx: AuditContext, opts: Options) -> Iterator[Fin
         n, total, share = int(r["auto"]), int(r["total"]), float(r["share"])
         yield Finding(
             severity="medium" if share > 2 * opts.max_automated_share else "low",
-            title=T(f"{share:.0%} of {handle}'s replies are automated", f"{handle} 的回复中 {share:.0%} 是自动回复"),
+            title=T(
+                f"{share:.0%} of {handle}'s replies are automated",
+                f"{handle} 的回复中 {share:.0%} 是自动回复",
+            ),
             message=T(
                 f"{n} of the {total} messages {handle} sent ({share:.0%}) were automated, above the {cap} that "
                 "still reads as a person answering.",

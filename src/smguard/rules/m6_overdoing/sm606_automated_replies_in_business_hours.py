@@ -50,8 +50,10 @@ def automated_replies_in_business_hours(ctx: AuditContext, opts: Options) -> Ite
         ex = ", ".join(g["t"].head(opts.examples).to_list())
         yield Finding(
             severity="low",
-            title=T(f"{handle} sent {n} automated replies during business hours",
-                    f"{handle} 在工作时间发送了 {n} 条自动回复"),
+            title=T(
+                f"{handle} sent {n} automated replies during business hours",
+                f"{handle} 在工作时间发送了 {n} 条自动回复",
+            ),
             message=T(
                 f"{handle} sent {n} automated replies on business days between {hours} local time "
                 f"(e.g. {ex}), when a person could have answered.",

@@ -54,11 +54,14 @@ def identical_auto_replies(ctx: AuditContext, opts: Options) -> Iterator[Finding
     # an out-of-office text sent only outside business hours may repeat, whatever else the account automates
     off = off_hours_only_texts(out, ctx.tz, opts.business_days, opts.business_start, opts.business_end)
     out = out.join(off, on=["account_id", "key"], how="anti")
-    groups = (out.sort("created_at", "id").group_by("account_id", "key", maintain_order=True)
-              .agg(pl.len().alias("n"), pl.col("id"), pl.col("text").first())
-              .filter(pl.col("n") >= opts.min_repeats)
-              .join(handles(ctx), on="account_id", how="left")
-              .sort(["account_id", "n"], descending=[False, True]))
+    groups = (
+        out.sort("created_at", "id")
+        .group_by("account_id", "key", maintain_order=True)
+        .agg(pl.len().alias("n"), pl.col("id"), pl.col("text").first())
+        .filter(pl.col("n") >= opts.min_repeats)
+        .join(handles(ctx), on="account_id", how="left")
+        .sort(["account_id", "n"], descending=[False, True])
+    )
     for r in groups.iter_rows(named=True):
         handle = r["handle"] or r["account_id"]
         n = r["n"]
@@ -66,9 +69,13 @@ def identical_auto_replies(ctx: AuditContext, opts: Options) -> Iterator[Finding
         short = text if len(text) <= 80 else text[:77] + "…"
         yield Finding(
             severity="low",
-            title=T(f"{handle} sent the same automated reply {n} times", f"{handle} 同一条自动回复发了 {n} 次"),
-            message=T(f"{handle} sent the automated reply “{short}” {n} times.",
-                      f"{handle} 把自动回复“{short}”发送了 {n} 次。"),
+            title=T(
+                f"{handle} sent the same automated reply {n} times", f"{handle} 同一条自动回复发了 {n} 次"
+            ),
+            message=T(
+                f"{handle} sent the automated reply “{short}” {n} times.",
+                f"{handle} 把自动回复“{short}”发送了 {n} 次。",
+            ),
             recommendation=T(
                 "Answer by hand where you can; where an auto-reply is needed, say when a person will answer and "
                 "vary it by situation instead of one canned sentence for everyone.",
