@@ -55,12 +55,9 @@ class Report:
 
 
 def _text_backend() -> dict[str, Any]:
-    try:
-        from smguard.text import backend_info
+    from smguard.text import backend_info
 
-        return dict(backend_info())
-    except ImportError:  # pragma: no cover - the text package is part of the product
-        return {"backend": "none", "note": "text understanding unavailable"}
+    return dict(backend_info())
 
 
 class _RecordingLabeler:
@@ -116,10 +113,7 @@ def build_report(
         text_backend=_text_backend(),
         language=dataset.language,
     )
-    try:
-        from smguard.report.stats import compute_stats
-    except ImportError:
-        compute_stats = None
-    if compute_stats is not None:
-        report.stats = compute_stats(dataset, report, labels=recorder.results)
+    from smguard.report.stats import compute_stats
+
+    report.stats = compute_stats(dataset, report, labels=recorder.results)
     return report

@@ -18,12 +18,7 @@ __all__ = ["Evidence", "Finding", "NotRun", "Rule", "RuleOptions", "T", "all_rul
 def all_rules() -> list[Rule]:
     """Every rule, sorted by code."""
     for group in GROUPS:
-        try:
-            pkg = importlib.import_module(f"smguard.rules.{group}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"smguard.rules.{group}":
-                continue
-            raise
+        pkg = importlib.import_module(f"smguard.rules.{group}")
         for info in pkgutil.iter_modules(pkg.__path__):
             importlib.import_module(f"{pkg.__name__}.{info.name}")
     return [REGISTRY[c] for c in sorted(REGISTRY)]
