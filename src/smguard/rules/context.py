@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
 import polars as pl
 
 from smguard.dataset.model import Dataset
+
+V = TypeVar("V")
 
 
 class AuditContext:
@@ -21,6 +24,15 @@ class AuditContext:
     def __init__(self, dataset: Dataset, labeler: Any = None):
         self.dataset = dataset
         self._labeler = labeler
+        self._memo: dict[str, Any] = {}
+
+    def memo(self, key: str, compute: Callable[[], V]) -> V:
+        """``compute()``, run at most once per audit under ``key``: work that several rules share (the
+        mistake-3 conversation tables, the mistake-1 platform checks) is done once and reused. The value is
+        shared, so rules must not modify it (Polars tables are immutable anyway)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     # ------------------------------------------------------------------ basics
     @property

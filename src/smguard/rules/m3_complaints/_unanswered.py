@@ -14,10 +14,9 @@ from smguard.rules.m3_complaints._threads import (
     CHANNEL_ZH,
     abusive_expr,
     brand_inbound,
-    complaint_expr,
     duration_en,
     duration_zh,
-    help_expr,
+    needing_answer,
     short,
     who,
     who_zh,
@@ -34,8 +33,7 @@ def unanswered(ctx: AuditContext, opts, kind: str) -> Iterator[Finding]:
     if inb.height == 0 or "complaint" not in inb.columns:
         return
     # help requests that are also complaints are SM301's
-    wanted = complaint_expr() if kind == "complaint" else help_expr() & ~complaint_expr()
-    inb = inb.filter(wanted)
+    inb = needing_answer(ctx, kind)
     if inb.height == 0:
         return
     as_of = ctx.as_of

@@ -11,8 +11,7 @@ from smguard.rules.context import AuditContext
 from smguard.rules.m3_complaints._threads import (
     DEFAULT_WINDOW_HOURS,
     brand_inbound,
-    complaint_expr,
-    help_expr,
+    needing_answer,
     window_expr,
     with_answers,
 )
@@ -63,7 +62,7 @@ def response_time(ctx: AuditContext, opts: Options) -> Iterator[Finding]:
     inb = brand_inbound(ctx)
     if inb.height == 0 or "complaint" not in inb.columns:
         return
-    need = inb.filter(complaint_expr() | help_expr())
+    need = needing_answer(ctx)
     if need.height == 0:
         return
     df = (
