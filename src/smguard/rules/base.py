@@ -52,9 +52,14 @@ class T:
         return self.en
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
-    """One exact item a finding is about (see CONTRACT §3)."""
+    """One exact item a finding is about (see CONTRACT §3).
+
+    An audit of a big data set builds hundreds of thousands of these, so the constructors ``post``,
+    ``message``, ``day`` and ``follower`` (whose type is known to be valid) fill the slots directly: a frozen
+    dataclass's ``__init__`` goes through ``object.__setattr__`` for every field, about twice as slow.
+    """
 
     type: str
     id: str | None = None
@@ -80,20 +85,65 @@ class Evidence:
         return out
 
     @classmethod
+    def many(cls, type: str, ids: Iterable[str | None], account_id: str | None = None) -> list[Evidence]:
+        """``[Evidence(type, i, account_id) for i in ids]``, the type checked once: the fast way to list the
+        items of a finding."""
+        if type not in EVIDENCE_TYPES:
+            raise ValueError(f"unknown evidence type {type!r}")
+        out: list[Evidence] = []
+        add = out.append
+        for i in ids:
+            e = _new(cls)
+            _set_type(e, type)
+            _set_id(e, i)
+            _set_account_id(e, account_id)
+            _set_date(e, None)
+            add(e)
+        return out
+
+    @classmethod
     def post(cls, id: str) -> Evidence:
-        return cls("post", id)
+        e = _new(cls)
+        _set_type(e, "post")
+        _set_id(e, id)
+        _set_account_id(e, None)
+        _set_date(e, None)
+        return e
 
     @classmethod
     def message(cls, id: str) -> Evidence:
-        return cls("message", id)
+        e = _new(cls)
+        _set_type(e, "message")
+        _set_id(e, id)
+        _set_account_id(e, None)
+        _set_date(e, None)
+        return e
 
     @classmethod
     def day(cls, account_id: str, date: Any) -> Evidence:
-        return cls("day", account_id=account_id, date=str(date))
+        e = _new(cls)
+        _set_type(e, "day")
+        _set_id(e, None)
+        _set_account_id(e, account_id)
+        _set_date(e, str(date))
+        return e
 
     @classmethod
     def follower(cls, account_id: str, user_id: str) -> Evidence:
-        return cls("follower", user_id, account_id=account_id)
+        e = _new(cls)
+        _set_type(e, "follower")
+        _set_id(e, user_id)
+        _set_account_id(e, account_id)
+        _set_date(e, None)
+        return e
+
+
+# the slots' own setters, for the constructors above (they bypass the frozen __setattr__, as __init__ does)
+_new = object.__new__
+_set_type = Evidence.__dict__["type"].__set__
+_set_id = Evidence.__dict__["id"].__set__
+_set_account_id = Evidence.__dict__["account_id"].__set__
+_set_date = Evidence.__dict__["date"].__set__
 
 
 @dataclass

@@ -94,7 +94,7 @@ def guidelines_not_signed(ctx: AuditContext, opts: Options) -> Iterator[Finding]
             "acknowledgment; make signing part of onboarding and of every new version.",
             f"把 {version} 版发给这些员工，要求他们阅读并签字，并记录每一份签字；把签署准则纳入入职流程和每次改版流程。",
         ),
-        evidence=[Evidence("employee", i) for i in unsigned["id"].to_list()],
+        evidence=Evidence.many("employee", unsigned["id"].to_list()),
         data={
             "version": version,
             "published_at": day,

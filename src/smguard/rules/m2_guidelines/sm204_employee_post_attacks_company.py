@@ -139,7 +139,7 @@ def employee_post_attacks_company(ctx: AuditContext, opts: Options) -> Iterator[
                 "私下与该员工沟通，并让其参阅准则。",
             ),
             account_id=row["account_id"],
-            evidence=[Evidence.post(i) for i in row["id"]],
+            evidence=Evidence.many("post", row["id"]),
             data={"count": len(row["id"]), "employee_id": emp_of.get(row["account_id"])},
         )
     for row in one_by_one.select("id", "account_id", "platform", "date", "text").iter_rows(named=True):

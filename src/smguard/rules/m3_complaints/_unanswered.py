@@ -164,7 +164,7 @@ def _summaries(rest: pl.DataFrame, handle: dict, high_after: timedelta, kind: st
                 "从最早的开始逐条处理积压的消息，并安排足够人手，确保每条消息都在响应时限内得到人工回复。",
             ),
             account_id=row["account_id"],
-            evidence=[Evidence.message(i) for i in row["id"]],
+            evidence=Evidence.many("message", row["id"]),
             data={"count": n, "window_hours": win_h},
         )
 

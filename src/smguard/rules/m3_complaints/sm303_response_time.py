@@ -153,6 +153,6 @@ def response_time(ctx: AuditContext, opts: Options) -> Iterator[Finding]:
                     "每天多次查看消息，打开平台通知；即使问题需要更长时间解决，也要先尽快给出简短的人工回复。",
                 ),
                 account_id=s["account_id"],
-                evidence=[Evidence.message(i) for i in slow["id"]],
+                evidence=Evidence.many("message", slow["id"]),
                 data=data,
             )

@@ -133,6 +133,6 @@ def _summaries(rest: pl.DataFrame, handle: dict) -> Iterator[Finding]:
                 "培训负责该账号回复的人员：绝不争论；致歉，说明将如何处理，并把细节转到私信沟通。",
             ),
             account_id=row["account_id"],
-            evidence=[Evidence.message(i) for i in row["id"]],
+            evidence=Evidence.many("message", row["id"]),
             data={"count": n},
         )

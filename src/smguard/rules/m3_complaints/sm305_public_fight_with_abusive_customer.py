@@ -194,7 +194,7 @@ def public_fight_with_abusive_customer(ctx: AuditContext, opts: Options) -> Iter
                 "回复，转为私下跟进。",
             ),
             account_id=row["account_id"],
-            evidence=[Evidence.message(i) for i in row["bad_ids"]],
+            evidence=Evidence.many("message", row["bad_ids"]),
             data={
                 "abusive_message": row["abusive_id"],
                 "public_replies": n,

@@ -73,7 +73,7 @@ def no_retargeting_anywhere(ctx: AuditContext, opts: Options) -> Iterator[Findin
             "开展再营销：用客户名单或网站访客建立自定义人群（如广点通、粉丝通人群包，Meta 自定义受众），配合回流优惠。",
         ),
         account_id=None,
-        evidence=[Evidence("account", i) for i in accounts["id"].to_list()],
+        evidence=Evidence.many("account", accounts["id"].to_list()),
         data={
             "campaigns": n,
             "accounts": accounts.height,

@@ -103,6 +103,6 @@ def fake_or_low_quality_followers(ctx: AuditContext, opts: Options) -> Iterator[
                 "不要把它们算作受众：在平台允许时移除或拉黑，绝不购买粉丝，以互动的真实客户而非粉丝总数衡量增长。",
             ),
             account_id=aid,
-            evidence=[Evidence.follower(aid, u) for u in by.get(aid, [])] if material else [],
+            evidence=Evidence.many("follower", by.get(aid, []), account_id=aid) if material else [],
             data=data,
         )

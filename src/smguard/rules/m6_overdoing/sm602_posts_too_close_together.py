@@ -146,7 +146,7 @@ def posts_too_close_together(ctx: AuditContext, opts: Options) -> Iterator[Findi
                 f"不要连续发布：两条内容之间至少间隔 {opts.min_gap_minutes:g} 分钟（最好几个小时），用定时发布代替集中发布。",
             ),
             account_id=account_id,
-            evidence=[Evidence.post(i) for i in g["id"].to_list()],
+            evidence=Evidence.many("post", g["id"].to_list()),
             data={
                 "posts": n,
                 "burst_minutes": opts.burst_minutes,

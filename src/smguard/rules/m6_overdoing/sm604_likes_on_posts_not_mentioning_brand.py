@@ -94,6 +94,6 @@ def likes_on_posts_not_mentioning_brand(ctx: AuditContext, opts: Options) -> Ite
                 "只给明确提到品牌产品或服务的粉丝内容点赞；对优质内容可以回复或转发，而不是见帖就赞。",
             ),
             account_id=account_id,
-            evidence=[Evidence("like", i) for i in g["id"].to_list()],
+            evidence=Evidence.many("like", g["id"].to_list()),
             data={"likes_judged": total, "off_brand": n, "share": round(share, 4), "terms": terms[:20]},
         )

@@ -97,6 +97,6 @@ def too_many_automated_replies(ctx: AuditContext, opts: Options) -> Iterator[Fin
                 "只在无人值守的时段（深夜、节假日）使用自动回复，其余时间由人工回复；简短的真人回复胜过模板回复。",
             ),
             account_id=r["account_id"],
-            evidence=[Evidence.message(i) for i in by.get(r["account_id"], [])],
+            evidence=Evidence.many("message", by.get(r["account_id"], [])),
             data={"automated": n, "total": total, "share": round(share, 4), "cap": opts.max_automated_share},
         )

@@ -65,6 +65,6 @@ def automated_replies_in_business_hours(ctx: AuditContext, opts: Options) -> Ite
                 "工作时间关闭自动回复，由团队人工答复；自动回复只用于夜间和节假日。",
             ),
             account_id=account_id,
-            evidence=[Evidence.message(i) for i in g["id"].to_list()],
+            evidence=Evidence.many("message", g["id"].to_list()),
             data={"replies": n, "business_hours": hours, "business_days": opts.business_days},
         )

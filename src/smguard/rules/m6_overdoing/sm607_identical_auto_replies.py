@@ -82,6 +82,6 @@ def identical_auto_replies(ctx: AuditContext, opts: Options) -> Iterator[Finding
                 "尽量人工回复；必须自动回复时，说明何时会有人跟进，并按情况区分内容，不要对所有人发同一句话。",
             ),
             account_id=r["account_id"],
-            evidence=[Evidence.message(i) for i in r["id"]],
+            evidence=Evidence.many("message", r["id"]),
             data={"repeats": n, "text": text},
         )
