@@ -65,6 +65,8 @@ def reply_without_apology_or_fix(ctx: AuditContext, opts: Options) -> Iterator[F
     if replies.height == 0 or "apology" not in replies.columns:
         return
     r = reply_targets(ctx, replies).filter(pl.col("t_complaint").fill_null(False))
+    if r.height == 0:
+        return
     r = r.join(_clear_complaints(ctx, opts), on="t_id", how="semi")
     if r.height == 0:
         return
@@ -163,8 +165,11 @@ def _clear_complaints(ctx: AuditContext, opts: Options) -> pl.DataFrame:
     merely_question = text.str.contains(r"[?？]") & (_words(statement) < opts.statement_min_words)
     strong = (score >= opts.min_complaint_score) | clearly_negative()
     very_strong = (score >= opts.question_complaint_score) & clearly_negative()
-    return inb.filter(complaint_expr() & strong & (~merely_question | very_strong)).select(
-        pl.col("id").alias("t_id")
+    # two steps (the same rows): the text patterns run only on the complaints, not on every message
+    return (
+        inb.filter(complaint_expr() & strong)
+        .filter(~merely_question | very_strong)
+        .select(pl.col("id").alias("t_id"))
     )
 
 
@@ -190,6 +195,6 @@ def _summaries(rest: pl.DataFrame, handle: dict) -> Iterator[Finding]:
                 "为团队准备以致歉开头、并说明后续处理的回复模板。",
             ),
             account_id=row["account_id"],
-            evidence=[Evidence.message(i) for i in row["reply_id"]],
+            evidence=Evidence.many("message", row["reply_id"]),
             data={"count": n},
         )
