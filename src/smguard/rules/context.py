@@ -92,16 +92,22 @@ class AuditContext:
         return pl.DataFrame(cols) if texts else pl.DataFrame({"id": df["id"]})
 
     @cached_property
+    def _inbound_messages(self) -> pl.DataFrame:
+        return self.dataset.messages.filter(pl.col("direction") == "in")
+
+    @cached_property
+    def _out_messages(self) -> pl.DataFrame:
+        return self.dataset.messages.filter(pl.col("direction") == "out")
+
+    @cached_property
     def inbound_labels(self) -> pl.DataFrame:
         """Labels of every inbound message: id, lang, complaint, complaint_score, help_request, abusive, …"""
-        msgs = self.dataset.messages.filter(pl.col("direction") == "in")
-        return self._label(msgs, "inbound")
+        return self._label(self._inbound_messages, "inbound")
 
     @cached_property
     def reply_labels(self) -> pl.DataFrame:
         """Labels of every outbound message (a brand's reply): also apology, fix_intent, argumentative, …"""
-        msgs = self.dataset.messages.filter(pl.col("direction") == "out")
-        return self._label(msgs, "reply")
+        return self._label(self._out_messages, "reply")
 
     @cached_property
     def post_labels(self) -> pl.DataFrame:
@@ -110,16 +116,26 @@ class AuditContext:
 
     @cached_property
     def inbound(self) -> pl.DataFrame:
-        """Inbound messages joined with their labels."""
-        msgs = self.dataset.messages.filter(pl.col("direction") == "in")
-        return msgs.join(self.inbound_labels, on="id", how="left")
+        """Inbound messages with their labels."""
+        return _beside(self._inbound_messages, self.inbound_labels)
 
     @cached_property
     def replies(self) -> pl.DataFrame:
-        """Outbound messages joined with their labels."""
-        msgs = self.dataset.messages.filter(pl.col("direction") == "out")
-        return msgs.join(self.reply_labels, on="id", how="left")
+        """Outbound messages with their labels."""
+        return _beside(self._out_messages, self.reply_labels)
 
     @cached_property
     def labelled_posts(self) -> pl.DataFrame:
-        return self.dataset.posts.join(self.post_labels, on="id", how="left")
+        return _beside(self.dataset.posts, self.post_labels)
+
+
+def _beside(rows: pl.DataFrame, labels: pl.DataFrame) -> pl.DataFrame:
+    """``rows`` with their label columns. The labels were computed from these very rows, in this order, and ids
+    are unique (the loader drops duplicates), so the columns are put side by side: the same table as a left
+    join on ``id``, without hashing a million ids (~0.2 s)."""
+    extra = labels.drop("id")
+    if extra.width == 0:
+        return rows
+    if labels.height != rows.height or set(extra.columns) & set(rows.columns):
+        return rows.join(labels, on="id", how="left")
+    return rows.hstack(extra.get_columns())
