@@ -8,13 +8,12 @@ is the contract's format and reads the report directly.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from rich.console import Console
 
 from smguard.report import html, markdown, terminal
-from smguard.report.json_report import to_json
+from smguard.report.json_report import write_json
 from smguard.report.model import Report
 from smguard.report.view import build_view
 
@@ -36,7 +35,7 @@ def render_all(
     """Write the requested files; returns ``[(kind, path), …]`` of what was written."""
     written: list[tuple[str, Path]] = []
     if json_out:
-        _write(json_out, json.dumps(to_json(report, lang), ensure_ascii=False, indent=2, default=str))
+        write_json(report, json_out, lang)
         written.append(("JSON", json_out))
     if html_out or md_out:
         view = build_view(report, lang)
