@@ -103,7 +103,12 @@ def employee_post_attacks_company(ctx: AuditContext, opts: Options) -> Iterator[
         )
     else:
         negative = clearly_negative = pl.lit(False)
-    bad = labelled.filter((label & (refers | negative)) | (refers & clearly_negative)).sort("created_at")
+    # only a labelled or clearly negative post can qualify: the company-name patterns run on those alone
+    bad = (
+        labelled.filter(label | clearly_negative)
+        .filter((label & (refers | negative)) | (refers & clearly_negative))
+        .sort("created_at")
+    )
     if bad.height and ctx.dataset.has("employees"):
         # a post written after the person left the company is no longer an employee's post
         left = ctx.accounts.select(pl.col("id").alias("account_id"), "employee_id").join(
