@@ -57,11 +57,12 @@ def too_many_automated_replies(ctx: AuditContext, opts: Options) -> Iterator[Fin
         return
     # a fixed out-of-office message is the use the article recommends ("如半夜的时候"): it neither counts
     # towards the share nor is evidence, also on an account that automates other replies by day
-    out = out.with_columns(auto_key(pl.col("text")).alias("key"))
-    off = off_hours_only_texts(
-        out.filter(pl.col("automated")), ctx.tz, opts.business_days, opts.business_start, opts.business_end
-    )
-    out = out.join(off, on=["account_id", "key"], how="anti")
+    auto_keys = out.filter(pl.col("automated")).with_columns(auto_key(pl.col("text")).alias("key"))
+    off = off_hours_only_texts(auto_keys, ctx.tz, opts.business_days, opts.business_start, opts.business_end)
+    if off.height:  # the text key of every message only when there is an out-of-office text to leave out
+        out = out.with_columns(auto_key(pl.col("text")).alias("key")).join(
+            off, on=["account_id", "key"], how="anti"
+        )
     stats = (
         out.group_by("account_id")
         .agg(pl.len().alias("total"), pl.col("automated").sum().alias("auto"))
