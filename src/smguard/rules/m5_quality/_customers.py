@@ -15,10 +15,7 @@ def norm_handle(col: pl.Expr) -> pl.Expr:
 
 def customer_keys(ctx: AuditContext) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(platform, user_id, customer_id) and (platform, handle_key, customer_id), one row per key."""
-    cached = ctx.__dict__.get("_m5_customer_keys")
-    if cached is None:
-        cached = ctx.__dict__["_m5_customer_keys"] = _customer_keys(ctx)  # shared by SM501/SM504 in one audit
-    return cached
+    return ctx.memo("m5.customer_keys", lambda: _customer_keys(ctx))  # shared by SM501/SM504 in one audit
 
 
 def _customer_keys(ctx: AuditContext) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -89,14 +86,27 @@ def match_customers(
 
 def current_brand_followers(ctx: AuditContext) -> pl.DataFrame:
     """Followers of brand accounts who still follow at ``as_of``."""
-    cached = ctx.__dict__.get("_m5_current_followers")
-    if cached is not None:
-        return cached
     as_of = ctx.as_of
-    out = ctx.dataset.followers.filter(
-        (pl.col("owner") == "brand")
-        & (pl.col("followed_at").is_null() | (pl.col("followed_at") <= as_of))
-        & (pl.col("unfollowed_at").is_null() | (pl.col("unfollowed_at") > as_of))
+    return ctx.memo(  # shared by SM501-SM504 in one audit
+        "m5.current_followers",
+        lambda: ctx.dataset.followers.filter(
+            (pl.col("owner") == "brand")
+            & (pl.col("followed_at").is_null() | (pl.col("followed_at") <= as_of))
+            & (pl.col("unfollowed_at").is_null() | (pl.col("unfollowed_at") > as_of))
+        ),
     )
-    ctx.__dict__["_m5_current_followers"] = out  # shared by SM501-SM503 in one audit
-    return out
+
+
+def matched_brand_followers(ctx: AuditContext) -> pl.DataFrame:
+    """``current_brand_followers`` (``account_id``, ``user_id``, ``handle``, ``platform``) with ``customer_id``:
+    matched once per audit for SM501 and SM504 (a million followers take a few tenths of a second). Row order
+    is not meaningful."""
+    return ctx.memo(
+        "m5.matched_followers",
+        lambda: match_customers(
+            ctx,
+            current_brand_followers(ctx).select("account_id", "user_id", "handle", "platform"),
+            "user_id",
+            "handle",
+        ),
+    )

@@ -8,7 +8,11 @@ import polars as pl
 
 from smguard.rules.base import Evidence, Finding, RuleOptions, T, rule
 from smguard.rules.context import AuditContext
-from smguard.rules.m5_quality._customers import current_brand_followers, customer_platforms, match_customers
+from smguard.rules.m5_quality._customers import (
+    current_brand_followers,
+    customer_platforms,
+    matched_brand_followers,
+)
 
 
 class Options(RuleOptions):
@@ -43,7 +47,7 @@ def few_followers_are_customers(ctx: AuditContext, opts: Options) -> Iterator[Fi
     plats = customer_platforms(ctx)
     acc = ctx.brand_accounts.select(pl.col("id").alias("account_id"), "handle", "platform")
     if f.height:
-        m = match_customers(ctx, f.select("account_id", "user_id", "handle", "platform"), "user_id", "handle")
+        m = matched_brand_followers(ctx)
         stats = m.group_by("account_id").agg(
             pl.len().alias("followers"), pl.col("customer_id").is_not_null().sum().alias("customers")
         )

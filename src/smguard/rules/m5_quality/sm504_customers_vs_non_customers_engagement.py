@@ -8,7 +8,12 @@ import polars as pl
 
 from smguard.rules.base import Evidence, Finding, RuleOptions, T, rule
 from smguard.rules.context import AuditContext
-from smguard.rules.m5_quality._customers import current_brand_followers, customer_platforms, match_customers
+from smguard.rules.m5_quality._customers import (
+    current_brand_followers,
+    customer_platforms,
+    match_customers,
+    matched_brand_followers,
+)
 
 
 class Options(RuleOptions):
@@ -63,17 +68,15 @@ def customers_vs_non_customers_engagement(ctx: AuditContext, opts: Options) -> I
         ctx, m.select("account_id", "platform", "author_id", "author_handle"), "author_id", "author_handle"
     )
     follower_share: dict[str, float] = {}
-    if ctx.dataset.has("followers"):
-        f = current_brand_followers(ctx).select("account_id", "platform", "user_id", "handle")
-        if f.height:
-            f = match_customers(ctx, f, "user_id", "handle")
-            for fr in (
-                f.group_by("account_id")
-                .agg(pl.len().alias("n"), pl.col("customer_id").is_not_null().sum().alias("c"))
-                .filter(pl.col("n") >= opts.min_followers)
-                .iter_rows(named=True)
-            ):
-                follower_share[fr["account_id"]] = fr["c"] / fr["n"]
+    if ctx.dataset.has("followers") and current_brand_followers(ctx).height:
+        f = matched_brand_followers(ctx)
+        for fr in (
+            f.group_by("account_id")
+            .agg(pl.len().alias("n"), pl.col("customer_id").is_not_null().sum().alias("c"))
+            .filter(pl.col("n") >= opts.min_followers)
+            .iter_rows(named=True)
+        ):
+            follower_share[fr["account_id"]] = fr["c"] / fr["n"]
     person = pl.coalesce(
         pl.col("author_id"), pl.col("author_handle").str.to_lowercase().str.strip_chars_start("@")
     )
