@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -95,7 +96,29 @@ def run_rules(
     strict: bool = False,
 ) -> RunResult:
     """Run the selected rules. With ``strict`` a failing rule raises (tests); otherwise it is reported in
-    ``not_run`` as an internal error, so one broken rule never costs the user the whole audit."""
+    ``not_run`` as an internal error, so one broken rule never costs the user the whole audit.
+
+    Python's cyclic garbage collector is paused while the rules run: they build hundreds of thousands of small
+    objects (evidence items, findings) that never form cycles, and each full collection would walk all of them
+    again (~0.7 s of a 4 s run on a million messages). Reference counting frees memory as usual; the collector
+    is restored as it was when the rules are done."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _run_rules(dataset, select, labeler, extra_policy, on_rule, strict)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _run_rules(
+    dataset: Dataset,
+    select: Callable[[Rule], bool] | None,
+    labeler: Any,
+    extra_policy: dict[str, Any] | None,
+    on_rule: Callable[[Rule], None] | None,
+    strict: bool,
+) -> RunResult:
     rules = [r for r in all_rules() if select is None or select(r)]
     ctx = AuditContext(dataset, labeler=labeler)
     policy = {**(extra_policy or {}), **dataset.policy}
