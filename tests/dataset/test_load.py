@@ -273,3 +273,106 @@ def test_empty_file_is_present_but_has_no_rows(tmp_path):
     assert "campaigns" in ds.present
     assert ds.tables["campaigns"].height == 0
     assert not ds.has("campaigns")
+
+
+@pytest.mark.parametrize("piece", [1, 7, 64, 1 << 20])
+def test_pieces_keep_line_numbers(tmp_path, monkeypatch, piece):
+    """The fast path reads a file in pieces; blank lines, a missing last newline, a line longer than a piece
+    and a problem on either side of a piece boundary still get the right line numbers."""
+    import smguard.dataset.load as load
+
+    monkeypatch.setattr(load, "CHUNK_BYTES", piece)
+    write_dataset(tmp_path, {"accounts": ACCOUNTS})
+
+    def like(i: int, account: str = "wb", **extra) -> str:
+        row = {"id": f"l{i}", "account_id": account, "created_at": "2026-10-01T10:00:00Z", **extra}
+        return json.dumps(row, ensure_ascii=False)
+
+    lines = [
+        "",
+        like(1),
+        like(2, "zz"),
+        "",
+        "   ",
+        like(3, target_text="很长的文本 " * 40),
+        like(4, created_at="yesterday"),
+        like(5),
+        like(1),
+        like(6, "zz"),
+    ]
+    (tmp_path / "likes.jsonl").write_text("\n".join(lines), encoding="utf-8")  # no newline at the end
+    ds = load_dataset(tmp_path)
+    text = problems_text(ds)
+    assert text == [
+        "likes.jsonl, line 3, field 'account_id': 'zz' is not an id in accounts; line skipped",
+        "likes.jsonl, line 7, field 'created_at': not a valid timestamp (ISO 8601, e.g. "
+        "2026-10-31T09:30:00+08:00): 'yesterday'; line skipped",
+        "likes.jsonl, line 9, field 'id': duplicate id: an earlier line has the same; this line skipped",
+        "likes.jsonl, line 10, field 'account_id': 'zz' is not an id in accounts; line skipped",
+    ]
+    assert ds.tables["likes"]["id"].to_list() == ["l1", "l3", "l5"]
+    assert ds.counts_read["likes"] == 7  # rows read: the blank lines are not rows
+
+
+@pytest.mark.parametrize("piece", [16, 1 << 20])
+def test_a_broken_line_in_any_piece_means_line_by_line(tmp_path, monkeypatch, piece):
+    """When Polars refuses any piece of a file, the whole file is read line by line, as before: the rows of the
+    pieces already read are not kept twice, and the broken line is named."""
+    import smguard.dataset.load as load
+
+    monkeypatch.setattr(load, "CHUNK_BYTES", piece)
+    write_dataset(tmp_path, {"accounts": ACCOUNTS})
+    good = [
+        json.dumps({"id": f"l{i}", "account_id": "wb", "created_at": "2026-10-01T10:00:00Z"})
+        for i in range(6)
+    ]
+    (tmp_path / "likes.jsonl").write_text(
+        "\n".join([*good[:4], "{broken", *good[4:]]) + "\n", encoding="utf-8"
+    )
+    ds = load_dataset(tmp_path)
+    problems = [p for p in ds.problems if p.file == "likes.jsonl"]
+    assert [(p.line, p.field) for p in problems] == [(5, None)]
+    assert problems[0].message.startswith("not valid JSON")
+    assert ds.tables["likes"]["id"].to_list() == [f"l{i}" for i in range(6)]
+
+
+def test_clean_values_that_need_no_work_are_kept_as_they_are(tmp_path):
+    """The checks skip their string work when a column is already clean; mixed columns still get it."""
+    ds = make_dataset(
+        tmp_path,
+        {
+            "accounts": ACCOUNTS,
+            "messages": [
+                {
+                    "id": "m1",
+                    "account_id": "wb",
+                    "created_at": "2026-10-01T10:00:00Z",
+                    "channel": "dm",
+                    "direction": "in",
+                },
+                {
+                    "id": "m2",
+                    "account_id": "wb",
+                    "created_at": "2026-10-01T10:00:00Z",
+                    "channel": " DM ",
+                    "direction": "in",
+                    "text": None,
+                },
+                {
+                    "id": "m3",
+                    "account_id": "wb",
+                    "created_at": "2026-10-01T10:00:00Z",
+                    "channel": "comment",
+                    "direction": " ",
+                    "text": "x",
+                },
+            ],
+        },
+    )
+    m = ds.messages.sort("id")
+    assert m["id"].to_list() == ["m1", "m2"]
+    assert m["channel"].to_list() == ["dm", "dm"]
+    assert m["text"].to_list() == ["", ""]
+    assert "messages.jsonl, line 3, field 'direction': required field is missing or empty; line skipped" in (
+        problems_text(ds)
+    )

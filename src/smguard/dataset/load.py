@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -143,35 +143,53 @@ def _find_file(folder: Path, stem: str) -> Path | None:
     return None
 
 
-def _count_lines(path: Path) -> int:
-    """Number of lines in a file (a last line without a newline counts), without reading it into Python."""
-    import mmap
+CHUNK_BYTES = 32 << 20  # the fast path reads a JSONL file in pieces of about this size, cut at line ends
 
-    import numpy as np
 
-    with path.open("rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mm:
-        arr = np.frombuffer(mm, dtype=np.uint8)
-        n = int(np.count_nonzero(arr == 10))
-        last = int(arr[-1]) if arr.size else 10
-        del arr
-    return n + (0 if last == 10 else 1)
+def _chunks(path: Path) -> Iterator[bytes]:
+    """The file's bytes in pieces of about CHUNK_BYTES, each ending with a newline (except maybe the last)."""
+    size = CHUNK_BYTES
+    with path.open("rb") as fh:
+        rest = b""
+        while block := fh.read(size):
+            block = rest + block if rest else block
+            cut = block.rfind(b"\n") + 1
+            if cut == 0:  # no line end yet: a line longer than a piece
+                rest = block
+                continue
+            rest = block[cut:]
+            yield block[:cut] if rest else block
+        if rest:
+            yield rest
 
 
 def _read_jsonl_fast(path: Path, table: Table) -> pl.DataFrame | None:
-    """Read a whole JSONL file with Polars; None when Polars refuses it (then it is read line by line)."""
-    if path.stat().st_size == 0:
-        return pl.DataFrame(schema={**raw_schema(table), LINE: pl.Int64})
-    try:
-        df = pl.read_ndjson(path, schema=raw_schema(table))
-    except Exception:  # noqa: BLE001 - any refusal means: read it line by line
-        return None
-    if df.height == _count_lines(path):  # no blank lines: row n is line n
-        return df.with_columns(pl.int_range(1, df.height + 1, dtype=pl.Int64).alias(LINE))
-    # blank lines: Polars skips them, so map rows to the line numbers of the non-blank lines
-    lines = [i + 1 for i, ln in enumerate(path.read_bytes().split(b"\n")) if ln.strip()]
-    if len(lines) != df.height:
-        return None
-    return df.with_columns(pl.Series(LINE, lines, dtype=pl.Int64))
+    """Read a whole JSONL file with Polars; None when Polars refuses it (then it is read line by line).
+
+    The file is read piece by piece: the bytes of one piece at a time are in memory (not the whole file, which
+    may be hundreds of MB), and the line numbers are counted in the piece that is at hand anyway.
+    """
+    schema = raw_schema(table)
+    parts: list[pl.DataFrame] = []
+    first = 1  # line number of the piece's first line
+    for piece in _chunks(path):
+        try:
+            df = pl.read_ndjson(piece, schema=schema)
+        except Exception:  # noqa: BLE001 - any refusal means: read it line by line
+            return None
+        n_lines = piece.count(b"\n") + (0 if piece.endswith(b"\n") else 1)
+        if df.height == n_lines:  # no blank lines: row n is line n
+            lines: Any = pl.int_range(first, first + n_lines, dtype=pl.Int64, eager=True)
+        else:
+            # blank lines: Polars skips them, so map rows to the line numbers of the non-blank lines
+            lines = [first + i for i, ln in enumerate(piece.split(b"\n")) if ln.strip()]
+            if len(lines) != df.height:
+                return None
+        parts.append(df.with_columns(pl.Series(LINE, lines, dtype=pl.Int64)))
+        first += n_lines
+    if not parts:
+        return pl.DataFrame(schema={**schema, LINE: pl.Int64})
+    return pl.concat(parts, rechunk=False) if len(parts) > 1 else parts[0]
 
 
 def _read_jsonl_careful(data: bytes, table: Table, fname: str, rep: Reporter) -> pl.DataFrame:
@@ -486,59 +504,79 @@ def parse_dates(s: pl.Series, tz: str) -> pl.Series:
 
 
 def _check_and_type(df: pl.DataFrame, table: Table, fname: str, tz: str, rep: Reporter) -> pl.DataFrame:
-    bad = pl.Series("bad", [False] * df.height, dtype=pl.Boolean)
+    """Required fields, allowed values and timestamps of every row; bad rows are reported and dropped.
+
+    Each check first asks the cheap question (any nulls? every value already allowed?) and does the costly
+    string work only when the answer says there is something to find, so clean data costs little.
+    """
+    bad: pl.Series | None = None
     lines = df[LINE]
+
+    def skip(mask: pl.Series) -> None:
+        nonlocal bad
+        bad = mask if bad is None else bad | mask
+
+    def not_bad(mask: pl.Series) -> pl.Series:
+        return mask if bad is None else mask & ~bad
+
     for f in table.fields:
         col = df[f.name]
-        empty = col.is_null() | (col.str.strip_chars() == "") if f.kind == "str" else col.is_null()
         if f.required:
-            if f.kind == "str" and (col.is_not_null() & (col.str.strip_chars() == "")).any():
-                df = df.with_columns(
-                    pl.when(pl.col(f.name).str.strip_chars() == "")
-                    .then(None)
-                    .otherwise(pl.col(f.name))
-                    .alias(f.name)
-                )
-            miss = empty & ~bad
-            if miss.any():
-                rep.rows(
-                    fname,
-                    lines.filter(miss).to_list(),
-                    f.name,
-                    "required field is missing or empty; line skipped",
-                )
-                bad = bad | miss
+            empty = col.is_null()
+            if f.kind == "str":
+                blank = col.str.strip_chars() == ""
+                if blank.any():
+                    empty = empty | blank.fill_null(False)
+                    df = df.with_columns(
+                        pl.when(pl.col(f.name).str.strip_chars() == "")
+                        .then(None)
+                        .otherwise(pl.col(f.name))
+                        .alias(f.name)
+                    )
+            if empty.any():
+                miss = not_bad(empty)
+                if miss.any():
+                    rep.rows(
+                        fname,
+                        lines.filter(miss).to_list(),
+                        f.name,
+                        "required field is missing or empty; line skipped",
+                    )
+                    skip(miss)
         if f.kind in ("timestamp", "date"):
             parsed = parse_timestamps(col, tz) if f.kind == "timestamp" else parse_dates(col, tz)
-            wrong = parsed.is_null() & col.is_not_null() & (col.str.strip_chars() != "")
-            if wrong.any():
-                shown = wrong & ~bad
-                what = (
-                    "timestamp (ISO 8601, e.g. 2026-10-31T09:30:00+08:00)"
-                    if f.kind == "timestamp"
-                    else "date (YYYY-MM-DD)"
-                )
-                for ln, v in zip(lines.filter(shown).to_list(), col.filter(shown).to_list(), strict=True):
-                    action = "line skipped" if f.required else "value ignored"
-                    rep.add(fname, ln, f.name, f"not a valid {what}: {v!r}; {action}")
-                if f.required:
-                    bad = bad | wrong
+            if parsed.null_count() > col.null_count():  # some text that is not a time (or blank)
+                wrong = parsed.is_null() & col.is_not_null() & (col.str.strip_chars() != "")
+                if wrong.any():
+                    shown = not_bad(wrong)
+                    what = (
+                        "timestamp (ISO 8601, e.g. 2026-10-31T09:30:00+08:00)"
+                        if f.kind == "timestamp"
+                        else "date (YYYY-MM-DD)"
+                    )
+                    for ln, v in zip(lines.filter(shown).to_list(), col.filter(shown).to_list(), strict=True):
+                        action = "line skipped" if f.required else "value ignored"
+                        rep.add(fname, ln, f.name, f"not a valid {what}: {v!r}; {action}")
+                    if f.required:
+                        skip(wrong)
             df = df.with_columns(parsed.alias(f.name))
         if f.choices and f.kind == "str":
-            norm = col.str.strip_chars().str.to_lowercase()
-            wrong = norm.is_not_null() & ~norm.is_in(list(f.choices)) & (norm != "")
-            if wrong.any():
-                shown = wrong & ~bad
-                allowed = ", ".join(f.choices)
-                for ln, v in zip(lines.filter(shown).to_list(), col.filter(shown).to_list(), strict=True):
-                    action = "line skipped" if f.required else "value ignored"
-                    rep.add(fname, ln, f.name, f"{v!r} is not one of: {allowed}; {action}")
-                if f.required:
-                    bad = bad | wrong
-            df = df.with_columns(pl.when(wrong).then(None).otherwise(norm).alias(f.name))
-        if f.default is not None:
+            allowed_values = list(f.choices)
+            if not (col.is_null() | col.is_in(allowed_values)).all():  # else every value is already allowed
+                norm = col.str.strip_chars().str.to_lowercase()
+                wrong = norm.is_not_null() & ~norm.is_in(allowed_values) & (norm != "")
+                if wrong.any():
+                    shown = not_bad(wrong)
+                    allowed = ", ".join(f.choices)
+                    for ln, v in zip(lines.filter(shown).to_list(), col.filter(shown).to_list(), strict=True):
+                        action = "line skipped" if f.required else "value ignored"
+                        rep.add(fname, ln, f.name, f"{v!r} is not one of: {allowed}; {action}")
+                    if f.required:
+                        skip(wrong)
+                df = df.with_columns(pl.when(wrong).then(None).otherwise(norm).alias(f.name))
+        if f.default is not None and df[f.name].null_count():
             df = df.with_columns(pl.col(f.name).fill_null(f.default))
-    if bad.any():
+    if bad is not None and bad.any():
         df = df.filter(~bad)
     return df
 
@@ -546,14 +584,15 @@ def _check_and_type(df: pl.DataFrame, table: Table, fname: str, tz: str, rep: Re
 def _check_keys(df: pl.DataFrame, table: Table, fname: str, rep: Reporter) -> pl.DataFrame:
     if not table.key or df.height == 0:
         return df
-    dup = df.select(
-        pl.struct(list(table.key)).is_duplicated() & ~pl.struct(list(table.key)).is_first_distinct()
-    )
-    dup = dup.to_series()
+    # a row whose key an earlier row already has (nulls count as equal, as in is_duplicated)
+    key = pl.col(table.key[0]) if len(table.key) == 1 else pl.struct(list(table.key))
+    dup = df.select(~key.is_first_distinct()).to_series()
     if dup.any():
-        key = "+".join(table.key)
+        key_name = "+".join(table.key)
         for ln in df[LINE].filter(dup).to_list():
-            rep.add(fname, ln, key, f"duplicate {key}: an earlier line has the same; this line skipped")
+            rep.add(
+                fname, ln, key_name, f"duplicate {key_name}: an earlier line has the same; this line skipped"
+            )
         df = df.filter(~dup)
     return df
 
