@@ -79,20 +79,22 @@ def help_mask(df: pl.DataFrame) -> pl.Series:
     """``help_expr()`` evaluated on ``df``, the same values, faster: the ``ADDRESSED`` regex, by far the costliest
     part (about a second on a million texts), runs only on the rows whose answer hangs on it (a question, not
     clearly positive, not a private message), not on every text."""
-    labelled = pl.col("help_request").fill_null(False)
-    dm = (pl.col("channel") == "dm").fill_null(False)
     flags = df.select(
-        (labelled & (~_clearly_positive() | _asks())).alias("labelled"),
-        (_asks() & ~_clearly_positive()).alias("open_question"),
-        dm.alias("dm"),
+        pl.col("help_request").fill_null(False).alias("labelled"),
+        _asks().alias("asks"),
+        _clearly_positive().alias("positive"),
+        (pl.col("channel") == "dm").fill_null(False).alias("dm"),
     )
-    undecided = flags["open_question"] & ~flags["dm"]
+    asks, positive, dm = flags["asks"], flags["positive"], flags["dm"]
+    open_question = asks & ~positive
+    undecided = open_question & ~dm
     addressed = pl.repeat(False, df.height, dtype=pl.Boolean, eager=True)
     rows = undecided.arg_true()
     if rows.len():
         found = df.filter(undecided).select(pl.col("text").fill_null("").str.contains(ADDRESSED)).to_series()
         addressed = addressed.scatter(rows, found)
-    return (flags["labelled"] | (flags["open_question"] & (flags["dm"] | addressed))).alias("help")
+    labelled = flags["labelled"] & (~positive | asks)
+    return (labelled | (open_question & (dm | addressed))).alias("help")
 
 
 # The words of an apology (English, Chinese): unambiguous enough to back up the ``apology`` label.
@@ -233,9 +235,10 @@ def _first_answers(ctx: AuditContext) -> pl.DataFrame:
         .sort("x_at")
     )
     # only the messages that need an answer (complaints, help requests) are looked up: that is all the rules ask
-    need = needing_answer(ctx).select("id")
+    # (the same rows as ``conv_in`` semi-joined with them, in the same order)
+    need = needing_answer(ctx).filter(pl.col("author_id").is_not_null())
     conv = (
-        conv_in.join(need, on="id", how="semi")
+        need.with_columns(pl.col("post_id").fill_null("").alias("_post"))
         .select("id", *keys, "created_at")
         .sort("created_at")
         .join_asof(
@@ -294,6 +297,8 @@ def reply_targets(ctx: AuditContext, replies: pl.DataFrame) -> pl.DataFrame:
             )
             .drop("_up")
         )
+    # the messages answered, first: a left join against all inbound messages would hash a million ids
+    inbound = inbound.filter(pl.col("t_id").is_in(r["_t"].drop_nulls().implode()))
     return (
         r.join(inbound, left_on="_t", right_on="t_id", how="left")
         .with_columns(

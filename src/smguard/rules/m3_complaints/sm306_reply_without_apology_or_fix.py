@@ -64,10 +64,11 @@ def reply_without_apology_or_fix(ctx: AuditContext, opts: Options) -> Iterator[F
         replies = replies.filter(~pl.col("automated").fill_null(False))
     if replies.height == 0 or "apology" not in replies.columns:
         return
-    r = reply_targets(ctx, replies).filter(pl.col("t_complaint").fill_null(False))
-    if r.height == 0:
+    clear = _clear_complaints(ctx, opts)
+    if clear.height == 0:
         return
-    r = r.join(_clear_complaints(ctx, opts), on="t_id", how="semi")
+    r = reply_targets(ctx, replies).filter(pl.col("t_complaint").fill_null(False))
+    r = r.join(clear, on="t_id", how="semi")
     if r.height == 0:
         return
     # Accepted as taking the complaint seriously: an apology, an intent to fix, moving the case to a private
