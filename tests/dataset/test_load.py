@@ -376,3 +376,68 @@ def test_clean_values_that_need_no_work_are_kept_as_they_are(tmp_path):
     assert "messages.jsonl, line 3, field 'direction': required field is missing or empty; line skipped" in (
         problems_text(ds)
     )
+
+
+def _post(i: int, **extra) -> str:
+    row = {"id": f"p{i}", "account_id": "wb", "created_at": "2026-10-01T10:00:00Z", **extra}
+    return json.dumps(row, ensure_ascii=False)
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [
+        {"metrics": {"likes": 1.0}},  # read as text, Polars writes 1.0 as 1
+        {"metrics": {"likes": 5, "views": 2e3}},
+        {"media": "[]"},  # a string that reads like a list
+        {"media": '[{"type": "photo"}]'},
+        {"metrics": '{"likes": 3}'},
+        {"media": [{"type": "photo", "duration_s": True}]},  # the text decoder would take true as 1
+        {"m\\u0065dia": "[]"},
+    ],
+)
+def test_object_values_that_only_look_plain_take_the_same_path_as_before(tmp_path, odd):
+    """posts.media/metrics and customers.social are decoded from their JSON text only when that cannot change
+    the result. A value that Polars' reader refuses still sends the file line by line, where it is coerced,
+    and where a value such as ``"id": true`` is then reported instead of being read as the text 'true'."""
+    write_dataset(tmp_path, {"accounts": ACCOUNTS})
+    lines = [_post(1, media=[{"type": "photo"}], metrics={"likes": 2}), _post(2, **odd), _post(3)]
+    lines[2] = lines[2].replace('"p3"', "true")
+    text = "\n".join(lines).replace("m\\\\u0065dia", "m\\u0065dia") + "\n"
+    (tmp_path / "posts.jsonl").write_text(text, encoding="utf-8")
+    ds = load_dataset(tmp_path)
+    assert "posts.jsonl, line 3, field 'id': wrong type: expected text, found true/false; value ignored" in (
+        problems_text(ds)
+    )
+    assert ds.posts["id"].to_list() == ["p1", "p2"]
+
+
+def test_plain_object_values_are_decoded(tmp_path):
+    write_dataset(tmp_path, {"accounts": ACCOUNTS})
+    lines = [
+        _post(1, media=[{"type": "video", "duration_s": 45, "id": "m1"}], metrics={"likes": 2, "views": 10}),
+        _post(2, media=[], metrics={}),
+        _post(3, media=[{"type": "photo"}, {"type": "video", "duration_s": -0.0}]),
+        _post(4, media=None, metrics=None, text="plain"),
+    ]
+    (tmp_path / "posts.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "customers.jsonl").write_text(
+        json.dumps({"id": "c1", "social": [{"platform": "weibo", "user_id": "u1", "handle": "@a"}]}) + "\n",
+        encoding="utf-8",
+    )
+    ds = load_dataset(tmp_path)
+    assert ds.problems == []
+    p = ds.posts.sort("id")
+    assert p["media"].to_list() == [
+        [{"type": "video", "duration_s": 45.0, "id": "m1", "url": None}],
+        [],
+        [
+            {"type": "photo", "duration_s": None, "id": None, "url": None},
+            {"type": "video", "duration_s": -0.0, "id": None, "url": None},
+        ],
+        [],
+    ]
+    assert str(p["media"][2][1]["duration_s"]) == "-0.0"
+    assert p["likes"].to_list() == [2, None, None, None] and p["views"].to_list() == [10, None, None, None]
+    assert ds.tables["customers"]["social"].to_list() == [
+        [{"platform": "weibo", "user_id": "u1", "handle": "@a"}]
+    ]
