@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 
 import polars as pl
@@ -81,6 +82,32 @@ def _poisson_tail(k: int, lam: float) -> float:
     from scipy.special import pdtrc
 
     return float(pdtrc(int(k) - 1, lam)) if k > 0 else 1.0
+
+
+# A tail this close to the threshold (relative) is left to scipy's exact value.
+_MARGIN = 1e-6
+
+
+def _tail_at_least(k: int, lam: float, threshold: float) -> bool:
+    """``_poisson_tail(k, lam) >= threshold``, usually decided without scipy (importing scipy.special costs
+    ~0.2 s): for ``k`` above ``lam`` the tail is a sum of Poisson terms that fall at least geometrically, summed
+    here in floating point to ~1e-12; only a tail within ``_MARGIN`` of the threshold, or a sum that does not
+    settle, is looked up with scipy, so the decision is always scipy's."""
+    k = int(k)
+    if k > 0 and 0 < lam < k:
+        term = math.exp(-lam + k * math.log(lam) - math.lgamma(k + 1))
+        total, j = 0.0, k
+        for _ in range(10_000):
+            total += term
+            j += 1
+            term *= lam / j
+            if term <= total * 1e-17:
+                if total < threshold * (1 - _MARGIN):
+                    return False
+                if total > threshold * (1 + _MARGIN):
+                    return True
+                break
+    return _poisson_tail(k, lam) >= threshold
 
 
 @rule("SM603", "unfollow-spike-after-heavy-day", requires=("posts",), options=Options)
@@ -174,7 +201,7 @@ def unfollow_spike_after_heavy_day(ctx: AuditContext, opts: Options) -> Iterator
         .sort("account_id", "date")
     )
     for r in top.iter_rows(named=True):
-        if _poisson_tail(r["lost"], max(r["baseline"], 0.1)) >= opts.max_spike_chance:
+        if _tail_at_least(r["lost"], max(r["baseline"], 0.1), opts.max_spike_chance):
             continue
         handle = r["handle"] or r["account_id"]
         day, peak, lost, n = str(r["date"]), str(r["peak_day"]), r["lost"], r["posts"]
