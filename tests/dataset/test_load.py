@@ -275,7 +275,7 @@ def test_empty_file_is_present_but_has_no_rows(tmp_path):
     assert not ds.has("campaigns")
 
 
-@pytest.mark.parametrize("piece", [1, 7, 64, 1 << 20])
+@pytest.mark.parametrize("piece", [1, 7, 64, 100_000, 1 << 20])
 def test_pieces_keep_line_numbers(tmp_path, monkeypatch, piece):
     """The fast path reads a file in pieces; blank lines, a missing last newline, a line longer than a piece
     and a problem on either side of a piece boundary still get the right line numbers."""
@@ -294,7 +294,9 @@ def test_pieces_keep_line_numbers(tmp_path, monkeypatch, piece):
         like(2, "zz"),
         "",
         "   ",
-        like(3, target_text="很长的文本 " * 40),
+        like(
+            3, target_text="很长的文本 " * 40 + "x" * 150_000
+        ),  # longer than a piece and the line-end window
         like(4, created_at="yesterday"),
         like(5),
         like(1),

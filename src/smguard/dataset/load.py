@@ -13,12 +13,13 @@ duplicate keys), so a problem is reported the same way whichever path read the f
 from __future__ import annotations
 
 import math
+import os
 import re
 import tomllib
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, time
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import orjson
@@ -148,20 +149,44 @@ CHUNK_BYTES = 32 << 20  # the fast path reads a JSONL file in pieces of about th
 
 
 def _chunks(path: Path) -> Iterator[bytes]:
-    """The file's bytes in pieces of about CHUNK_BYTES, each ending with a newline (except maybe the last)."""
+    """The file's bytes in pieces of about CHUNK_BYTES, each ending with a newline (except maybe the last).
+
+    Each piece is read once, straight into the bytes object Polars gets: the line end is looked up in a small
+    window first, so no piece is sliced or glued together (each of those is a copy of the piece).
+    """
     size = CHUNK_BYTES
     with path.open("rb") as fh:
-        rest = b""
-        while block := fh.read(size):
-            block = rest + block if rest else block
-            cut = block.rfind(b"\n") + 1
-            if cut == 0:  # no line end yet: a line longer than a piece
-                rest = block
-                continue
-            rest = block[cut:]
-            yield block[:cut] if rest else block
-        if rest:
-            yield rest
+        total = os.fstat(fh.fileno()).st_size
+        start = 0
+        while start < total:
+            end = _line_end(fh, start, min(start + size, total), total)
+            fh.seek(start)
+            yield fh.read(end - start)
+            start = end
+
+
+def _line_end(fh: IO[bytes], start: int, end: int, total: int, window: int = 1 << 16) -> int:
+    """The position just after the last newline in [start, end); a line longer than that: just after its
+    newline (or the end of the file)."""
+    if end >= total:
+        return total
+    pos = end
+    while pos > start:  # backwards, a window at a time
+        lo = max(start, pos - window)
+        fh.seek(lo)
+        i = fh.read(pos - lo).rfind(b"\n")
+        if i >= 0:
+            return lo + i + 1
+        pos = lo
+    pos = end
+    while pos < total:  # no newline in the piece: forwards to the end of its first line
+        fh.seek(pos)
+        block = fh.read(window)
+        i = block.find(b"\n")
+        if i >= 0:
+            return pos + i + 1
+        pos += len(block)
+    return total
 
 
 # Objects and lists of objects, fast. Polars builds List(Struct)/Struct columns from JSON slowly (posts: 0.8 s
