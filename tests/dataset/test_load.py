@@ -443,3 +443,42 @@ def test_plain_object_values_are_decoded(tmp_path):
     assert ds.tables["customers"]["social"].to_list() == [
         [{"platform": "weibo", "user_id": "u1", "handle": "@a"}]
     ]
+
+
+def test_timestamp_fast_pass_agrees_with_the_general_parser():
+    """Values of the common shape (…T09:30:00+08:00 / …Z) take a fast pass; whatever it reads must be what the
+    general parser reads, including impossible dates and times, odd offsets and the other accepted forms."""
+    from smguard.dataset.load import _parse_timestamps_general
+
+    values = [
+        f"{y}-{mo:02d}-{d:02d}T{h:02d}:{mi:02d}:{s:02d}{off}"
+        for y in ("0000", "1900", "2000", "2024", "2026", "9999")
+        for mo, d in ((1, 1), (2, 28), (2, 29), (2, 30), (4, 31), (12, 31), (0, 1), (13, 1), (1, 0), (1, 32))
+        for h, mi, s in ((0, 0, 0), (23, 59, 59), (24, 0, 0), (12, 60, 0), (12, 0, 60), (12, 0, 61))
+        for off in (
+            "Z",
+            "+00:00",
+            "-00:00",
+            "+08:00",
+            "+05:45",
+            "-03:30",
+            "+14:00",
+            "+23:59",
+            "+24:00",
+            "+08:60",
+        )
+    ]
+    values += [
+        "2026-10-01T10:00:00+0800",
+        "2026-10-01T10:00:00z",
+        " 2026-10-01T10:00:00Z",
+        "2026-10-01 10:00:00",
+    ]
+    values += ["2026-10-01T10:00:00.5+08:00", "2026-10-01", "", None, "garbage"]
+    s = pl.Series("t", values, dtype=pl.String)
+    for tz in ("Asia/Shanghai", "America/New_York"):
+        fast = parse_timestamps(s, tz)
+        general = _parse_timestamps_general(s, tz)
+        assert fast.dtype == general.dtype
+        assert fast.cast(pl.Int64).to_list() == general.cast(pl.Int64).to_list()  # year 0 is no Python date
+        assert fast.is_not_null().sum() > 500  # the valid ones (most combinations above are not)
