@@ -134,10 +134,15 @@ def _posting(ds: Dataset, brand: pl.DataFrame) -> list[dict[str, Any]]:
     return out
 
 
-def _first_responses(ds: Dataset) -> pl.DataFrame:
-    """Inbound messages of brand accounts with the time of their first human and first automated answer."""
+def _first_responses(ds: Dataset, inbound: pl.DataFrame | None = None) -> pl.DataFrame:
+    """Inbound messages of brand accounts with the time of their first human and first automated answer.
+
+    ``inbound``: the inbound messages (all of them, in data set order, maybe with label columns added).
+    """
     msgs = ds.messages
-    inbound = msgs.filter((pl.col("direction") == "in") & (pl.col("owner") == "brand"))
+    if inbound is None:
+        inbound = msgs.filter(pl.col("direction") == "in")
+    inbound = inbound.filter(pl.col("owner") == "brand")
     out = msgs.filter((pl.col("direction") == "out") & pl.col("in_reply_to").is_not_null())
     auto = pl.col("automated").fill_null(False)
     first = out.group_by("in_reply_to").agg(
@@ -153,22 +158,23 @@ def _response(
     msgs = ds.messages
     if msgs.height == 0:
         return [], {}, pl.DataFrame()
-    inbound = _first_responses(ds)
-    n = msgs.filter(pl.col("direction") == "in").height
+    all_in = msgs.filter(pl.col("direction") == "in")
+    n = all_in.height
     if labels is not None and all(len(v) == n for v in labels.values()):
-        # The labels are aligned with every inbound message; keep those of brand accounts.
-        lab = (
-            msgs.filter(pl.col("direction") == "in")
-            .select("id")
-            .with_columns(
+        # The labels are aligned with every inbound message: put them beside their messages before keeping
+        # those of brand accounts (the same as joining them on the unique id afterwards, without the join).
+        inbound = _first_responses(
+            ds,
+            all_in.with_columns(
                 pl.Series("complaint", np.asarray(labels["complaint"], dtype=bool)),
                 pl.Series("help_request", np.asarray(labels["help_request"], dtype=bool)),
                 pl.Series("abusive", np.asarray(labels["abusive"], dtype=bool)),
-            )
+            ),
         )
-        inbound = inbound.join(lab, on="id", how="left")
+        label_cols = ["complaint", "help_request", "abusive"]
+        inbound = inbound.select(*(c for c in inbound.columns if c not in label_cols), *label_cols)
     else:
-        inbound = inbound.with_columns(
+        inbound = _first_responses(ds, all_in).with_columns(
             complaint=pl.lit(False), help_request=pl.lit(False), abusive=pl.lit(False)
         )
     hours = ((pl.col("human_at") - pl.col("created_at")).dt.total_seconds() / 3600.0).alias("hours")
