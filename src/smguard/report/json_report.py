@@ -110,20 +110,15 @@ def _member(key: str, value: Any) -> bytes:
 
 def _finding(f: Any, lang: str) -> bytes:
     doc = f.to_json(lang)
-    evidence = doc["evidence"]
     # the evidence items are many and small: check them in one sweep instead of one _plain call each
-    if all(type(v) is str or v is None for e in evidence for v in e.values()):
-        doc["evidence"] = []
-        out = _dumps(doc)
-        if evidence:
-            items = b",\n".join(
-                b"    " + orjson.dumps(e, option=orjson.OPT_INDENT_2).replace(b"\n", b"\n    ")
-                for e in evidence
-            )
-            # json.dumps writes an empty list as [] and a filled one over several lines
-            out = out.replace(b'"evidence": []', b'"evidence": [\n' + items + b"\n  ]", 1)
-        return out
-    return _dumps(doc)
+    if all(type(v) is str or v is None for e in doc["evidence"] for v in e.values()) and all(
+        _plain(v) for k, v in doc.items() if k != "evidence"
+    ):
+        try:
+            return orjson.dumps(doc, default=_refuse, option=_OPTIONS)
+        except (orjson.JSONEncodeError, TypeError):
+            pass
+    return json.dumps(doc, ensure_ascii=False, indent=2, default=str).encode("utf-8")
 
 
 def write_json(report: Report, path: Path | str, lang: str = "en") -> None:
