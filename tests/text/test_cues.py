@@ -75,6 +75,9 @@ INBOUND = [
     ("你们这群骗子", {"abusive": True}),
     ("傻逼客服", {"abusive": True}),
     ("Thanks, got it.", {"abusive": False}),
+    # harsh but clean complaints are complaints, not abuse (different phrasings from the bug report)
+    ("你们的外卖又迟到了，真差劲", {"complaint": True, "abusive": False}),
+    ("客服态度太差劲了", {"complaint": True, "abusive": False}),
 ]
 
 

@@ -634,6 +634,10 @@ def apply(
     polite = scan(POLITE, rows=unsure & calm)
     long_neg = scan(NEG_CUE, rows=unsure & ~short)  # (negative cues were only looked for in short texts)
     plain = unsure & (neg | long_neg) & ~insult & (ab_score < 0.6)
+    # Chinese: only a plain service complaint (a negative cue such as 又迟到了 / 太差劲了, no insult) that the
+    # COLD-trained column is unsure about (< 0.6): "你们的外卖又迟到了，太差劲了" is harsh, not abusive
+    zh_unsure = ab & (ab_score < 0.6) & scan.sel[0] & ~insult
+    plain |= zh_unsure & (neg | scan(NEG_CUE, rows=zh_unsure & ~short))
     ab_score[polite | plain] = np.minimum(ab_score[polite | plain], 0.4)
     out["abusive"] = (ab & ~polite & ~plain) | insult
     out["abusive_score"] = ab_score
