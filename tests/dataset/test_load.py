@@ -482,3 +482,56 @@ def test_timestamp_fast_pass_agrees_with_the_general_parser():
         assert fast.dtype == general.dtype
         assert fast.cast(pl.Int64).to_list() == general.cast(pl.Int64).to_list()  # year 0 is no Python date
         assert fast.is_not_null().sum() > 500  # the valid ones (most combinations above are not)
+
+
+def test_blank_required_time_is_missing_not_kept(tmp_path):
+    """A required timestamp or date given as "" or spaces is reported as missing and its line skipped (it was
+    kept with no time at all, which no rule expects); CSV already did this."""
+    ds = make_dataset(
+        tmp_path,
+        {
+            "accounts": ACCOUNTS,
+            "messages": [
+                {"id": "m1", "account_id": "wb", "created_at": "", "channel": "dm", "direction": "in"},
+                {"id": "m2", "account_id": "wb", "created_at": "  ", "channel": "dm", "direction": "in"},
+                {
+                    "id": "m3",
+                    "account_id": "wb",
+                    "created_at": "2026-10-01T10:00:00Z",
+                    "channel": "dm",
+                    "direction": "in",
+                },
+            ],
+            "follower_counts": [{"account_id": "wb", "date": "", "followers": 3}],
+            "followers": [{"account_id": "wb", "user_id": "u1", "followed_at": ""}],  # optional: just no time
+        },
+    )
+    assert problems_text(ds) == [
+        "messages.jsonl, line 1, field 'created_at': required field is missing or empty; line skipped",
+        "messages.jsonl, line 2, field 'created_at': required field is missing or empty; line skipped",
+        "follower_counts.jsonl, line 1, field 'date': required field is missing or empty; line skipped",
+    ]
+    assert ds.messages["id"].to_list() == ["m3"]
+    assert ds.tables["follower_counts"].height == 0
+    assert ds.followers["followed_at"].to_list() == [None]
+
+
+@pytest.mark.parametrize(
+    "big", ["99999999999999999999", "18446744073709551615", "9223372036854775808", "1e20"]
+)
+def test_whole_numbers_beyond_64_bits_are_reported_not_a_crash(tmp_path, big):
+    write_dataset(tmp_path, {"accounts": ACCOUNTS})
+    f1 = '{"account_id": "wb", "user_id": "u1", "followers_count": BIG}'
+    f2 = '{"account_id": "wb", "user_id": "u2", "followers_count": 5}'
+    (tmp_path / "followers.jsonl").write_text(f1.replace("BIG", big) + "\n" + f2 + "\n", encoding="utf-8")
+    p1 = '{"id": "p1", "account_id": "wb", "created_at": "2026-10-01T10:00:00Z", "metrics": {"likes": BIG, "views": 7}}'
+    (tmp_path / "posts.jsonl").write_text(p1.replace("BIG", big) + "\n", encoding="utf-8")
+    (tmp_path / "customers.csv").write_text(f"id,orders\nc1,{big}\nc2,3\n", encoding="utf-8")
+    ds = load_dataset(tmp_path)
+    text = "\n".join(problems_text(ds))
+    assert "followers.jsonl, line 1, field 'followers_count': wrong type: expected a whole number" in text
+    assert ds.followers.sort("user_id")["followers_count"].to_list() == [None, 5]
+    assert ds.posts["likes"].to_list() == [None] and ds.posts["views"].to_list() == [7]
+    if big.isdigit():
+        assert "customers.csv, line 2, field 'orders': wrong type: expected a whole number" in text
+    assert ds.tables["customers"].sort("id")["orders"].to_list()[1] == 3

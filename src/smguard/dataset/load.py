@@ -319,7 +319,7 @@ def _append_row(
         if value is not None:
             try:
                 value = coerce(table.name, f, value)
-            except (ValueError, TypeError) as exc:
+            except (ValueError, TypeError, OverflowError) as exc:
                 rep.add(fname, lineno, f.name, f"wrong type: {exc}; value ignored")
                 value = None
         cols[f.name].append(value)
@@ -342,13 +342,18 @@ def coerce(table: str, f: Field, value: Any) -> Any:
     if kind == "int":
         if isinstance(value, bool):
             raise ValueError("expected a whole number, found true/false")
+        whole = None
         if isinstance(value, int):
-            return value
-        if isinstance(value, float) and value.is_integer():
-            return int(value)
-        if isinstance(value, str) and value.strip().lstrip("-").isdigit():
-            return int(value.strip())
-        raise ValueError(f"expected a whole number, found {value!r}")
+            whole = value
+        elif isinstance(value, float) and value.is_integer():
+            whole = int(value)
+        elif isinstance(value, str) and value.strip().lstrip("-").isdigit():
+            whole = int(value.strip())
+        if whole is None:
+            raise ValueError(f"expected a whole number, found {value!r}")
+        if not _fits_int64(whole):
+            raise ValueError(f"expected a whole number from -2^63 to 2^63-1, found {value!r}")
+        return whole
     if kind == "float":
         if isinstance(value, bool):
             raise ValueError("expected a number, found true/false")
@@ -397,13 +402,18 @@ def _opt_str(v: Any) -> str | None:
     return str(v)
 
 
+def _fits_int64(v: int) -> bool:
+    return -(2**63) <= v < 2**63
+
+
 def _opt_num(v: Any, cast: Callable[[Any], Any]) -> Any:
     if v is None or isinstance(v, bool):
         return None
     try:
-        return cast(v)
-    except (TypeError, ValueError):
+        out = cast(v)
+    except (TypeError, ValueError, OverflowError):
         return None
+    return None if isinstance(out, int) and not _fits_int64(out) else out
 
 
 def _coerce_object(table: str, name: str, value: Any) -> Any:
@@ -518,7 +528,7 @@ def _read_csv(path: Path, table: Table, rep: Reporter) -> pl.DataFrame | None:
                 continue
             try:
                 out.append(coerce(table.name, f, v))
-            except (ValueError, TypeError) as exc:
+            except (ValueError, TypeError, OverflowError) as exc:
                 rep.add(fname, ln, f.name, f"wrong type: {exc}; value ignored")
                 out.append(None)
         cols[f.name] = out
@@ -659,7 +669,7 @@ def _check_and_type(df: pl.DataFrame, table: Table, fname: str, tz: str, rep: Re
         col = df[f.name]
         if f.required:
             empty = col.is_null()
-            if f.kind == "str":
+            if f.kind in ("str", "timestamp", "date"):  # text: blank counts as missing
                 blank = col.str.strip_chars() == ""
                 if blank.any():
                     empty = empty | blank.fill_null(False)
