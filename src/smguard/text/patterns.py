@@ -36,6 +36,8 @@ def _alt(*parts: str) -> str:
 
 # ----------------------------------------------------------------------------------------------- inbound
 # (zh, en) pairs: each text is scanned with the part of its language (both for "other")
+# a Chinese message about a business or its service (the harsh-complaint exception of the abuse column)
+SERVICE_ZH = r"你们|您们|客服|外卖|快递|商家|店家|这家|老板|骑手|送餐|配送|发货|退款|售后|订单|下单|物流|包裹|服务|态度"
 NEG_CUE = (
     _alt(
         # zh: things that went wrong
@@ -634,10 +636,12 @@ def apply(
     polite = scan(POLITE, rows=unsure & calm)
     long_neg = scan(NEG_CUE, rows=unsure & ~short)  # (negative cues were only looked for in short texts)
     plain = unsure & (neg | long_neg) & ~insult & (ab_score < 0.6)
-    # Chinese: only a plain service complaint (a negative cue such as 又迟到了 / 太差劲了, no insult) that the
-    # COLD-trained column is unsure about (< 0.6): "你们的外卖又迟到了，太差劲了" is harsh, not abusive
-    zh_unsure = ab & (ab_score < 0.6) & scan.sel[0] & ~insult
-    plain |= zh_unsure & (neg | scan(NEG_CUE, rows=zh_unsure & ~short))
+    # Chinese: a short plain complaint (a negative cue such as 又迟到了 / 太差劲了, no insult) that names the
+    # business or its service, when the COLD-trained column is unsure (< 0.6): "你们的外卖又迟到了，太差劲了" is
+    # harsh, not abusive (longer texts, or ones without such a reference, with these cues are often COLD's
+    # offensive comments about groups: left to the model)
+    zh_plain = ab & (ab_score < 0.6) & scan.sel[0] & neg & ~insult
+    plain |= zh_plain & scan(SERVICE_ZH, rows=zh_plain)
     ab_score[polite | plain] = np.minimum(ab_score[polite | plain], 0.4)
     out["abusive"] = (ab & ~polite & ~plain) | insult
     out["abusive_score"] = ab_score
