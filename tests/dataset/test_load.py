@@ -535,3 +535,52 @@ def test_whole_numbers_beyond_64_bits_are_reported_not_a_crash(tmp_path, big):
     if big.isdigit():
         assert "customers.csv, line 2, field 'orders': wrong type: expected a whole number" in text
     assert ds.tables["customers"].sort("id")["orders"].to_list()[1] == 3
+
+
+def test_tables_read_two_at_a_time_give_what_one_at_a_time_gives(tmp_path, monkeypatch):
+    """The tables that refer only to accounts/employees are read two at a time: the problems (each file's in
+    line order, the files in load order, the per-field caps and summaries) and tables are the same as when they
+    are read one after the other."""
+    import concurrent.futures
+
+    import smguard.dataset.load as load
+
+    monkeypatch.setattr(load, "CHUNK_BYTES", 200)
+    rows: dict[str, list[dict]] = {"accounts": ACCOUNTS, "employees": [{"id": "e1"}]}
+    rows["messages"] = [
+        {
+            "id": f"m{i}",
+            "account_id": "zz" if i % 3 == 0 else "wb",
+            "created_at": "2026-10-01T10:00:00Z",
+            "channel": "dm" if i % 7 else "fax",
+            "direction": "in",
+        }
+        for i in range(120)
+    ]
+    rows["followers"] = [{"account_id": "wb" if i % 4 else "zz", "user_id": f"u{i % 90}"} for i in range(120)]
+    rows["likes"] = [{"id": f"l{i}", "account_id": "zz", "created_at": "bad"} for i in range(60)]
+    rows["posts"] = [{"id": f"p{i % 50}", "account_id": "wb", "created_at": "2026-10-01"} for i in range(80)]
+    rows["acknowledgments"] = [{"employee_id": "e2", "version": "v1"}]
+    write_dataset(tmp_path, rows)
+
+    class OneAtATime(concurrent.futures.Executor):
+        def __init__(self, max_workers=None):
+            pass
+
+        def submit(self, fn, *args, **kwargs):
+            f = concurrent.futures.Future()
+            f.set_result(fn(*args, **kwargs))
+            return f
+
+    parallel = [load_dataset(tmp_path) for _ in range(3)]
+    monkeypatch.setattr(load, "ThreadPoolExecutor", OneAtATime)
+    serial = load_dataset(tmp_path)
+    assert len(serial.problems) > 100
+    for ds in parallel:
+        assert [(p.file, p.line, p.field, p.message) for p in ds.problems] == [
+            (p.file, p.line, p.field, p.message) for p in serial.problems
+        ]
+        assert list(ds.tables) == list(serial.tables)
+        for name, df in ds.tables.items():
+            assert df.equals(serial.tables[name]), name
+        assert ds.counts_read == serial.counts_read and ds.present == serial.present

@@ -17,6 +17,7 @@ import os
 import re
 import tomllib
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime, time
 from functools import lru_cache
 from pathlib import Path
@@ -856,27 +857,21 @@ def load_dataset(folder: str | Path, progress: Callable[[str, int], None] | None
     counts: dict[str, int] = {}
     known: dict[str, pl.Series] = {}
 
-    for name in LOAD_ORDER:
+    def load_table(name: str) -> tuple[pl.DataFrame | None, int | None]:
+        """One table read, checked and derived; (None, None) when its file is missing or unreadable."""
         table = TABLES[name]
-        path = _find_file(folder, name)
-        if path is None:
-            frames[name] = empty_table(name, tz)
-            continue
-        if progress:
-            progress(name, path.stat().st_size)
-        present.add(name)
+        path = paths[name]
+        assert path is not None
         fname = path.name
         if path.suffix == ".csv":
             raw = _read_csv(path, table, rep)
             if raw is None:
-                frames[name] = empty_table(name, tz)
-                present.discard(name)
-                continue
+                return None, None
         else:
             raw = _read_jsonl_fast(path, table)
             if raw is None:
                 raw = _read_jsonl_careful(path.read_bytes(), table, fname, rep)
-        counts[name] = raw.height
+        n_read = raw.height
         df = _check_and_type(raw, table, fname, tz, rep)
         df = _check_keys(df, table, fname, rep)
         df = _check_refs(df, table, fname, known, rep, present)
@@ -891,9 +886,40 @@ def load_dataset(folder: str | Path, progress: Callable[[str, int], None] | None
                     severity="warning",
                 )
         df = _derive(name, df.drop(LINE), tz, frames.get("accounts") if name != "accounts" else None)
+        return df, n_read
+
+    def keep(name: str, result: tuple[pl.DataFrame | None, int | None]) -> None:
+        df, n_read = result
+        if df is None:
+            frames[name] = empty_table(name, tz)
+            present.discard(name)
+            return
+        counts[name] = n_read  # type: ignore[assignment]
         frames[name] = df
         if "id" in df.columns:
             known[f"{name}.id"] = df["id"]
+
+    paths = {name: _find_file(folder, name) for name in LOAD_ORDER}
+    present.update(name for name, path in paths.items() if path is not None)
+    # The tables other tables refer to come first; the rest refer only to them, so two of those are read
+    # at a time (Polars works without the GIL; each file's problems are reported by one thread, in order).
+    # Results are kept in LOAD_ORDER, so the tables, counts and problems come out as one by one.
+    referenced = [
+        n
+        for n in LOAD_ORDER
+        if any(f.ref and f.ref.split(".")[0] == n for t in TABLES.values() for f in t.fields)
+    ]
+    for name in LOAD_ORDER:
+        if progress and paths[name] is not None:
+            progress(name, paths[name].stat().st_size)  # type: ignore[union-attr]
+    for name in referenced:
+        keep(name, load_table(name) if paths[name] is not None else (None, None))
+    rest = [n for n in LOAD_ORDER if n not in referenced]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        futures = {n: pool.submit(load_table, n) for n in rest if paths[n] is not None}
+        for name in rest:
+            keep(name, futures[name].result() if name in futures else (None, None))
+    frames = {name: frames[name] for name in LOAD_ORDER}
 
     if "accounts" not in present:
         raise DatasetError(
