@@ -101,3 +101,25 @@ def test_tiny_training_run(tmp_path):
     res = clf.classify_batch(prepare(["my order never arrived terrible", "太慢了，难吃"]), "inbound")
     assert res["complaint"].tolist() == [True, True]
     assert json.loads((out / "metrics.json").read_text(encoding="utf-8"))["bits"] == 12
+
+
+def test_nb_scaling_is_folded_into_the_weights():
+    """The NB-SVM column scale of one language is folded into the weights: scoring the raw features with the
+    returned weights equals the logistic regression fitted on the scaled features; columns only the other
+    language uses keep scale 1."""
+    import numpy as np
+    import scipy.sparse as sp
+
+    rng = np.random.default_rng(0)
+    X = sp.random(60, 12, density=0.4, format="csr", random_state=1, dtype=np.float32)
+    X[:, 11] = 0  # a column the English rows never use
+    X[40:, 11] = 1
+    X = X.tocsr()
+    y = rng.integers(0, 2, 60)
+    en = np.arange(60) < 40
+    r = train._nb_ratio(X, y, en)
+    assert r[11] == 1.0 and np.all(r >= 0)
+    w = np.ones(60, np.float32)
+    coef, bias = train._fit_nb(X, y, w, 4.0, en)
+    coef_s, bias_s = train._fit(X @ sp.diags(r), y, w, False, 4.0)
+    np.testing.assert_allclose(X @ coef + bias, (X @ sp.diags(r)) @ coef_s + bias_s, rtol=1e-4, atol=1e-4)

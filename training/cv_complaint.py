@@ -1,0 +1,78 @@
+"""5-fold cross-validation of the `complaint` column as `make models` trains it (the numbers in docs/models.md).
+
+    .venv/bin/python training/cv_complaint.py [--data ../shared/data] [--no-nb] [--preotiuc-weight W] [--C C]
+
+Folds split the Preotiuc-Pietro tweets and the waimai reviews (fixed seed); every fold trains on all other
+complaint data except the validation parts of ChnSentiCorp (its dev file) and online_shopping, which are
+scored too. Prints macro-F1 on the tweets and accuracy on the reviews per fold and on average.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+import numpy as np
+from sklearn.metrics import f1_score
+
+from smguard.text import train as T
+
+K = 5
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=T.REPO.parent / "shared/data")
+    ap.add_argument("--no-nb", action="store_true", help="without the NB column scaling (the old head)")
+    ap.add_argument("--preotiuc-weight", type=float, default=None)
+    ap.add_argument("--C", type=float, default=T.C_DEFAULT["complaint"])
+    a = ap.parse_args(argv)
+    parts = T.build_parts(T.load_public(a.data), T.load_own(T.REPO / "training"))["complaint"]
+    if a.preotiuc_weight is not None:
+        for p in parts:
+            if p.source == "preotiuc":
+                p.weight = a.preotiuc_weight
+    texts = [t for p in parts for t in p.texts]
+    langs = [lg for p in parts for lg in (p.langs or [None] * len(p.texts))]
+    y = np.concatenate([p.labels for p in parts])
+    val = np.concatenate([p.val for p in parts])
+    w = np.concatenate([np.full(len(p.texts), p.weight, np.float32) for p in parts])
+    src = np.concatenate([np.full(len(p.texts), p.source, dtype=object) for p in parts])
+    X = T._features(texts, langs, 18)
+    nb_rows = None if a.no_nb else np.array([lg == T.NB_SCALE["complaint"] for lg in langs])
+    fold = np.full(len(y), -1)
+    rng = np.random.default_rng(T.SEED)
+    for s in ("preotiuc", "waimai"):
+        idx = np.flatnonzero(src == s)
+        fold[idx] = rng.permutation(len(idx)) % K
+    fixed = val & ~np.isin(src, ["preotiuc", "waimai"])
+    res: dict[str, list[float]] = {
+        "preotiuc macro-F1": [],
+        "waimai accuracy": [],
+        "chnsenticorp": [],
+        "shopping": [],
+    }
+    t0 = time.time()
+    for f in range(K):
+        tr = (fold != f) & ~fixed
+        coef, bias = T._fit_rows(X, y, w, tr, False, a.C, nb_rows)
+        s = (X @ coef)[:, 0] + bias[0]
+        m = (src == "preotiuc") & (fold == f)
+        res["preotiuc macro-F1"].append(f1_score(y[m], s[m] > 0, average="macro"))
+        m = (src == "waimai") & (fold == f)
+        res["waimai accuracy"].append(float(np.mean((s[m] > 0) == y[m])))
+        for name in ("chnsenticorp", "shopping"):
+            m = (src == name) & fixed
+            res[name].append(float(np.mean((s[m] > 0) == y[m])))
+        print(
+            f"fold {f}: "
+            + ", ".join(f"{k} {v[-1]:.4f}" for k, v in res.items())
+            + f" ({time.time() - t0:.0f}s)"
+        )
+    print("mean: " + ", ".join(f"{k} {np.mean(v):.4f} (sd {np.std(v):.4f})" for k, v in res.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,51 @@
+"""Validation parts of the public sets through the full pipeline (linear heads + cue layer), as ``classify_texts``
+runs it, with a train-split model (``heads_trainsplit.npz`` from ``train --keep-trainsplit``): the "→" numbers
+of docs/models.md.
+
+    .venv/bin/python training/eval_pipeline.py /tmp/run/heads_trainsplit.npz [--data ../shared/data]
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import numpy as np
+from sklearn.metrics import f1_score
+
+from smguard.text import classify_texts, model
+from smguard.text.linear import LinearClassifier
+from smguard.text.train import REPO, load_public
+
+CHECKS = (  # (set, output); languages are detected, as `smguard classify` does without a lang field
+    ("preotiuc", "complaint"),
+    ("waimai", "complaint"),
+    ("shopping", "complaint"),
+    ("chnsenticorp", "complaint"),
+    ("cold", "abusive"),
+    ("davidson", "abusive"),
+)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("model", type=Path)
+    ap.add_argument("--data", type=Path, default=REPO.parent / "shared/data")
+    a = ap.parse_args(argv)
+    clf = LinearClassifier.from_file(a.model)
+    model.load = lambda: clf  # the pipeline as shipped, with the train-split weights
+    public = load_public(a.data)
+    for name, out in CHECKS:
+        s = public[name]
+        texts = [t for t, v in zip(s["texts"], s["val"], strict=True) if v]
+        y = s["labels"][s["val"]]
+        pred = classify_texts(texts, kind="inbound")[out].astype(int)
+        print(
+            f"{name:14s} {out:10s} n={len(y):5d} accuracy {np.mean(pred == y):.4f} "
+            f"macro-F1 {f1_score(y, pred, average='macro'):.4f}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
