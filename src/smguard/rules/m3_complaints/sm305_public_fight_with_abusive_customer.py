@@ -131,7 +131,9 @@ def public_fight_with_abusive_customer(ctx: AuditContext, opts: Options) -> Iter
             how="inner",
         )
         .filter((pl.col("reply_at") >= pl.col("start")) & (pl.col("reply_at") <= pl.col("last") + win))
-        .sort("reply_at")
+        # ties broken by id: the episodes come from an unordered group_by, so without them the findings'
+        # order (and which reply counts as the first) could change from run to run
+        .sort("reply_at", "reply_id", "account_id", "author_id", "episode")
     )
     if joined.height == 0:
         return
@@ -156,7 +158,7 @@ def public_fight_with_abusive_customer(ctx: AuditContext, opts: Options) -> Iter
             pl.col("start").first(),
         )
         .filter(pl.col("bad_ids").list.len() > 0)
-        .sort("start")
+        .sort("start", "account_id", "author_id", "episode")
     )
     handle = dict(zip(ctx.accounts["id"].to_list(), ctx.accounts["handle"].to_list(), strict=True))
     for row in per.iter_rows(named=True):
