@@ -584,3 +584,44 @@ def test_tables_read_two_at_a_time_give_what_one_at_a_time_gives(tmp_path, monke
         for name, df in ds.tables.items():
             assert df.equals(serial.tables[name]), name
         assert ds.counts_read == serial.counts_read and ds.present == serial.present
+
+
+def _messages(*extra: dict) -> list[dict]:
+    base = {"account_id": "wb", "direction": "in", "channel": "comment", "created_at": "2026-10-01T10:00:00Z"}
+    return [{**base, "id": f"m{i}", "text": f"msg {i}"} for i in range(3)] + [{**base, **e} for e in extra]
+
+
+@pytest.mark.parametrize(
+    ("extra", "line", "field", "found"),
+    [
+        ({"id": True, "text": "ok"}, 4, "id", "true/false"),
+        ({"id": "m9", "text": {"a": 1}}, 4, "text", "an object"),
+        ({"id": "m9", "text": ["a"]}, 4, "text", "a list"),
+    ],
+)
+def test_true_false_or_object_in_a_text_field_is_reported_by_either_path(tmp_path, extra, line, field, found):
+    """Polars would read true or {"a": 1} into a text column as the text "true" / '{"a": 1}'; the careful path
+    calls it the wrong type. A clean file (fast path) and one with a broken line (careful path) agree."""
+    for broken in (False, True):
+        folder = tmp_path / f"b{broken}"
+        rows = _messages(extra)
+        write_dataset(folder, {"accounts": ACCOUNTS, "messages": rows})
+        if broken:
+            with (folder / "messages.jsonl").open("a", encoding="utf-8") as fh:
+                fh.write("{broken\n")
+        ds = load_dataset(folder)
+        wrong = [p for p in ds.problems if p.file == "messages.jsonl" and p.line == line and p.field == field]
+        assert wrong and f"found {found}" in wrong[0].message, (broken, [str(p) for p in ds.problems])
+        assert "true" not in ds.messages["text"].to_list()
+
+
+def test_text_that_only_looks_like_json_is_kept(tmp_path):
+    """A Weibo emoticon at the start ([怒]) or the word true in a text is text: kept, nothing reported."""
+    rows = _messages({"id": "m7", "text": "[怒] 又迟到了"}, {"id": "m8", "text": "true"})
+    write_dataset(tmp_path, {"accounts": ACCOUNTS, "messages": rows})
+    ds = load_dataset(tmp_path)
+    assert [p for p in ds.problems if p.file == "messages.jsonl"] == []
+    assert ds.messages.filter(pl.col("id").is_in(["m7", "m8"]))["text"].sort().to_list() == [
+        "[怒] 又迟到了",
+        "true",
+    ]

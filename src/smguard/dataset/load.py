@@ -277,11 +277,52 @@ def _read_jsonl_fast(path: Path, table: Table) -> pl.DataFrame | None:
             lines = [first + i for i, ln in enumerate(piece.split(b"\n")) if ln.strip()]
             if len(lines) != df.height:
                 return None
+        if _hides_wrong_type(df, piece, schema, first, lines):
+            return None
         parts.append(df.with_columns(pl.Series(LINE, lines, dtype=pl.Int64)))
         first += n_lines
     if not parts:
         return pl.DataFrame(schema={**schema, LINE: pl.Int64})
     return pl.concat(parts, rechunk=False) if len(parts) > 1 else parts[0]
+
+
+def _hides_wrong_type(
+    df: pl.DataFrame, piece: bytes, schema: dict[str, pl.DataType], first: int, lines: Any
+) -> bool:
+    """True when a text field of the piece holds true/false, an object or a list in the JSON.
+
+    Polars turns such a value into text ("true", '{"a": 1}') where the careful path reports it as the wrong
+    type; so that both paths give the same result, such a file is read line by line. Only the rows whose text
+    looks like one (it starts with ``{`` or ``[`` — a Weibo emoticon such as ``[怒]`` does too — or is
+    true/false) are parsed again to find out; on clean data that is a vectorised look at each text column."""
+    names = [n for n, t in schema.items() if t == pl.String]
+    if not names or df.height == 0:
+        return False
+    looks = df.select(
+        pl.any_horizontal(
+            (
+                pl.col(n).str.starts_with("{")
+                | pl.col(n).str.starts_with("[")
+                | pl.col(n).is_in(["true", "false"])
+            ).fill_null(False)
+            for n in names
+        )
+    ).to_series()
+    if not looks.any():
+        return False
+    rows = looks.arg_true().to_list()
+    line_of = pl.Series(lines) if not isinstance(lines, pl.Series) else lines
+    raw_lines = piece.split(b"\n")
+    for r in rows:
+        try:
+            obj = orjson.loads(raw_lines[line_of[r] - first])
+        except (orjson.JSONDecodeError, IndexError):
+            return True
+        if not isinstance(obj, dict):
+            return True
+        if any(isinstance(obj.get(n), (bool, dict, list)) for n in names):
+            return True
+    return False
 
 
 def _read_jsonl_careful(data: bytes, table: Table, fname: str, rep: Reporter) -> pl.DataFrame:
