@@ -90,52 +90,23 @@ class Evidence:
         items of a finding."""
         if type not in EVIDENCE_TYPES:
             raise ValueError(f"unknown evidence type {type!r}")
-        out: list[Evidence] = []
-        add = out.append
-        for i in ids:
-            e = _new(cls)
-            _set_type(e, type)
-            _set_id(e, i)
-            _set_account_id(e, account_id)
-            _set_date(e, None)
-            add(e)
-        return out
+        return [_make(type, i, account_id, None) for i in ids]
 
     @classmethod
     def post(cls, id: str) -> Evidence:
-        e = _new(cls)
-        _set_type(e, "post")
-        _set_id(e, id)
-        _set_account_id(e, None)
-        _set_date(e, None)
-        return e
+        return _make("post", id, None, None)
 
     @classmethod
     def message(cls, id: str) -> Evidence:
-        e = _new(cls)
-        _set_type(e, "message")
-        _set_id(e, id)
-        _set_account_id(e, None)
-        _set_date(e, None)
-        return e
+        return _make("message", id, None, None)
 
     @classmethod
     def day(cls, account_id: str, date: Any) -> Evidence:
-        e = _new(cls)
-        _set_type(e, "day")
-        _set_id(e, None)
-        _set_account_id(e, account_id)
-        _set_date(e, str(date))
-        return e
+        return _make("day", None, account_id, str(date))
 
     @classmethod
     def follower(cls, account_id: str, user_id: str) -> Evidence:
-        e = _new(cls)
-        _set_type(e, "follower")
-        _set_id(e, user_id)
-        _set_account_id(e, account_id)
-        _set_date(e, None)
-        return e
+        return _make("follower", user_id, account_id, None)
 
 
 # the slots' own setters, for the constructors above (they bypass the frozen __setattr__, as __init__ does)
@@ -144,6 +115,16 @@ _set_type = Evidence.__dict__["type"].__set__
 _set_id = Evidence.__dict__["id"].__set__
 _set_account_id = Evidence.__dict__["account_id"].__set__
 _set_date = Evidence.__dict__["date"].__set__
+
+
+def _make(type: str, id: str | None, account_id: str | None, date: str | None) -> Evidence:
+    """An Evidence of a known-valid type, its slots filled directly."""
+    e = _new(Evidence)
+    _set_type(e, type)
+    _set_id(e, id)
+    _set_account_id(e, account_id)
+    _set_date(e, date)
+    return e
 
 
 @dataclass
