@@ -11,6 +11,7 @@ from smguard.rules.m6_overdoing._brand_terms import (
     brand_terms,
     fold,
     mentions_any,
+    phrases,
 )
 from smguard.testing import make_dataset
 
@@ -60,3 +61,12 @@ def test_embargo_terms_and_policy_terms_count(tmp_path):
     terms = brand_terms(AuditContext(ds), ["Oat Dream"])
     for t in ("mapleoatlatte", "枫糖燕麦拿铁", "projectmaple", "oatdream"):
         assert t in terms
+
+
+def test_product_names_with_one_common_character_are_brand_phrases():
+    """小小探路者 (a bike) has 小 in every 4-character window; one such character does not make a phrase
+    ordinary, two do (今天天气), and a particle does at once (我的新车)."""
+    got = phrases(pl.Series(["小小探路者新配色到店", "今天天气真好", "我的新车"]))
+    by_text = {i: set(g["g"].to_list()) for (i,), g in got.group_by("i")}
+    assert "小探路者" in by_text[0] and "小小探路" not in by_text[0]
+    assert 1 not in by_text and 2 not in by_text

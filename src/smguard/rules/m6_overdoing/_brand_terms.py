@@ -217,14 +217,17 @@ def mentions_any(df: pl.DataFrame, col: str, terms: list[str]) -> pl.Series:
 # "在南山科技园店遇到了超可爱的咖啡师"). Such a post *does* mention the brand's products, so a like on it is fine.
 # The brand's own posts are the best catalogue of those names: a liked text that shares a distinctive phrase
 # with at least two brand posts counts as mentioning the brand. Distinctive phrases are
-#   * four consecutive Han characters none of which is a common function character (的, 了, 我, 今天 …), and
+#   * four consecutive Han characters with no particle or pronoun (的, 了, 我 …) and at most one common
+#     content character (大, 小, 今, 天 …), and
 #   * two consecutive Latin words, neither a stop word, each at least 3 letters ("osmanthus latte", "cold brew"),
 #     or a word and a model code, the way products are named ("Gravel X2", "Ridgeline 29", "Trailhead Jr"),
 #   * two Han characters followed by a model code ("碎石X2", "都市折叠20" → "折叠20", "城市通勤3代" → "通勤3").
 
-_FUNCTION_HAN = set(
-    "的了是在我你他她它们这那就都也还很吗呢吧啊哦呀和与或有个今天明昨要会能去来到说看一不人大小好上下"
-)
+# Characters that make a 4-character run an ordinary phrase rather than a name. Particles and pronouns rule a
+# run out at once; the common content characters only when two are in it: product names often carry one
+# ("小小探路者" → 小探路者, "大疆", "小米"), everyday phrases two or more ("今天天气", "小小的人").
+_FUNCTION_HAN = set("的了是在我你他她它们这那就都也还很吗呢吧啊哦呀和与或个")
+_COMMON_HAN = set("有今天明昨要会能去来到说看一不人大小好上下")
 _STOP_EN = {
     "the",
     "and",
@@ -367,6 +370,8 @@ def spaced_expr(col: pl.Expr) -> pl.Expr:
 
 
 _FUNCTION_HAN_RE = "[" + "".join(sorted(_FUNCTION_HAN)) + "]"
+_COMMON_HAN_RE = "[" + "".join(sorted(_COMMON_HAN)) + "]"
+_ANY_HAN_RE = "[" + "".join(sorted(_FUNCTION_HAN | _COMMON_HAN)) + "]"
 
 
 def phrases(texts: pl.Series) -> pl.DataFrame:
@@ -380,7 +385,9 @@ def phrases(texts: pl.Series) -> pl.DataFrame:
         .with_columns(pl.int_ranges(0, pl.col("run").str.len_chars() - 3).alias("off"))
         .explode("off")
         .select("i", pl.col("run").str.slice(pl.col("off"), 4).alias("g"))
-        .filter(~pl.col("g").str.contains(_FUNCTION_HAN_RE))
+        .filter(
+            ~pl.col("g").str.contains(_FUNCTION_HAN_RE) & (pl.col("g").str.count_matches(_COMMON_HAN_RE) < 2)
+        )
     )
     words = (
         df.select("i", pl.col("t").str.extract_all(r"[a-z0-9][a-z0-9'’]*").alias("w"))
@@ -404,7 +411,7 @@ def phrases(texts: pl.Series) -> pl.DataFrame:
         df.select("i", pl.col("t").str.extract_all(r"[\u3400-\u9fff]{2}[a-z]{0,3}[0-9]{1,4}").alias("g"))
         .explode("g")
         .drop_nulls("g")
-        .filter(~pl.col("g").str.slice(0, 2).str.contains(_FUNCTION_HAN_RE))
+        .filter(~pl.col("g").str.slice(0, 2).str.contains(_ANY_HAN_RE))
     )
     return pl.concat([han, latin, han_code]).unique()
 
