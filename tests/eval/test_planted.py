@@ -21,7 +21,7 @@ RUNS = [(1, "America/New_York"), (2, "America/New_York"), (1, "Asia/Shanghai"), 
 
 # Known gaps per mistake (mistake -> reason), marked xfail. None: M2 and M3 pass with the shipped text models
 # since the rule fixes of 2026-11-26 (SM305 thread, SM306 clear complaints, SM204 company reference); with the
-# keyword fallback (--text-models lexicon) M3 recall is 0.86-0.98, limited by the lexicon's complaint labels.
+# keyword fallback (--text-models lexicon) M3 recall is 0.74-0.98 over seeds 1-6, limited by its complaint labels.
 GAPS: dict[int, str] = {}
 
 _cache: dict[tuple[int, str], dict] = {}
