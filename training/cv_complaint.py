@@ -1,10 +1,16 @@
 """5-fold cross-validation of the `complaint` column as `make models` trains it (the numbers in docs/models.md).
 
     .venv/bin/python training/cv_complaint.py [--data ../shared/data] [--no-nb] [--preotiuc-weight W] [--C C]
+        [--rationales W [--rationales-complaints-only]]
 
 Folds split the Preotiuc-Pietro tweets and the waimai reviews (fixed seed); every fold trains on all other
 complaint data except the validation parts of ChnSentiCorp (its dev file) and online_shopping, which are
 scored too. Prints macro-F1 on the tweets and accuracy on the reviews per fold and on average.
+
+``--rationales W`` adds the annotators' rationale span of each tweet (X-CI's ``Explain`` column, same tweets and
+labels) as an extra English example with the tweet's label and weight W, in the tweet's fold (a span never
+trains the fold its tweet is scored in); spans equal to the whole tweet are left out. Not used by
+``make models``: no gain in CV (docs/models.md).
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ import time
 from pathlib import Path
 
 import numpy as np
+import scipy.sparse as sp
 from sklearn.metrics import f1_score
 
 from smguard.text import train as T
@@ -27,6 +34,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-nb", action="store_true", help="without the NB column scaling (the old head)")
     ap.add_argument("--preotiuc-weight", type=float, default=None)
     ap.add_argument("--C", type=float, default=T.C_DEFAULT["complaint"])
+    ap.add_argument("--rationales", type=float, default=0.0, metavar="W", help="weight of rationale spans")
+    ap.add_argument("--rationales-complaints-only", action="store_true", help="spans of complaints only")
     a = ap.parse_args(argv)
     parts = T.build_parts(T.load_public(a.data), T.load_own(T.REPO / "training"))["complaint"]
     if a.preotiuc_weight is not None:
@@ -47,6 +56,26 @@ def main(argv: list[str] | None = None) -> int:
         idx = np.flatnonzero(src == s)
         fold[idx] = rng.permutation(len(idx)) % K
     fixed = val & ~np.isin(src, ["preotiuc", "waimai"])
+    if a.rationales > 0:
+        rows = T._read_csv(a.data / "complaints-xci-severity/X-CI_Dataset.csv")[1:]
+        span = {r[1].strip(): r[7].strip() for r in rows}
+        extra = [
+            i
+            for i in np.flatnonzero(src == "preotiuc")
+            if span.get(texts[i])
+            and span[texts[i]] != texts[i]
+            and (y[i] == 1 or not a.rationales_complaints_only)
+        ]
+        n = len(extra)
+        print(f"{n} rationale spans")
+        X = sp.vstack([X, T._features([span[texts[i]] for i in extra], ["en"] * n, 18)]).tocsr()
+        y = np.concatenate([y, y[extra]])
+        w = np.concatenate([w, np.full(n, a.rationales, np.float32)])
+        src = np.concatenate([src, np.full(n, "rationale", dtype=object)])
+        fold = np.concatenate([fold, fold[extra]])
+        fixed = np.concatenate([fixed, np.zeros(n, bool)])
+        if nb_rows is not None:
+            nb_rows = np.concatenate([nb_rows, np.ones(n, bool)])
     res: dict[str, list[float]] = {
         "preotiuc macro-F1": [],
         "waimai accuracy": [],
