@@ -111,7 +111,7 @@ def test_nb_scaling_is_folded_into_the_weights():
     import scipy.sparse as sp
 
     rng = np.random.default_rng(0)
-    X = sp.random(60, 12, density=0.4, format="csr", random_state=1, dtype=np.float32)
+    X = sp.random(60, 12, density=0.4, format="lil", random_state=1, dtype=np.float32)
     X[:, 11] = 0  # a column the English rows never use
     X[40:, 11] = 1
     X = X.tocsr()
