@@ -625,3 +625,30 @@ def test_text_that_only_looks_like_json_is_kept(tmp_path):
         "[怒] 又迟到了",
         "true",
     ]
+
+
+def test_blank_custom_audience_is_no_targeting_in_jsonl_as_in_csv(tmp_path):
+    """An export that writes "custom_audience": "" with every other targeting field empty ran the campaign
+    untargeted: it is no targeting and no retargeting (the CSV reader already read the empty cell so)."""
+    blank = {"locations": [], "age_min": None, "genders": [], "retargeting": False, "custom_audience": ""}
+    rows = [
+        {"id": "c1", "account_id": "wb", "kind": "ad", "name": "Blank", "targeting": blank},
+        {
+            "id": "c2",
+            "account_id": "wb",
+            "kind": "ad",
+            "name": "Spaces",
+            "targeting": {"custom_audience": "  "},
+        },
+        {
+            "id": "c3",
+            "account_id": "wb",
+            "kind": "ad",
+            "name": "CRM",
+            "targeting": {"custom_audience": "buyers"},
+        },
+    ]
+    ds = make_dataset(tmp_path, {"accounts": ACCOUNTS, "campaigns": rows})
+    c = ds.tables["campaigns"].sort("id")
+    assert c["has_targeting"].to_list() == [False, False, True]
+    assert c["t_custom_audience"].to_list() == [None, None, "buyers"]

@@ -827,7 +827,10 @@ def _derive(name: str, df: pl.DataFrame, tz: str, accounts: pl.DataFrame | None)
             t.struct.field("age_max").alias("t_age_max"),
             t.struct.field("genders").alias("t_genders"),
             t.struct.field("interests").alias("t_interests"),
-            t.struct.field("custom_audience").alias("t_custom_audience"),
+            # a blank custom audience is none (JSONL "" as CSV's empty cell): it must not count as targeting
+            pl.when(t.struct.field("custom_audience").str.strip_chars() != "")
+            .then(t.struct.field("custom_audience"))
+            .alias("t_custom_audience"),
             t.struct.field("retargeting").fill_null(False).alias("t_retargeting"),
         ).drop("targeting")
         df = df.with_columns(
