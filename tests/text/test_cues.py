@@ -16,6 +16,18 @@ def _one(text: str, kind: str) -> dict:
 
 REPLIES = [
     # (text, head, expected)
+    # blame is not an apology, lecturing is arguing, reassurance is neither
+    ("Not our fault, the courier lost it.", "apology", False),
+    (
+        "Delivery times are clearly stated on the product page. Maybe read it next time.",
+        "argumentative",
+        True,
+    ),
+    (
+        "Sorry about that! Please check the tracking link we sent, it arrives tomorrow.",
+        "argumentative",
+        False,
+    ),
     ("非常抱歉，您的包裹我们已经核实，今天下午重新寄出，邮费我们来出。", "apology", True),
     ("非常抱歉，您的包裹我们已经核实，今天下午重新寄出，邮费我们来出。", "fix_intent", True),
     ("So sorry about that! We've issued a full refund, it should show in 3-5 days.", "apology", True),
@@ -78,7 +90,38 @@ INBOUND = [
     # harsh but clean complaints are complaints, not abuse (different phrasings from the bug report)
     ("你们的外卖又迟到了，真差劲", {"complaint": True, "abusive": False}),
     ("客服态度太差劲了", {"complaint": True, "abusive": False}),
+    # plain praise from fans is not a complaint, a request or abuse (found by an independent planted check;
+    # these are other phrasings)
+    ("This latte art is stunning 😍", {"complaint": False, "help_request": False, "abusive": False}),
+    ("Obsessed with the new packaging!", {"complaint": False, "abusive": False}),
+    ("新包装太好看了吧👍", {"complaint": False, "abusive": False}),
+    ("爱了爱了✨", {"complaint": False, "abusive": False}),
+    # ... but praise words with irony, contrast or a problem stay complaints
+    ("好看是好看，但是两天就坏了", {"complaint": True}),
+    ("Gorgeous box, shame the mug inside was broken", {"complaint": True}),
+    # a problem with the content itself is a complaint, however long the message
+    (
+        "Great recipe but the sound is out of sync in the second half, could you re-upload it please",
+        {"complaint": True},
+    ),
+    ("视频音画不同步", {"complaint": True}),
+    # a very short Chinese note with nothing wrong in it is not a complaint; one naming a fault is
+    ("收藏了，下次去店里", {"complaint": False}),
+    ("豆角很老", {"complaint": True}),
 ]
+
+
+@pytest.mark.parametrize("text", ["Beautiful packaging ❤️", "第一次来就爱上了", "Can't wait to visit!"])
+def test_plain_praise_reads_positive(text):
+    got = _one(text, "inbound")
+    assert got["sentiment"] == "positive" and got["sentiment_score"] >= 0.5, got
+
+
+def test_tiny_calm_english_note_is_not_clearly_negative():
+    """The English sentiment column read "Tagging my sister" as -0.90; with no negative cue and nothing the
+    complaint column sees, it is at most mildly negative (the rules' "clearly negative" is <= -0.5)."""
+    got = _one("Tagging my sister", "inbound")
+    assert got["sentiment_score"] > -0.5 and not got["complaint"], got
 
 
 @pytest.mark.parametrize("text,expected", INBOUND)

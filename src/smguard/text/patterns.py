@@ -79,6 +79,11 @@ NEG_CUE = (
         r"refund (me|my)|want (a|my) refund|on hold for|no one (answers|replied|responds|is answering)|"
         r"nobody (answers|replied|responds|helps)|been waiting|still waiting|locked out|closed (when|even though)|"
         r"was closed|drove (all the way|there)|wasted (my|a|an))\b",
+        # what goes wrong with a video or a post itself
+        r"\b(out of sync|hard to (follow|hear|read|understand|see|watch)|can"
+        + _Q
+        + r"?t hear|cannot hear|no sound|"
+        r"too (quiet|loud|blurry|dark|fast to follow)|blurry|audio (is|was) (off|bad|awful|terrible|broken))\b",
     ),
 )
 NEG_CUE += (
@@ -147,7 +152,21 @@ NEG_CUE += (
         "closed",
         "drove",
         "wasted",
+        "sync",
+        "hard to",
+        "hear",
+        "no sound",
+        "too ",
+        "blurry",
+        "audio",
     ),
+)
+# problems so plain that they count in a long message too, whatever the sentiment column says
+PLAIN_PROBLEM = (
+    r"音画不同步|声音(太小|听不清|没了)|没有声音|听不清",
+    r"\b(out of sync|no sound|can"
+    + _Q
+    + r"?t hear (anything|it|you|the)|cannot hear (anything|it|you|the))\b",
 )
 # negative cues that are not complaints after all
 NOT_NEG = (
@@ -178,7 +197,7 @@ RHETORICAL = (
 # a plain service question (opening hours, warranty, returns, bookings, prices, stock)
 SERVICE_Q = (
     r"几点|营业|开门|关门|保修|质保|多久|多长时间|预约|可以.{0,12}(吗|么)|能.{0,12}(吗|么)|支持|有没有|在哪|地址|电话|价格|"
-    r"多少钱|怎么(预约|申请|办理|购买|买|退|换|联系|去|操作|设置|使用|用)|如何|是否|请问|打卡|签到",
+    r"多少钱|怎么(预约|申请|办理|购买|买|退|换|联系|去|操作|设置|使用|用)|如何|是否|请问|打卡|签到|送.{0,6}吗|有货|哪款",
     r"\b(open|close|closing|hours|warranty|guarantee|book|booking|appointment|do you (have|sell|offer|do|stock|ship|deliver)|"
     r"can i|could i|how (do|can) i|where|price|cost|available|in stock|deliver|return policy|what time|is there|"
     r"are there|do you|can you|could you|how much|how long|program|scheme|option|offer)\b",
@@ -188,7 +207,7 @@ HELPISH = (
     _alt(
         r"[?？]",
         r"^(请问|问一下|问下|想问|咨询|请教|麻烦问|你好.{0,3}请问)",
-        r"(吗|呢|么)[。.!！\s]*$",
+        r"(吗|呢|么)[\s\p{P}\p{S}\d]*$",
         r"(怎么|如何|怎样|能不能|可不可以|可以不可以|是否|有没有|多久|多长时间|几点|什么时候|哪里|哪儿|在哪|多少钱|支持不支持|"
         r"能否|可否)",
         r"求助|帮(我|忙)|帮帮|想(预约|咨询|了解|问)|能(帮|不能帮)|可以.{0,8}(吗|么)",
@@ -240,6 +259,31 @@ HELPISH += (
 POLITE = (
     "谢谢|感谢|辛苦|收到|推荐|喜欢|好评|开心|骄傲|自豪|恭喜",
     r"\b(thanks?|thank you|thx|appreciate\w*|received|cheers|welcome|lovely|great|love|recommend|awesome|amazing|proud|congrat[a-z]*|excited|thrilled|happy)\b",
+)
+# praise and delight in words, and the emoji that carry it. In a short fan message ("The packaging is gorgeous❤️",
+# "已种草 ✨", "冲鸭!") the n-gram heads read some as complaints ("packaging" is a complaint word in the review
+# sets) or as negative
+_POS_EMOJI = "❤|♥|💕|💖|💗|💓|💚|💙|💛|💜|🧡|😍|🥰|😘|🤩|✨|🎉|🎊|👍|👏|🙌|💯|😋|😊|☺|🌟|⭐|🥳|🤗"
+POSITIVE_WORDS = (
+    "爱上|喜欢|爱了|好喝|好吃|好看|好美|太美|真美|漂亮|绝了|绝绝子|太赞|超赞|点赞|种草|冲鸭|冲冲冲|满意|好评|回购|必买|"
+    "yyds|惊艳|可爱|治愈|完美|超棒|真棒|好棒|很棒|太棒|美哭|心动|幸福|开心|期待|骄傲|自豪|恭喜",
+    r"\b(love[sd]?|loving|gorgeous|beautiful|amazing|awesome|perfect|delicious|yummy|tasty|cute|adorable|lovely|"
+    r"stunning|excellent|fantastic|wonderful|obsessed|can" + _Q + r"?t wait|cannot wait|favou?rite|so good|"
+    r"cozy|cosy|wow|well done|congrat\w*|brilliant|beautifully|the best|in my life|must[- ]have|proud)\b",
+)
+# a mild fault in a very short Chinese review ("豆角很老", "少了南瓜粥", "比预计晚到"): keeps a note a complaint
+MILD_FAULT_ZH = (
+    "忘|少|晚|慢|老|柴|咸|淡|辣|凉|冷|硬|腻|油|错|漏|缺|坏|脏|臭|酸|苦|久|等|贵|差|一般|还行|还好|凑合"
+)
+# what makes praise doubtful: negation, contrast, a question, irony markers ("thanks for nothing")
+NOT_PLAIN_PRAISE = (
+    r"不|没|别|但|可是|却|就是|除了|怎么|为什么|吗|呢|[?？]|呵呵|还好意思|真是服了|谢谢你们的|感谢你们的|"
+    r"要是|如果|就好了|有点|一般|可惜|遗憾|希望|建议|冲动|贵|郁闷|麻烦|难|无奈|老是|烦|差",
+    r"\b(not|no|never|nothing|nobody|none|but|however|though|although|except|wish|used to|would|should|"
+    r"could|thanks for|thank you for|yeah right|as if|sure|great job|love how|love that|love it when|"
+    r"gotta love|just love|another|again|still|can" + _Q + r"?t (believe|say|stand|get)|"
+    r"(don|doesn|didn|isn|wasn|aren|weren|won|wouldn|shouldn|couldn|haven|hasn|hadn|ain)" + _Q + r"?t)\b|"
+    r"[?？]|\.{3}|…",
 )
 CHECKIN = (
     "打卡|签到|到此一游",
@@ -304,7 +348,11 @@ APOLOGY_NEG = _alt(
     + _Q
     + r"?t apologi[sz]e|nothing to apologi[sz]e|sorry,? (not sorry|but (you|that|this is your|it"
     + _Q
-    + r"?s your))|never apologi[sz]e)\b",
+    + r"?s your))|never apologi[sz]e|(not|no|never|isn"
+    + _Q
+    + r"?t|wasn"
+    + _Q
+    + r"?t) (our|my) (fault|mistake|bad|problem)|no fault of (ours|mine))\b",
 )
 FIX = _alt(
     r"已(经)?(为您|帮您|给您)?(安排|处理|补发|退款|退回|重新|加急|催促|反馈|提交|登记|查到|核实|升级|修复|更换|换货|发出|寄出|申请|联系|报修|解决)",
@@ -403,8 +451,15 @@ ARGUE = _alt(
     + _Q
     + r"?s on you|not our (fault|problem|responsibility)|read the (terms|manual|fine print|instructions)|"
     r"learn (how )?to|good luck with that|cool story|deal with it|get over it|whatever you say|nice try|"
-    r"stop (complaining|whining)|quit (complaining|whining)|calm down|not our job|blame (yourself|your))\b",
+    r"stop (complaining|whining)|quit (complaining|whining)|calm down|not our job|blame (yourself|your)|"
+    r"(clearly|plainly|explicitly) (stated|written|shown|explained|marked|listed)|(maybe|perhaps|next time,?) "
+    r"(check|read|look)( \w+)?( (more )?(carefully|properly|first|next time|before))?|(as|it is|it"
+    + _Q
+    + r"?s) (clearly )?"
+    r"(stated|written|explained) (on|in)|if you had (read|checked|looked))\b",
 )
+# "it's not your fault": reassurance, not blame
+NOT_ARGUE = (r"不是您的(问题|错|责任)|不怪您", r"\b(not your fault|no fault of yours|nothing you did)\b")
 
 # ----------------------------------------------------------------------------------------------- posts
 OWN_COMPANY = _alt(
@@ -586,6 +641,10 @@ class _Scanner:
 
 
 SHORT = 60  # characters: the overrides below are for short social messages, not long reviews
+TINY = (
+    12  # characters of Chinese: a note this short with no negative cue gives the n-gram heads little to go on
+)
+TINY_EN = 20  # characters of English: the same for the English sentiment column
 
 
 def apply(
@@ -598,7 +657,8 @@ def apply(
     """
     out = dict(raw)
     probs = {k[3:]: out.pop(k) for k in list(out) if k.startswith("_p_")}
-    short = (np.fromiter(map(len, texts), np.int64, len(texts)) if n_chars is None else n_chars) <= SHORT
+    n_len = np.fromiter(map(len, texts), np.int64, len(texts)) if n_chars is None else n_chars
+    short = n_len <= SHORT
     scan = _Scanner(texts, np.full(len(texts), "other", dtype=object) if lang is None else lang)
 
     # ---- inbound heads (every kind carries them)
@@ -607,13 +667,13 @@ def apply(
     sent = np.asarray(out["sentiment"], dtype=object).copy()
     sscore = np.asarray(out["sentiment_score"], dtype=np.float64).copy()
     # a negative cue counts unless the model reads the text as clearly fine (mixed reviews: "没有破损，不错")
-    neg = scan(NEG_CUE, rows=short & ((sscore < 0) | (score >= 0.5)))
+    neg = scan(NEG_CUE, rows=short & ((sscore < 0) | (score >= 0.5))) | scan(PLAIN_PROBLEM)
     insult = scan(INSULT)
     negative = neg | insult
     calm = ~negative
     helpish = scan(HELPISH)
     help_req = np.asarray(out["help_request"], dtype=bool)
-    checkin = scan(CHECKIN, rows=calm & (complaint | help_req | helpish))
+    checkin = scan(CHECKIN, rows=calm & (complaint | help_req | helpish | (sent == "negative")))
     fine = scan(NO_PROBLEM, rows=calm & (complaint | (sent == "negative")))
     # question-form, a request or a check-in without any negative cue: a request or a neutral note, not a
     # complaint
@@ -624,9 +684,29 @@ def apply(
     complaint = (complaint & ~neutral) | neg
     score[neutral] = np.minimum(score[neutral], 0.3)
     score[neg] = np.maximum(score[neg], 0.7)
+    # a very short Chinese note with no negative cue, no fault word, no negation, that the complaint column is
+    # unsure about ("收藏了，回头试试", "秋天的第一杯茶"): too little text for the n-grams; a complaint names a fault
+    tiny = calm & (n_len <= TINY) & scan.sel[0] & ~scan.sel[1] & complaint & (score < 0.65) & (sscore > -0.3)
+    tiny &= ~scan(MILD_FAULT_ZH, rows=tiny) & ~scan(NOT_PLAIN_PRAISE[0], rows=tiny)
+    complaint &= ~tiny
+    score[tiny] = np.minimum(score[tiny], 0.4)
+    # plain praise in a short message (a praise cue; no negative cue, insult, negation, contrast, question or
+    # irony marker): not a complaint, not a request, and not negative
+    # (an emoji alone counts only when the sentiment column is not strongly negative: "把客户当傻子🎉")
+    praise = calm & short & scan(POSITIVE_WORDS, rows=calm & short)
+    praise |= (
+        calm
+        & short
+        & (sscore > -0.5)
+        & ~praise
+        & scan(_POS_EMOJI, rows=calm & short & (sscore > -0.5) & ~praise)
+    )
+    praise &= ~scan(NOT_PLAIN_PRAISE, rows=praise)
+    complaint &= ~praise
+    score[praise] = np.minimum(score[praise], 0.3)
     out["complaint"] = complaint
     out["complaint_score"] = score
-    out["help_request"] = (help_req | helpish) & ~checkin
+    out["help_request"] = (help_req | helpish) & ~checkin & ~praise
     ab = np.asarray(out["abusive"], dtype=bool)
     ab_score = np.asarray(out["abusive_score"], dtype=np.float64).copy()
     ab_score[insult] = np.maximum(ab_score[insult], 0.9)
@@ -642,6 +722,7 @@ def apply(
     # offensive comments about groups: left to the model)
     zh_plain = ab & (ab_score < 0.6) & scan.sel[0] & neg & ~insult
     plain |= zh_plain & scan(SERVICE_ZH, rows=zh_plain)
+    plain |= ab & praise & (ab_score < 0.7)
     ab_score[polite | plain] = np.minimum(ab_score[polite | plain], 0.4)
     out["abusive"] = (ab & ~polite & ~plain) | insult
     out["abusive_score"] = ab_score
@@ -649,6 +730,16 @@ def apply(
     flip = negative & (sscore > -0.5)
     sent[flip] = "negative"
     sscore[flip] = np.minimum(sscore[flip], -0.5)
+    # the sentiment head's negative reading of a tiny calm English message the complaint column sees nothing in
+    # ("Tagging my sister" -0.90) is not a sign of anger
+    flat = (
+        calm & (n_len <= TINY_EN) & scan.sel[1] & ~scan.sel[0] & ~complaint & (score < 0.3) & (sscore < -0.3)
+    )
+    sent[flat] = "neutral"
+    sscore[flat] = -0.3
+    glad = praise & (sscore < 0.6)
+    sent[glad] = "positive"
+    sscore[glad] = np.maximum(sscore[glad], 0.6)
     calm_neg = neutral & (sent == "negative")
     sent[calm_neg] = "neutral"
     sscore[calm_neg] = np.clip(sscore[calm_neg], -0.3, 0.3)
@@ -661,6 +752,7 @@ def apply(
         fix_cue = scan(FIX)
         fix_neg = scan(FIX_NEG)
         argue_cue = scan(ARGUE)
+        argue_cue &= ~scan(NOT_ARGUE, rows=argue_cue)
         channel = scan(CHANNEL)
         invite = scan(INVITE)
         ch_neg = scan(CHANNEL_NEG)
@@ -689,9 +781,13 @@ def apply(
         if about is not None:  # the "about own company" column, with the cue-corrected abuse and sentiment
             model = (about > 0.5) & ((pn > 0.5) | out["abusive"] | (sent == "negative"))
         en_neg = (pn > 0.5) | out["abusive"] | (sscore < 0) if pn is not None else model
-        out["negative_about_company"] = (own & (post_neg | insult)) | (
-            model & ((~zh & en_neg) | sure_neg | post_neg | insult)
-        )
+        # a post of plain pride or delight in words ("Proud of the team — we just shipped our millionth order!") is
+        # not an attack, whatever the columns lean to, unless it also has a negative cue (an emoji alone is not
+        # enough: "把客户当傻子🎉" is sarcasm)
+        proud = calm & ~post_neg & scan(POSITIVE_WORDS, rows=calm & ~post_neg)
+        proud &= ~scan(NOT_PLAIN_PRAISE, rows=proud)
+        attack = (own & (post_neg | insult)) | (model & ((~zh & en_neg) | sure_neg | post_neg | insult))
+        out["negative_about_company"] = attack & ~proud
     return out
 
 
