@@ -18,6 +18,8 @@ REPLIES = [
     # (text, head, expected)
     # blame is not an apology, lecturing is arguing, reassurance is neither
     ("Not our fault, the courier lost it.", "apology", False),
+    ("已收到。", "fix_intent", False),
+    ("已收到，我们会尽快为您处理", "fix_intent", True),
     (
         "Delivery times are clearly stated on the product page. Maybe read it next time.",
         "argumentative",
@@ -105,6 +107,9 @@ INBOUND = [
         {"complaint": True},
     ),
     ("视频音画不同步", {"complaint": True}),
+    # a calm pre-sales question is not abuse, whatever the abuse column leans to
+    ("Does the new speaker ship to Canada?", {"abusive": False, "help_request": True}),
+    ("Do you sell the blue one in Toronto?", {"abusive": False}),
     # a very short Chinese note with nothing wrong in it is not a complaint; one naming a fault is
     ("收藏了，下次去店里", {"complaint": False}),
     ("豆角很老", {"complaint": True}),

@@ -200,7 +200,7 @@ SERVICE_Q = (
     r"多少钱|怎么(预约|申请|办理|购买|买|退|换|联系|去|操作|设置|使用|用)|如何|是否|请问|打卡|签到|送.{0,6}吗|有货|哪款",
     r"\b(open|close|closing|hours|warranty|guarantee|book|booking|appointment|do you (have|sell|offer|do|stock|ship|deliver)|"
     r"can i|could i|how (do|can) i|where|price|cost|available|in stock|deliver|return policy|what time|is there|"
-    r"are there|do you|can you|could you|how much|how long|program|scheme|option|offer)\b",
+    r"are there|do you|can you|could you|how much|how long|program|scheme|option|offer|ships? to|shipping to)\b",
 )
 # a question or a request for help (the two are only ever used together)
 HELPISH = (
@@ -295,7 +295,7 @@ INSULT = (
         r"^滚|滚吧|滚出|你妈的|你妈逼|他妈的|妈的|tmd|nmsl|cnm|草泥马|操你|骗子|强盗|吸血鬼|黑心商家|奸商|贱",
     ),
     _alt(
-        r"\b(f+u+c+k\w*|f\*+k\w*|shit\w*|bullshit|screw you|go to hell|damn you|bastards?|idiots?|morons?|"
+        r"\b(f+u+c+k\w*|f\*+k\w*|f\*{2,}|shit\w*|bullshit|screw you|go to hell|damn you|bastards?|idiots?|morons?|"
         r"imbeciles?|stupid|dumb ?ass|asshole\w*|jerks?|clowns|losers|scumbags?|scammers?|crooks|thieves|"
         r"liars|frauds|pathetic excuse|suck(s|ed)?|dickheads?|bitch\w*|wankers?|pricks?|piss off)\b",
     ),
@@ -384,7 +384,9 @@ FIX = _alt(
     r"free of charge|we" + _Q + r"?re on it|working on (a fix|it|this))",
 )
 FIX_NEG = _alt(
-    r"(无法|不能|没法|不会|不予|不可以|不可能|没有办法)(为您)?(处理|退|换|补|赔|解决|帮)|不退不换|爱莫能助|帮不了",
+    r"(无法|不能|没法|不会|不予|不可以|不可能|没有办法)(为您)?(处理|退|换|补|赔|解决|帮)|不退不换|爱莫能助|帮不了|"
+    # a bare acknowledgement promises nothing ("已记录。", "收到～")
+    r"^(已记录|已收到|收到|记录了|好的|知道了|了解|明白)[。.!！~～\s]*$",
     r"\b(can"
     + _Q
     + r"?t help|cannot help|unable to (help|refund|replace)|nothing (we|i) can do|won"
@@ -723,6 +725,11 @@ def apply(
     zh_plain = ab & (ab_score < 0.6) & scan.sel[0] & neg & ~insult
     plain |= zh_plain & scan(SERVICE_ZH, rows=zh_plain)
     plain |= ab & praise & (ab_score < 0.7)
+    # English: a calm question to the brand ("Does the RS-X3 ship to Canada?") that the abuse column reads as
+    # abusive without any insult
+    asks = np.fromiter(("?" in t or "？" in t for t in texts), bool, len(texts))
+    svc_q = ab & scan.sel[1] & calm & short & helpish & asks & (ab_score < 0.85)
+    plain |= svc_q & scan(SERVICE_Q, rows=svc_q)
     ab_score[polite | plain] = np.minimum(ab_score[polite | plain], 0.4)
     out["abusive"] = (ab & ~polite & ~plain) | insult
     out["abusive_score"] = ab_score
