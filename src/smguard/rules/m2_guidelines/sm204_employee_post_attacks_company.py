@@ -9,6 +9,7 @@ import polars as pl
 from smguard.rules.base import Evidence, Finding, RuleOptions, T, rule
 from smguard.rules.context import AuditContext
 from smguard.rules.m2_guidelines._common import MAX_FINDINGS_PER_ACCOUNT, handles, short, split_capped
+from smguard.rules.m6_overdoing._brand_terms import _name_terms, fold_expr
 
 
 class Options(RuleOptions):
@@ -24,7 +25,7 @@ EMPLOYER_WORDS = (
     r"\bmy (?:company|employer|boss|manager|workplace)\b|\bour (?:company|management|boss|employer)\b"
     r"|\b(?:the|upper|senior) management\b|\bemployer\b|\bwork(?:ing)? (?:at|for)\b|\bwhere i work\b"
     r"|\bthis company\b|\bwe sell\b|\bour (?:products|stores?|shops?|service)\b"
-    r"|我们公司|我司|本公司|老板|领导|东家|我们店|我们家的|在.{2,10}(?:上班|打工)"
+    r"|我们公司|我司|本公司|老板|领导|管理层|高层|东家|我们店|我们家的|在.{1,10}(?:上班|打工|干了|待了|做了)"
 )
 _NAME_SUFFIXES = {"inc", "ltd", "llc", "co", "corp", "gmbh", "company", "official", "group", "the"}
 
@@ -45,6 +46,8 @@ def _company_names(ctx: AuditContext) -> list[str]:
             names.add(words[0])
     cjk = re.findall(r"[\u3400-\u9fff]{2,}", name)
     names.update(cjk)
+    # and the short forms SM604 knows ("锐声科技" → "锐声", "Acme Coffee" → "acme"), folded like the text below
+    names.update(re.sub(r"[^a-z0-9\u3400-\u9fff]", "", t) for t in _name_terms(ctx.dataset.name or ""))
     for h in ctx.brand_accounts["handle"].drop_nulls().to_list():
         first = re.split(r"[._\-\s]", h.lower().lstrip("@"))[0]
         first = re.sub(r"(official|hq|store|shop|app|cn|us)$", "", first)
@@ -59,7 +62,8 @@ def _refers_to_company(ctx: AuditContext) -> pl.Expr:
     import re
 
     text = pl.col("text").fill_null("").str.to_lowercase()
-    squashed = text.str.replace_all(r"[^a-z0-9\u3400-\u9fff]", "")
+    # full-width, traditional (銳聲) and spaced spellings of the name count too
+    squashed = fold_expr(pl.col("text")).str.replace_all(r"[^a-z0-9\u3400-\u9fff]", "")
     expr = text.str.contains(EMPLOYER_WORDS)
     names = _company_names(ctx)
     if names:
