@@ -70,3 +70,16 @@ def test_product_names_with_one_common_character_are_brand_phrases():
     by_text = {i: set(g["g"].to_list()) for (i,), g in got.group_by("i")}
     assert "小探路者" in by_text[0] and "小小探路" not in by_text[0]
     assert 1 not in by_text and 2 not in by_text
+
+
+def test_a_bare_model_code_is_a_brand_phrase_however_it_is_written():
+    """Fans name a product by its model code alone: "RS-X3", full-width "ＲＳ－Ｘ３", "rs x3" are one phrase."""
+    got = phrases(pl.Series(["新品RS-X3到货", "ＲＳ－Ｘ３ 真香", "the rs x3 in blue", "no code here"]))
+    by_text = {i: set(g["g"].to_list()) for (i,), g in got.group_by("i")}
+    assert all("rsx3" in by_text[i] for i in (0, 1, 2))
+    assert "rsx3" not in by_text.get(3, set())
+
+
+def test_traditional_chinese_brand_name_matches():
+    df = pl.DataFrame({"t": ["銳聲的耳機真心好用", "别家的耳机"]})
+    assert mentions_any(df, "t", ["锐声"]).to_list() == [True, False]

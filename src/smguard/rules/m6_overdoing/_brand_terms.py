@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 import polars as pl
 
@@ -121,12 +122,22 @@ MIN_TERM_CHARS = 3  # a folded Latin term shorter than this matches too much by 
 MIN_TERM_CHARS_CJK = 2
 
 
+@lru_cache(maxsize=1)
+def _t2s() -> dict[int, int]:
+    """Traditional → simplified Chinese characters (the text models' table): "銳聲" names the brand "锐声" too."""
+    from smguard.text.normalize import _t2s_pairs
+
+    return _t2s_pairs()
+
+
 def fold(text: str) -> str:
-    return re.sub(_STRIP, "", unicodedata.normalize("NFKC", text or "").lower())
+    return re.sub(_STRIP, "", unicodedata.normalize("NFKC", text or "").lower().translate(_t2s()))
 
 
 def fold_expr(col: pl.Expr) -> pl.Expr:
-    return col.fill_null("").str.normalize("NFKC").str.to_lowercase().str.replace_all(_STRIP, "")
+    t2s = _t2s()
+    base = col.fill_null("").str.normalize("NFKC").str.to_lowercase().str.replace_all(_STRIP, "")
+    return base.str.replace_many([chr(k) for k in t2s], [chr(v) for v in t2s.values()])
 
 
 def _has_cjk(s: str) -> bool:
@@ -221,7 +232,8 @@ def mentions_any(df: pl.DataFrame, col: str, terms: list[str]) -> pl.Series:
 #     content character (大, 小, 今, 天 …), and
 #   * two consecutive Latin words, neither a stop word, each at least 3 letters ("osmanthus latte", "cold brew"),
 #     or a word and a model code, the way products are named ("Gravel X2", "Ridgeline 29", "Trailhead Jr"),
-#   * two Han characters followed by a model code ("碎石X2", "都市折叠20" → "折叠20", "城市通勤3代" → "通勤3").
+#   * two Han characters followed by a model code ("碎石X2", "都市折叠20" → "折叠20", "城市通勤3代" → "通勤3"),
+#   * a model code on its own ("RS-X3", "ＲＳ－Ｘ３" → "rsx3").
 
 # Characters that make a 4-character run an ordinary phrase rather than a name. Particles and pronouns rule a
 # run out at once; the common content characters only when two are in it: product names often carry one
@@ -413,7 +425,21 @@ def phrases(texts: pl.Series) -> pl.DataFrame:
         .drop_nulls("g")
         .filter(~pl.col("g").str.slice(0, 2).str.contains(_ANY_HAN_RE))
     )
-    return pl.concat([han, latin, han_code]).unique()
+    # a model code on its own, letters and digits ("RS-X3", "ＲＳ－Ｘ３", "rs x3" → "rsx3"): a product name
+    # in every language (3+ characters; it still has to be in two of the brand's own posts)
+    model_code = (
+        df.select(
+            "i",
+            pl.col("t")
+            .str.extract_all(r"(?:^|[^a-z0-9])[a-z]{1,4} ?[a-z]{0,2}[0-9]{1,4}[a-z]{0,2}(?:[^a-z0-9]|$)")
+            .alias("g"),
+        )
+        .explode("g")
+        .drop_nulls("g")
+        .select("i", pl.col("g").str.replace_all(r"[^a-z0-9]", ""))
+        .filter(pl.col("g").str.len_chars() >= 3)
+    )
+    return pl.concat([han, latin, han_code, model_code]).unique()
 
 
 def brand_vocabulary_hits(ctx: AuditContext, texts: pl.Series) -> pl.Series:
