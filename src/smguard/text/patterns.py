@@ -669,7 +669,8 @@ def apply(
     sent = np.asarray(out["sentiment"], dtype=object).copy()
     sscore = np.asarray(out["sentiment_score"], dtype=np.float64).copy()
     # a negative cue counts unless the model reads the text as clearly fine (mixed reviews: "没有破损，不错")
-    neg = scan(NEG_CUE, rows=short & ((sscore < 0) | (score >= 0.5))) | scan(PLAIN_PROBLEM)
+    neg = scan(NEG_CUE, rows=short & ((sscore < 0) | (score >= 0.5)))
+    neg |= scan(PLAIN_PROBLEM, rows=~neg & (~complaint | (sscore > -0.5)))
     insult = scan(INSULT)
     negative = neg | insult
     calm = ~negative
@@ -727,8 +728,8 @@ def apply(
     plain |= ab & praise & (ab_score < 0.7)
     # English: a calm question to the brand ("Does the RS-X3 ship to Canada?") that the abuse column reads as
     # abusive without any insult
-    asks = np.fromiter(("?" in t or "？" in t for t in texts), bool, len(texts))
-    svc_q = ab & scan.sel[1] & calm & short & helpish & asks & (ab_score < 0.85)
+    svc_q = ab & scan.sel[1] & calm & short & helpish & (ab_score < 0.85)
+    svc_q &= scan(r"[?？]", rows=svc_q)
     plain |= svc_q & scan(SERVICE_Q, rows=svc_q)
     ab_score[polite | plain] = np.minimum(ab_score[polite | plain], 0.4)
     out["abusive"] = (ab & ~polite & ~plain) | insult
