@@ -42,12 +42,7 @@ def main(argv: list[str] | None = None) -> int:
         for p in parts:
             if p.source == "preotiuc":
                 p.weight = a.preotiuc_weight
-    texts = [t for p in parts for t in p.texts]
-    langs = [lg for p in parts for lg in (p.langs or [None] * len(p.texts))]
-    y = np.concatenate([p.labels for p in parts])
-    val = np.concatenate([p.val for p in parts])
-    w = np.concatenate([np.full(len(p.texts), p.weight, np.float32) for p in parts])
-    src = np.concatenate([np.full(len(p.texts), p.source, dtype=object) for p in parts])
+    texts, langs, y, val, w, src = T.stack_parts(parts)
     X = T._features(texts, langs, 18)
     nb_rows = None if a.no_nb else np.array([lg == T.NB_SCALE["complaint"] for lg in langs])
     fold = np.full(len(y), -1)

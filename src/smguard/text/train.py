@@ -41,6 +41,19 @@ class Part:
     langs: list[str | None] = field(default_factory=list)
 
 
+def stack_parts(
+    plist: list[Part],
+) -> tuple[list[str], list[str | None], np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The parts of one head as one training set: texts, languages, labels, validation mask, weights, sources."""
+    texts = [t for p in plist for t in p.texts]
+    langs = [lg for p in plist for lg in (p.langs or [None] * len(p.texts))]
+    y = np.concatenate([p.labels for p in plist])
+    val = np.concatenate([p.val for p in plist])
+    w = np.concatenate([np.full(len(p.texts), p.weight, np.float32) for p in plist])
+    src = np.concatenate([np.full(len(p.texts), p.source, dtype=object) for p in plist])
+    return texts, langs, y, val, w, src
+
+
 def _split(n: int, key: str, fraction: float = VAL_FRACTION) -> np.ndarray:
     rng = np.random.default_rng([SEED, sum(map(ord, key))])
     val = np.zeros(n, dtype=bool)
@@ -376,12 +389,7 @@ def train(
         if not plist or sum(len(p.texts) for p in plist) == 0:
             log(f"[{head}] no data, skipped")
             continue
-        texts = [t for p in plist for t in p.texts]
-        langs = [lg for p in plist for lg in (p.langs or [None] * len(p.texts))]
-        y = np.concatenate([p.labels for p in plist])
-        val = np.concatenate([p.val for p in plist])
-        w = np.concatenate([np.full(len(p.texts), p.weight, np.float32) for p in plist])
-        src = np.concatenate([np.full(len(p.texts), p.source, dtype=object) for p in plist])
+        texts, langs, y, val, w, src = stack_parts(plist)
         X = _features(texts, langs, bits)
         multiclass = HEADS.width(head) > 1
         if len(set(y[~val].tolist())) < 2:
