@@ -643,10 +643,10 @@ class _Scanner:
 
 
 SHORT = 60  # characters: the overrides below are for short social messages, not long reviews
-TINY = (
-    12  # characters of Chinese: a note this short with no negative cue gives the n-gram heads little to go on
-)
-TINY_EN = 20  # characters of English: the same for the English sentiment column
+# characters: a note this short with no negative cue gives the n-gram heads little to go on (Chinese; English,
+# for the sentiment column)
+TINY = 12
+TINY_EN = 20
 
 
 def apply(
@@ -696,14 +696,8 @@ def apply(
     # plain praise in a short message (a praise cue; no negative cue, insult, negation, contrast, question or
     # irony marker): not a complaint, not a request, and not negative
     # (an emoji alone counts only when the sentiment column is not strongly negative: "把客户当傻子🎉")
-    praise = calm & short & scan(POSITIVE_WORDS, rows=calm & short)
-    praise |= (
-        calm
-        & short
-        & (sscore > -0.5)
-        & ~praise
-        & scan(_POS_EMOJI, rows=calm & short & (sscore > -0.5) & ~praise)
-    )
+    praise = scan(POSITIVE_WORDS, rows=calm & short)
+    praise |= scan(_POS_EMOJI, rows=calm & short & ~praise & (sscore > -0.5))
     praise &= ~scan(NOT_PLAIN_PRAISE, rows=praise)
     complaint &= ~praise
     score[praise] = np.minimum(score[praise], 0.3)
