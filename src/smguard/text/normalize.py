@@ -221,7 +221,7 @@ _OTHER_WORDS = [w for w in _OTHER_WORDS if w not in set(_EN_WORDS)]
 
 
 @lru_cache(maxsize=1)
-def _t2s_pairs() -> dict[int, int]:
+def t2s_pairs() -> dict[int, int]:
     text = resources.files("smguard.text").joinpath("data/t2s.txt").read_text(encoding="utf-8")
     out: dict[int, int] = {}
     for line in text.splitlines():
@@ -234,7 +234,7 @@ def _t2s_pairs() -> dict[int, int]:
 def fold_table() -> np.ndarray:
     """Lookup table over the Basic Multilingual Plane: code point -> folded code point."""
     table = np.arange(0x10000, dtype=np.uint32)
-    t2s = _t2s_pairs()
+    t2s = t2s_pairs()
     for cp in range(0x10000):
         if 0xD800 <= cp <= 0xDFFF or cp in (0xE000, 0xE001, 0xE002):
             continue

@@ -7,10 +7,10 @@ import polars as pl
 from smguard.rules.context import AuditContext
 from smguard.rules.m6_overdoing._brand_terms import (
     _handle_terms,
-    _name_terms,
     brand_terms,
     fold,
     mentions_any,
+    name_terms,
     phrases,
 )
 from smguard.testing import make_dataset
@@ -26,7 +26,7 @@ def test_fold_ignores_case_width_and_separators():
 
 
 def test_name_terms_drop_generic_words_and_chinese_suffixes():
-    terms = _name_terms("Acme Coffee / 晨光咖啡")
+    terms = name_terms("Acme Coffee / 晨光咖啡")
     assert "acme" in terms and "coffee" not in terms and "晨光" in terms
     assert "晨光" in _handle_terms("晨光咖啡官方")
 

@@ -9,7 +9,7 @@ import polars as pl
 from smguard.rules.base import Evidence, Finding, RuleOptions, T, rule
 from smguard.rules.context import AuditContext
 from smguard.rules.m2_guidelines._common import MAX_FINDINGS_PER_ACCOUNT, handles, short, split_capped
-from smguard.rules.m6_overdoing._brand_terms import _name_terms, fold_expr
+from smguard.rules.m6_overdoing._brand_terms import fold_expr, name_terms
 
 
 class Options(RuleOptions):
@@ -47,7 +47,7 @@ def _company_names(ctx: AuditContext) -> list[str]:
     cjk = re.findall(r"[\u3400-\u9fff]{2,}", name)
     names.update(cjk)
     # and the short forms SM604 knows ("锐声科技" → "锐声", "Acme Coffee" → "acme"), folded like the text below
-    names.update(re.sub(r"[^a-z0-9\u3400-\u9fff]", "", t) for t in _name_terms(ctx.dataset.name or ""))
+    names.update(re.sub(r"[^a-z0-9\u3400-\u9fff]", "", t) for t in name_terms(ctx.dataset.name or ""))
     for h in ctx.brand_accounts["handle"].drop_nulls().to_list():
         first = re.split(r"[._\-\s]", h.lower().lstrip("@"))[0]
         first = re.sub(r"(official|hq|store|shop|app|cn|us)$", "", first)

@@ -125,9 +125,9 @@ MIN_TERM_CHARS_CJK = 2
 @lru_cache(maxsize=1)
 def _t2s() -> dict[int, int]:
     """Traditional → simplified Chinese characters (the text models' table): "銳聲" names the brand "锐声" too."""
-    from smguard.text.normalize import _t2s_pairs
+    from smguard.text.normalize import t2s_pairs
 
-    return _t2s_pairs()
+    return t2s_pairs()
 
 
 def fold(text: str) -> str:
@@ -160,7 +160,7 @@ def _strip_zh(terms: set[str]) -> set[str]:
     return out
 
 
-def _name_terms(name: str) -> set[str]:
+def name_terms(name: str) -> set[str]:
     """The whole name, and the distinctive part of each of its names: a bilingual name ("Acme Coffee 阿克米咖啡")
     is a Latin name and a Chinese one. A part with one distinctive word gives that word ("Acme Coffee" →
     "acme"); a part with several gives each pair of neighbouring distinctive words ("Velo Lane Cycles" →
@@ -187,7 +187,7 @@ def _name_terms(name: str) -> set[str]:
 
 def _handle_terms(handle: str) -> set[str]:
     h = unicodedata.normalize("NFKC", handle or "").strip().lstrip("@").lower()
-    out = _name_terms(h)
+    out = name_terms(h)
     for suf in HANDLE_SUFFIXES:
         if h.endswith(suf) and len(h) > len(suf) + 2:
             out.add(fold(h[: -len(suf)]))
@@ -200,7 +200,7 @@ def brand_terms(ctx: AuditContext, extra: Iterable[str] = ()) -> list[str]:
     terms: set[str] = set()
     # The name counts only when dataset.toml gave it: a folder name is no brand.
     if ds.name and not (ds.path is not None and ds.name == ds.path.name):
-        terms |= _name_terms(ds.name)
+        terms |= name_terms(ds.name)
     for h in ctx.brand_accounts["handle"].drop_nulls().to_list():
         terms |= _handle_terms(h)
     if ds.has("embargo"):
