@@ -110,6 +110,12 @@ INBOUND = [
     # a calm pre-sales question is not abuse, whatever the abuse column leans to
     ("Does the new speaker ship to Canada?", {"abusive": False, "help_request": True}),
     ("Do you sell the blue one in Toronto?", {"abusive": False}),
+    # fan chatter is not abuse; slurs, hostility and threats are, whatever the column says
+    ("This reminds me of my grandma's kitchen", {"abusive": False}),
+    ("Looks just like my cat", {"abusive": False}),
+    ("Shut up and fix it", {"abusive": True}),
+    ("I hope your store burns down", {"abusive": True}),
+    ("Our kitchen team will kill it this weekend", {"abusive": False}),
     # a very short Chinese note with nothing wrong in it is not a complaint; one naming a fault is
     ("收藏了，下次去店里", {"complaint": False}),
     ("豆角很老", {"complaint": True}),

@@ -297,7 +297,13 @@ INSULT = (
     _alt(
         r"\b(f+u+c+k\w*|f\*+k\w*|f\*{2,}|shit\w*|bullshit|screw you|go to hell|damn you|bastards?|idiots?|morons?|"
         r"imbeciles?|stupid|dumb ?ass|asshole\w*|jerks?|clowns|losers|scumbags?|scammers?|crooks|thieves|"
-        r"liars|frauds|pathetic excuse|suck(s|ed)?|dickheads?|bitch\w*|wankers?|pricks?|piss off)\b",
+        r"liars|frauds|pathetic excuse|suck(s|ed)?|dickheads?|bitch\w*|wankers?|pricks?|piss off|"
+        # slurs and sexual insults (the Davidson set's "offensive" core): abusive whatever the column says
+        r"n[i1]gg(a|ah|er|az)s?|f[a@]gg?(ot)?s?|hoes?|pussy|pussies|coons?|kikes?|spics?|chinks?|wetbacks?|"
+        r"retard(s|ed)?|dykes?|trann(y|ies)|cunts?|whores?|sluts?|twats?|porch monkeys?|towel ?heads?|beaners?|"
+        r"thots?|skanks?|"
+        # hostility and threats
+        r"shut up|shut the \w+ up|burns? down|hope you (die|rot|burn|go bankrupt)|go die|kys|kill (you|yourself))\b",
     ),
 )
 
@@ -332,6 +338,35 @@ INSULT += (
         "wanker",
         "prick",
         "piss off",
+        "nigg",
+        "n1gg",
+        "fag",
+        "f@g",
+        "hoe",
+        "puss",
+        "coon",
+        "kike",
+        "spic",
+        "chink",
+        "wetback",
+        "retard",
+        "dyke",
+        "trann",
+        "cunt",
+        "whore",
+        "slut",
+        "twat",
+        "porch monkey",
+        "towel",
+        "beaner",
+        "thot",
+        "skank",
+        "shut",
+        "burn",
+        "hope you",
+        "die",
+        "kys",
+        "kill",
     ),
 )
 
@@ -725,6 +760,9 @@ def apply(
     svc_q = ab & scan.sel[1] & calm & short & helpish & (ab_score < 0.85)
     svc_q &= scan(r"[?？]", rows=svc_q)
     plain |= svc_q & scan(SERVICE_Q, rows=svc_q)
+    # English: the column alone, not sure, on a short calm message that is no complaint and has no insult or
+    # slur ("This reminds me of my grandma's kitchen" 0.82): fan chatter, not abuse
+    plain |= ab & scan.sel[1] & ~scan.sel[0] & calm & short & ~complaint & (ab_score < 0.85)
     ab_score[polite | plain] = np.minimum(ab_score[polite | plain], 0.4)
     out["abusive"] = (ab & ~polite & ~plain) | insult
     out["abusive_score"] = ab_score
