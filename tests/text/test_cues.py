@@ -116,6 +116,9 @@ INBOUND = [
     ("Shut up and fix it", {"abusive": True}),
     ("I hope your store burns down", {"abusive": True}),
     ("Our kitchen team will kill it this weekend", {"abusive": False}),
+    # asking when stock comes back, or for the link: a request, not a complaint
+    ("蓝色款什么时候补货", {"complaint": False, "help_request": True}),
+    ("求链接！", {"help_request": True}),
     # a very short Chinese note with nothing wrong in it is not a complaint; one naming a fault is
     ("收藏了，下次去店里", {"complaint": False}),
     ("豆角很老", {"complaint": True}),

@@ -197,7 +197,7 @@ RHETORICAL = (
 # a plain service question (opening hours, warranty, returns, bookings, prices, stock)
 SERVICE_Q = (
     r"几点|营业|开门|关门|保修|质保|多久|多长时间|预约|可以.{0,12}(吗|么)|能.{0,12}(吗|么)|支持|有没有|在哪|地址|电话|价格|"
-    r"多少钱|怎么(预约|申请|办理|购买|买|退|换|联系|去|操作|设置|使用|用)|如何|是否|请问|打卡|签到|送.{0,6}吗|有货|哪款",
+    r"多少钱|怎么(预约|申请|办理|购买|买|退|换|联系|去|操作|设置|使用|用)|如何|是否|请问|打卡|签到|送.{0,6}吗|有货|哪款|补货|上新|什么时候(有|出|上|到|发|开)",
     r"\b(open|close|closing|hours|warranty|guarantee|book|booking|appointment|do you (have|sell|offer|do|stock|ship|deliver)|"
     r"can i|could i|how (do|can) i|where|price|cost|available|in stock|deliver|return policy|what time|is there|"
     r"are there|do you|can you|could you|how much|how long|program|scheme|option|offer|ships? to|shipping to)\b",
@@ -210,7 +210,7 @@ HELPISH = (
         r"(吗|呢|么)[\s\p{P}\p{S}\d]*$",
         r"(怎么|如何|怎样|能不能|可不可以|可以不可以|是否|有没有|多久|多长时间|几点|什么时候|哪里|哪儿|在哪|多少钱|支持不支持|"
         r"能否|可否)",
-        r"求助|帮(我|忙)|帮帮|想(预约|咨询|了解|问)|能(帮|不能帮)|可以.{0,8}(吗|么)",
+        r"求助|帮(我|忙)|帮帮|想(预约|咨询|了解|问)|能(帮|不能帮)|可以.{0,8}(吗|么)|求(链接|同款|购买方式|地址|推荐)",
     ),
     _alt(
         r"[?？]",
