@@ -43,20 +43,10 @@ from smguard.store.models import (
     Post,
     ScoreHistory,
 )
+from smguard.text import output_keys
 
 BATCH = 5000
 LABEL_BATCH = 20000
-INBOUND_LABELS = (
-    "lang",
-    "complaint",
-    "complaint_score",
-    "help_request",
-    "abusive",
-    "abusive_score",
-    "sentiment",
-    "sentiment_score",
-)
-REPLY_LABELS = ("apology", "fix_intent", "argumentative", "offers_private")
 
 # data set table → (model, key columns)
 TABLE_MODELS: dict[str, tuple[type[Base], tuple[str, ...]]] = {
@@ -207,8 +197,8 @@ def label_messages(
         from smguard.text import classify_texts as labeler
     parts = []
     for direction, kind, keys in (
-        ("in", "inbound", INBOUND_LABELS),
-        ("out", "reply", INBOUND_LABELS + REPLY_LABELS),
+        ("in", "inbound", output_keys("inbound")),
+        ("out", "reply", output_keys("reply")),
     ):
         sub = messages.filter(pl.col("direction") == direction)
         if sub.height == 0:
