@@ -34,6 +34,17 @@ def cap_table(ctx: AuditContext, opts: RuleOptions) -> pl.DataFrame:
     )
 
 
+def over_cap_days(ctx: AuditContext, opts: RuleOptions) -> pl.DataFrame:
+    """The brand accounts' days above their cap: ``account_id``, ``date``, ``posts`` and the columns of
+    :func:`cap_table` (SM602 leaves its bursts on these days to SM601)."""
+    return (
+        ctx.brand_posts.group_by("account_id", "date")
+        .agg(pl.len().alias("posts"))
+        .join(cap_table(ctx, opts), on="account_id", how="inner")
+        .filter(pl.col("posts") > pl.col("cap"))
+    )
+
+
 @rule("SM601", "too-many-posts-per-day", requires=("posts",), options=Options)
 def too_many_posts_per_day(ctx: AuditContext, opts: Options) -> Iterator[Finding]:
     """Days on which a brand account published more posts than the daily cap (default 3).
@@ -50,17 +61,9 @@ def too_many_posts_per_day(ctx: AuditContext, opts: Options) -> Iterator[Finding
     **Example** `@acme_coffee` published 6 posts on 2026-10-03 → one finding with evidence
     `{"type": "day", "account_id": "weibo-main", "date": "2026-10-03"}`.
     """
-    posts = ctx.brand_posts
-    if posts.height == 0:
+    if ctx.brand_posts.height == 0:
         return
-    caps = cap_table(ctx, opts)
-    counts = (
-        posts.group_by("account_id", "date")
-        .agg(pl.len().alias("posts"))
-        .join(caps, on="account_id", how="inner")
-        .filter(pl.col("posts") > pl.col("cap"))
-        .sort("account_id", "date")
-    )
+    counts = over_cap_days(ctx, opts).sort("account_id", "date")
     for r in counts.iter_rows(named=True):
         handle = r["handle"] or r["account_id"]
         n, cap, day = r["posts"], r["cap"], str(r["date"])

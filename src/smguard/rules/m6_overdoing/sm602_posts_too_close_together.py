@@ -9,7 +9,7 @@ import polars as pl
 from smguard.guard.cadence import DEFAULT_MAX_POSTS_PER_DAY, DEFAULT_MIN_GAP_MINUTES, close_pairs
 from smguard.rules.base import Evidence, Finding, RuleOptions, T, rule
 from smguard.rules.context import AuditContext
-from smguard.rules.m6_overdoing.sm601_too_many_posts_per_day import cap_table
+from smguard.rules.m6_overdoing.sm601_too_many_posts_per_day import over_cap_days
 
 
 class Options(RuleOptions):
@@ -55,14 +55,7 @@ def posts_too_close_together(ctx: AuditContext, opts: Options) -> Iterator[Findi
     near = near.join(acc, on="account_id", how="left").sort("account_id", "created_at")
     pairs = near.filter(pl.col("gap_minutes") < opts.burst_minutes)
     # bursts on days over the cap belong to SM601's finding for that day
-    caps = cap_table(ctx, opts)
-    heavy = (
-        posts.group_by("account_id", "date")
-        .agg(pl.len().alias("n"))
-        .join(caps, on="account_id", how="inner")
-        .filter(pl.col("n") > pl.col("cap"))
-        .select("account_id", "date")
-    )
+    heavy = over_cap_days(ctx, opts).select("account_id", "date")
     day_of = posts.select("id", "date")
     pairs = pairs.join(day_of, on="id", how="left")
     on_heavy = pairs.join(heavy, on=["account_id", "date"], how="semi")
