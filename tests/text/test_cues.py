@@ -107,6 +107,9 @@ INBOUND = [
         {"complaint": True},
     ),
     ("视频音画不同步", {"complaint": True}),
+    # negated satisfaction (the n-gram columns read "happy" / "impressed")
+    ("Not happy with my order at all", {"complaint": True}),
+    ("Really unhappy with the delivery", {"complaint": True}),
     # a calm pre-sales question is not abuse, whatever the abuse column leans to
     ("Does the new speaker ship to Canada?", {"abusive": False, "help_request": True}),
     ("Do you sell the blue one in Toronto?", {"abusive": False}),

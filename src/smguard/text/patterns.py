@@ -164,7 +164,7 @@ NEG_CUE += (
 # problems so plain that they count in a long message too, whatever the sentiment column says
 PLAIN_PROBLEM = (
     r"音画不同步|声音(太小|听不清|没了)|没有声音|听不清",
-    r"\b(out of sync|no sound|can"
+    r"\b(not (happy|impressed|satisfied|pleased) (with|about)|(very|really|so) (unhappy|dissatisfied)|out of sync|no sound|can"
     + _Q
     + r"?t hear (anything|it|you|the)|cannot hear (anything|it|you|the))\b",
 )
