@@ -125,6 +125,13 @@ INBOUND = [
     # a very short Chinese note with nothing wrong in it is not a complaint; one naming a fault is
     ("收藏了，下次去店里", {"complaint": False}),
     ("豆角很老", {"complaint": True}),
+    # a fan tagging a friend or bookmarking / noting a purchase is none of these; with a fault it is a complaint
+    ("Tag your cousin 😂", {"complaint": False, "abusive": False, "help_request": False}),
+    ("@lena you need this!", {"complaint": False, "abusive": False}),
+    ("码住了～", {"complaint": False, "abusive": False, "help_request": False}),
+    ("刚下单", {"complaint": False, "abusive": False}),
+    ("get同款", {"complaint": False}),
+    ("下单五天了还没发货", {"complaint": True}),
 ]
 
 
@@ -139,6 +146,12 @@ def test_tiny_calm_english_note_is_not_clearly_negative():
     complaint column sees, it is at most mildly negative (the rules' "clearly negative" is <= -0.5)."""
     got = _one("Tagging my sister", "inbound")
     assert got["sentiment_score"] > -0.5 and not got["complaint"], got
+
+
+@pytest.mark.parametrize("text", ["Tagging my uncle", "@jo look at this 😂", "先码住", "已入手"])
+def test_fan_notes_are_not_negative(text):
+    got = _one(text, "inbound")
+    assert got["sentiment"] != "negative" and got["abusive_score"] <= 0.5, got
 
 
 @pytest.mark.parametrize("text,expected", INBOUND)

@@ -285,6 +285,17 @@ NOT_PLAIN_PRAISE = (
     r"(don|doesn|didn|isn|wasn|aren|weren|won|wouldn|shouldn|couldn|haven|hasn|hadn|ain)" + _Q + r"?t)\b|"
     r"[?？]|\.{3}|…",
 )
+# a fan tagging a friend, bookmarking a post or noting a purchase, and nothing else ("Tagging my brother 😂",
+# "@amy look at this", "马住", "同款get", "已下单"): the heads read some as abusive (Davidson's "brother"), negative or
+# a complaint (the review sets' 下单); the whole message must be the note
+_NOTE_END = r"(?:\s|[~～!！。.,，√✔]|" + _POS_EMOJI + r"|😂|🤣|😆|👀|\ufe0f)*$"
+FAN_NOTE = (
+    r"^(先|已|刚|刚刚|已经)?(马住|码住|mark|插眼|蹲|收藏|下单|入手|入|买|关注|同款get|get同款)"
+    r"(了|一下|一个|啦|咯|同款)?" + _NOTE_END,
+    r"^(\ue001 ?)*(tagging|tag|tagged) (my|your|our|a|the)( \w+){1,3}" + _NOTE_END + "|"
+    r"^(\ue001 ?)+(look|look at this|check this out|this is (you|us)|(you|we) need (this|these)|omg)"
+    + _NOTE_END,
+)
 CHECKIN = (
     "打卡|签到|到此一游",
     r"^check(ed|ing)? in\b|\bchecked in at\b|\bcheck-in at\b|\bi" + _Q + r"?m at\b",
@@ -719,6 +730,9 @@ def apply(
     maybe = calm & short & (complaint | (sent == "negative")) & (score < 0.9) & (helpish | checkin | fine)
     maybe &= fine | scan(SERVICE_Q, rows=maybe & ~fine)
     neutral = maybe & ~scan(RHETORICAL, rows=maybe)
+    ab = np.asarray(out["abusive"], dtype=bool)
+    fan = scan(FAN_NOTE, rows=calm & short & (complaint | ab | (sent == "negative")))
+    neutral |= fan
     complaint = (complaint & ~neutral) | neg
     score[neutral] = np.minimum(score[neutral], 0.3)
     score[neg] = np.maximum(score[neg], 0.7)
@@ -738,8 +752,7 @@ def apply(
     score[praise] = np.minimum(score[praise], 0.3)
     out["complaint"] = complaint
     out["complaint_score"] = score
-    out["help_request"] = (help_req | helpish) & ~checkin & ~praise
-    ab = np.asarray(out["abusive"], dtype=bool)
+    out["help_request"] = (help_req | helpish) & ~checkin & ~praise & ~fan
     ab_score = np.asarray(out["abusive_score"], dtype=np.float64).copy()
     ab_score[insult] = np.maximum(ab_score[insult], 0.9)
     # the model's abuse column alone, when it is not sure, on a polite message without any negative cue or on a
@@ -755,6 +768,7 @@ def apply(
     zh_plain = ab & (ab_score < 0.6) & scan.sel[0] & neg & ~insult
     plain |= zh_plain & scan(SERVICE_ZH, rows=zh_plain)
     plain |= ab & praise & (ab_score < 0.7)
+    plain |= ab & fan  # (calm: no insult, no negative cue)
     # English: a calm question to the brand ("Does the RS-X3 ship to Canada?") that the abuse column reads as
     # abusive without any insult
     svc_q = ab & scan.sel[1] & calm & short & helpish & (ab_score < 0.85)
