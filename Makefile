@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 OUT    ?= reports/demo
 
-.PHONY: demo test install install-test lint format models bench docs clean serve
+.PHONY: demo test install install-test lint format models teacher bench docs clean serve
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "smguard needs Python 3.11 or newer")'
@@ -45,6 +45,11 @@ docs: install
 
 models: install-test
 	$(BIN)/python -m smguard.text.train --data ../shared/data
+
+# the complaint teacher's soft labels (training/teacher_complaint_en.npz, committed); needs torch, ~20 min on 2 cores
+teacher: install-test
+	$(BIN)/pip install -q -e '.[test,teacher]'
+	$(BIN)/python training/teacher.py --data ../shared/data
 
 bench: install-test
 	$(BIN)/python bench/audit_scale.py

@@ -1,11 +1,16 @@
 """5-fold cross-validation of the `complaint` column as `make models` trains it (the numbers in docs/models.md).
 
     .venv/bin/python training/cv_complaint.py [--data ../shared/data] [--no-nb] [--preotiuc-weight W] [--C C]
-        [--rationales W [--rationales-complaints-only]]
+        [--rationales W [--rationales-complaints-only]] [--teacher teacher_cv.npz [--teacher-weight W]]
 
 Folds split the Preotiuc-Pietro tweets and the waimai reviews (fixed seed); every fold trains on all other
 complaint data except the validation parts of ChnSentiCorp (its dev file) and online_shopping, which are
 scored too. Prints macro-F1 on the tweets and accuracy on the reviews per fold and on average.
+
+``--teacher teacher_cv.npz`` adds the teacher-labelled transfer set (`smguard.text.train.transfer_set` with
+the folds as groups), each text as a complaint and as not, weighted W x p and W x (1 - p) with the probability
+p of the teacher trained without the fold (`training/teacher.py --cv`); variants of the fold's own tweets are
+left out. This is how `make models` uses `training/teacher_complaint_en.npz`.
 
 ``--rationales W`` adds the annotators' rationale span of each tweet (X-CI's ``Explain`` column, same tweets and
 labels) as an extra English example with the tweet's label and weight W, in the tweet's fold (a span never
@@ -36,6 +41,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--C", type=float, default=T.C_DEFAULT["complaint"])
     ap.add_argument("--rationales", type=float, default=0.0, metavar="W", help="weight of rationale spans")
     ap.add_argument("--rationales-complaints-only", action="store_true", help="spans of complaints only")
+    ap.add_argument("--teacher", type=Path, help="teacher_cv.npz of `training/teacher.py --cv`")
+    ap.add_argument("--teacher-weight", type=float, default=T.TRANSFER_WEIGHT)
     a = ap.parse_args(argv)
     parts = T.build_parts(T.load_public(a.data), T.load_own(T.REPO / "training"))["complaint"]
     if a.preotiuc_weight is not None:
@@ -71,6 +78,28 @@ def main(argv: list[str] | None = None) -> int:
         fixed = np.concatenate([fixed, np.zeros(n, bool)])
         if nb_rows is not None:
             nb_rows = np.concatenate([nb_rows, np.ones(n, bool)])
+    hard = np.ones(len(y), bool)
+    if a.teacher is not None:
+        public = T.load_public(a.data)
+        fold_pre = fold[src == "preotiuc"]
+        cv_texts, group = T.transfer_set(public, fold_pre)
+        z = np.load(a.teacher)
+        if str(z["digest"]) != T.transfer_digest(cv_texts):
+            raise SystemExit(f"{a.teacher}: made from another transfer set")
+        # (fold, text): the probability of the teacher trained without the fold, NaN for the fold's own variants
+        P = z["p"].astype(np.float32)
+        n = len(cv_texts)
+        XT = T._features(cv_texts, ["en"] * n, 18)
+        X = sp.vstack([X, XT, XT]).tocsr()
+        y = np.concatenate([y, np.ones(n, y.dtype), np.zeros(n, y.dtype)])
+        w = np.concatenate([w, np.zeros(2 * n, np.float32)])  # set per fold
+        src = np.concatenate([src, np.full(2 * n, "teacher", dtype=object)])
+        fold = np.concatenate([fold, np.full(2 * n, -1)])
+        fixed = np.concatenate([fixed, np.zeros(2 * n, bool)])
+        hard = np.concatenate([hard, np.zeros(2 * n, bool)])
+        if nb_rows is not None:
+            nb_rows = np.concatenate([nb_rows, np.ones(2 * n, bool)])
+        print(f"{n} teacher-labelled texts, weight {a.teacher_weight}")
     res: dict[str, list[float]] = {
         "preotiuc macro-F1": [],
         "waimai accuracy": [],
@@ -80,7 +109,10 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.time()
     for f in range(K):
         tr = (fold != f) & ~fixed
-        coef, bias = T._fit_rows(X, y, w, tr, False, a.C, nb_rows)
+        if a.teacher is not None:
+            p = np.nan_to_num(P[f])  # 0 weight for the variants of fold f's own tweets
+            w[~hard] = a.teacher_weight * np.concatenate([p, np.where(np.isnan(P[f]), 0.0, 1 - p)])
+        coef, bias = T._fit_rows(X, y, w, tr, False, a.C, nb_rows, None if hard.all() else hard)
         s = (X @ coef)[:, 0] + bias[0]
         m = (src == "preotiuc") & (fold == f)
         res["preotiuc macro-F1"].append(f1_score(y[m], s[m] > 0, average="macro"))

@@ -123,3 +123,66 @@ def test_nb_scaling_is_folded_into_the_weights():
     coef, bias = train._fit_nb(X, y, w, 4.0, en)
     coef_s, bias_s = train._fit(X @ sp.diags(r), y, w, False, 4.0)
     np.testing.assert_allclose(X @ coef + bias, (X @ sp.diags(r)) @ coef_s + bias_s, rtol=1e-4, atol=1e-4)
+
+
+def _tiny_public():
+    import numpy as np
+
+    train_tw = [f"alpha bravo charlie delta echo {i}" for i in range(12)]
+    val_tw = [f"xray yankee zulu whiskey victor {i}" for i in range(4)]
+    dav = [f"davidson tweet {i}" for i in range(7)]
+    return {
+        "preotiuc": {
+            "texts": train_tw + val_tw,
+            "labels": np.array([1, 0] * 8),
+            "val": np.array([False] * 12 + [True] * 4),
+        },
+        "davidson": {"texts": dav, "labels": np.zeros(7, np.int64), "val": np.zeros(7, bool)},
+    }
+
+
+def test_transfer_set_is_deterministic_and_keeps_validation_tweets_apart():
+    """Variants of validation tweets are flagged and built only from validation words (swaps and splices stay
+    inside a split), so the train-split model never sees them; the set is the same on every run."""
+    pub = _tiny_public()
+    texts, group = train.transfer_set(pub)
+    again, again_group = train.transfer_set(pub)
+    from_val, again_val = group == 1, again_group == 1
+    assert texts == again and from_val.tolist() == again_val.tolist()
+    assert train.transfer_digest(texts) == train.transfer_digest(again)
+    assert len(texts) == len(set(texts))
+    val_words = {w for t in pub["preotiuc"]["texts"][12:] for w in t.split()}
+    train_words = {w for t in pub["preotiuc"]["texts"][:12] for w in t.split()}
+    variants = [(t, v) for t, v in zip(texts, from_val, strict=True) if not t.startswith("davidson")]
+    assert any(v for _, v in variants) and any(not v for _, v in variants)
+    for t, v in variants:
+        assert set(t.split()) <= (val_words if v else train_words), t
+    assert sum(t.startswith("davidson") for t in texts) == 7  # fewer tweets than TRANSFER_DAVIDSON: all
+    assert group[[t.startswith("davidson") for t in texts]].tolist() == [-1] * 7
+
+
+def test_teacher_rows_carry_the_teachers_probabilities(tmp_path):
+    import numpy as np
+
+    pub = _tiny_public()
+    texts, group = train.transfer_set(pub)
+    from_val = group == 1
+    n = len(texts)
+    p_tr = np.linspace(0, 1, n).astype(np.float16)
+    p_all = np.full(n, 0.25, np.float16)
+    f = tmp_path / "teacher.npz"
+    np.savez(f, p_trainsplit=p_tr, p_all=p_all, digest=train.transfer_digest(texts))
+    pos, neg = train.teacher_parts(pub, f, log=lambda *a: None)
+    lam = train.TRANSFER_WEIGHT
+    assert pos.labels.tolist() == [1] * n and neg.labels.tolist() == [0] * n
+    expect = np.where(from_val, 0.0, lam * p_tr.astype(np.float32))
+    np.testing.assert_allclose(pos.row_weights, expect, atol=1e-6)
+    np.testing.assert_allclose(neg.row_weights, np.where(from_val, 0.0, lam - expect), atol=1e-6)
+    np.testing.assert_allclose(pos.refit_weights, lam * 0.25)
+    np.testing.assert_allclose(neg.refit_weights, lam * 0.75)
+    # a file made from other data is ignored, with a message
+    msgs = []
+    np.savez(f, p_trainsplit=p_tr, p_all=p_all, digest="0" * 64)
+    assert train.teacher_parts(pub, f, log=msgs.append) == []
+    assert "other data" in msgs[0]
+    assert train.teacher_parts(pub, tmp_path / "missing.npz") == []

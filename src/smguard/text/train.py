@@ -39,6 +39,8 @@ class Part:
     val: np.ndarray  # bool: held out for validation
     weight: float = 1.0
     langs: list[str | None] = field(default_factory=list)
+    row_weights: np.ndarray | None = None  # per row, instead of ``weight`` (soft labels)
+    refit_weights: np.ndarray | None = None  # per row, for the refit on all data, if different
 
 
 def stack_parts(
@@ -49,7 +51,12 @@ def stack_parts(
     langs = [lg for p in plist for lg in (p.langs or [None] * len(p.texts))]
     y = np.concatenate([p.labels for p in plist])
     val = np.concatenate([p.val for p in plist])
-    w = np.concatenate([np.full(len(p.texts), p.weight, np.float32) for p in plist])
+    w = np.concatenate(
+        [
+            np.full(len(p.texts), p.weight, np.float32) if p.row_weights is None else p.row_weights
+            for p in plist
+        ]
+    ).astype(np.float32)
     src = np.concatenate([np.full(len(p.texts), p.source, dtype=object) for p in plist])
     return texts, langs, y, val, w, src
 
@@ -168,6 +175,105 @@ def load_vader_lexicon() -> tuple[list[str], np.ndarray]:
             texts.append(parts[0])
             labels.append(2 if v > 0 else 0)
     return texts, np.array(labels, np.int64)
+
+
+# Distillation of a contextual teacher into the English part of the complaint column (docs/models.md,
+# "Distilled teacher"). training/teacher.py fine-tunes a small sentence transformer on the staged tweets and
+# writes its complaint probabilities for the transfer set below; the teacher never ships, only what the linear
+# column learns from its soft labels.
+TEACHER_FILE = REPO / "training" / "teacher_complaint_en.npz"
+TRANSFER_VARIANTS = 16
+TRANSFER_DAVIDSON = 5000
+TRANSFER_WEIGHT = 0.25
+
+
+def transfer_set(public: dict, groups: np.ndarray | None = None) -> tuple[list[str], np.ndarray]:
+    """Unlabelled English texts for the teacher to label: TRANSFER_VARIANTS variants of each staged
+    Preotiuc-Pietro tweet (Tang et al. 2019: words dropped or swapped for words of other tweets, a window of
+    3-12 words, or the start of the tweet spliced onto the end of another) and TRANSFER_DAVIDSON Davidson tweets.
+    Swaps and splices stay inside the tweet's group (default: 1 = validation split, 0 = training split; the
+    cross-validation passes its folds), so a model never learns from variants of the tweets it is scored on.
+    Returns the texts and each text's group (-1 for Davidson). Deterministic (fixed seed)."""
+    s = public["preotiuc"]
+    toks = [t.split() for t in s["texts"]]
+    g = np.asarray(s["val"], bool).astype(np.int64) if groups is None else np.asarray(groups, np.int64)
+    rng = np.random.default_rng([SEED, 11])
+    members = {k: np.flatnonzero(g == k) for k in np.unique(g).tolist()}
+    vocab = {k: [w for i in idx for w in toks[i]] for k, idx in members.items()}
+    out: list[str] = []
+    out_group: list[int] = []
+    seen: set[str] = set()
+    for i, t in enumerate(toks):
+        k = int(g[i])
+        for _ in range(TRANSFER_VARIANTS):
+            u = rng.random()
+            if u < 0.5 or len(t) < 4:
+                words = []
+                for w in t:
+                    x = rng.random()
+                    if x < 0.15:
+                        continue
+                    words.append(vocab[k][rng.integers(len(vocab[k]))] if x < 0.25 else w)
+            elif u < 0.75:
+                n = int(rng.integers(3, min(12, len(t)) + 1))
+                a = int(rng.integers(0, len(t) - n + 1))
+                words = t[a : a + n]
+            else:
+                other = toks[members[k][rng.integers(len(members[k]))]]
+                words = t[: int(rng.integers(1, len(t)))] + other[int(rng.integers(0, max(len(other), 1))) :]
+            text = " ".join(words)
+            if text and text not in seen:
+                seen.add(text)
+                out.append(text)
+                out_group.append(k)
+    d = public["davidson"]
+    for j in rng.permutation(len(d["texts"]))[:TRANSFER_DAVIDSON]:
+        out.append(d["texts"][j])
+        out_group.append(-1)
+    return out, np.array(out_group, np.int64)
+
+
+def transfer_digest(texts: list[str]) -> str:
+    import hashlib
+
+    return hashlib.sha256("\n".join(texts).encode("utf-8")).hexdigest()
+
+
+def teacher_parts(public: dict, path: Path | None = None, log=print) -> list[Part]:
+    """The transfer set as soft-labelled complaint rows: each text once as a complaint and once as not, weighted
+    TRANSFER_WEIGHT x p and TRANSFER_WEIGHT x (1 - p) (the cross-entropy with the teacher's probability p).
+    Rows carry the train-split teacher's p (0 weight for rows derived from validation tweets); the refit uses the
+    teacher trained on all staged tweets (``Part.refit_weights``). Empty when the file is missing or was made
+    from other data."""
+    path = path or TEACHER_FILE
+    if not path.is_file():
+        return []
+    texts, group = transfer_set(public)
+    from_val = group == 1
+    z = np.load(path)
+    if str(z["digest"]) != transfer_digest(texts):
+        log(f"{path.name}: made from other data (transfer set differs), teacher rows not used")
+        return []
+    p_tr = np.nan_to_num(z["p_trainsplit"].astype(np.float32))
+    p_tr[from_val] = 0.0
+    p_all = z["p_all"].astype(np.float32)
+    keep_tr = np.where(from_val, 0.0, 1.0).astype(np.float32)
+    n = len(texts)
+    parts = []
+    for label, q_tr, q_all in ((1, p_tr, p_all), (0, (1 - p_tr) * keep_tr, 1 - p_all)):
+        parts.append(
+            Part(
+                "teacher",
+                texts,
+                np.full(n, label, np.int64),
+                np.zeros(n, bool),
+                TRANSFER_WEIGHT,
+                ["en"] * n,
+                row_weights=TRANSFER_WEIGHT * q_tr,
+                refit_weights=TRANSFER_WEIGHT * q_all,
+            )
+        )
+    return parts
 
 
 def build_parts(public: dict, own: dict) -> dict[str, list[Part]]:
@@ -290,19 +396,24 @@ def _nb_ratio(X, y, rows: np.ndarray, alpha: float = 1.0) -> np.ndarray:
     return mix.astype(np.float32)
 
 
-def _fit_nb(X, y, w, C: float, rows: np.ndarray):
-    """Logistic regression on NB-scaled columns; returns weights for the unscaled features."""
+def _fit_nb(X, y, w, C: float, rows: np.ndarray, ratio_rows: np.ndarray | None = None):
+    """Logistic regression on NB-scaled columns; returns weights for the unscaled features. The scale is
+    learnt on ``ratio_rows`` (default all): the teacher's soft-labelled rows, in both classes, would blur it."""
     import scipy.sparse as sp
 
-    r = _nb_ratio(X, y, rows)
+    if ratio_rows is None:
+        r = _nb_ratio(X, y, rows)
+    else:
+        r = _nb_ratio(X[ratio_rows], y[ratio_rows], rows[ratio_rows])
     coef, bias = _fit(X @ sp.diags(r), y, w, False, C)
     return coef * r[:, None], bias
 
 
-def _fit_rows(X, y, w, m, multiclass: bool, C: float, nb_rows=None):
+def _fit_rows(X, y, w, m, multiclass: bool, C: float, nb_rows=None, ratio_rows=None):
+    m = m & (w > 0)
     if nb_rows is None:
         return _fit(X[m], y[m], w[m], multiclass, C)
-    return _fit_nb(X[m], y[m], w[m], C, nb_rows[m])
+    return _fit_nb(X[m], y[m], w[m], C, nb_rows[m], None if ratio_rows is None else ratio_rows[m])
 
 
 def _fit(X, y, w, multiclass: bool, C: float):
@@ -373,6 +484,7 @@ def train(
     public = load_public(data)
     own = load_own(training_dir) if training_dir and training_dir.is_dir() else {}
     parts = build_parts(public, own)
+    parts["complaint"] += teacher_parts(public, log=log)
     D = n_columns(bits)
     W = np.zeros((D, len(HEADS.columns())), dtype=np.float32)
     B = np.zeros(len(HEADS.columns()), dtype=np.float32)
@@ -397,10 +509,13 @@ def train(
             continue
         C = C_DEFAULT.get(head, 4.0)
         nb_rows = np.array([lg == NB_SCALE[head] for lg in langs]) if head in NB_SCALE else None
-        coef, bias = _fit_rows(X, y, w, ~val, multiclass, C, nb_rows)
+        hard = src != "teacher"
+        coef, bias = _fit_rows(X, y, w, ~val, multiclass, C, nb_rows, hard)
         scores = X[val] @ coef + bias
         pred = scores.argmax(1) if multiclass else (scores[:, 0] > 0).astype(int)
         res: dict = {"C": C, "train_n": int((~val).sum()), "val_n": int(val.sum()), "by_source": {}}
+        if not hard.all():
+            res["teacher_rows"] = int((~hard).sum())
         for s in sorted(set(src[val])):
             m = src[val] == s
             res["by_source"][s] = _metrics(y[val][m], pred[m])
@@ -415,7 +530,13 @@ def train(
         W_tr[:, cols] = coef
         B_tr[cols] = bias
         if refit:
-            coef, bias = _fit_rows(X, y, w, np.ones(len(y), dtype=bool), multiclass, C, nb_rows)
+            w_all = np.concatenate(
+                [
+                    p.refit_weights if p.refit_weights is not None else np.full(len(p.texts), p.weight)
+                    for p in plist
+                ]
+            ).astype(np.float32)
+            coef, bias = _fit_rows(X, y, w_all, np.ones(len(y), dtype=bool), multiclass, C, nb_rows, hard)
         W[:, cols] = coef
         B[cols] = bias
     W[1 << bits] = 0  # the void column; the language columns after it are learnt
