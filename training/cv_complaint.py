@@ -110,8 +110,8 @@ def main(argv: list[str] | None = None) -> int:
     for f in range(K):
         tr = (fold != f) & ~fixed
         if a.teacher is not None:
-            p = np.nan_to_num(P[f])  # 0 weight for the variants of fold f's own tweets
-            w[~hard] = a.teacher_weight * np.concatenate([p, np.where(np.isnan(P[f]), 0.0, 1 - p)])
+            # 0 weight for the variants of fold f's own tweets (NaN: its teacher did not label them)
+            w[~hard] = np.concatenate(T.soft_label_weights(P[f], np.isnan(P[f]), a.teacher_weight))
         coef, bias = T._fit_rows(X, y, w, tr, False, a.C, nb_rows, None if hard.all() else hard)
         s = (X @ coef)[:, 0] + bias[0]
         m = (src == "preotiuc") & (fold == f)

@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 
 import numpy as np
+from sklearn.metrics import f1_score
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -109,8 +110,6 @@ def main(argv: list[str] | None = None) -> int:
     texts, y, val = list(s["texts"]), np.asarray(s["labels"]), np.asarray(s["val"], bool)
     tok = AutoTokenizer.from_pretrained(model_dir())
     if a.cv:
-        from sklearn.metrics import f1_score
-
         fold = np.random.default_rng(T.SEED).permutation(len(y)) % 5  # the folds of cv_complaint.py
         cv_texts, group = T.transfer_set(public, fold)
         scores, probs = [], np.full((5, len(cv_texts)), np.nan, np.float16)
@@ -130,8 +129,6 @@ def main(argv: list[str] | None = None) -> int:
     print(f"teacher on the training split ({len(tr)} tweets)", flush=True)
     m = fit(tok, [texts[i] for i in tr], y[tr], T.SEED)
     p_val = predict(m, tok, [texts[i] for i in np.flatnonzero(val)])
-    from sklearn.metrics import f1_score
-
     f1 = f1_score(y[val], p_val > 0.5, average="macro")
     print(f"  validation macro-F1 {f1:.4f}", flush=True)
     p_tr = predict(m, tok, transfer)

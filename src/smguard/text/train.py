@@ -51,14 +51,20 @@ def stack_parts(
     langs = [lg for p in plist for lg in (p.langs or [None] * len(p.texts))]
     y = np.concatenate([p.labels for p in plist])
     val = np.concatenate([p.val for p in plist])
-    w = np.concatenate(
-        [
-            np.full(len(p.texts), p.weight, np.float32) if p.row_weights is None else p.row_weights
-            for p in plist
-        ]
-    ).astype(np.float32)
+    w = part_weights(plist)
     src = np.concatenate([np.full(len(p.texts), p.source, dtype=object) for p in plist])
     return texts, langs, y, val, w, src
+
+
+def part_weights(plist: list[Part], refit: bool = False) -> np.ndarray:
+    """Each row's weight: the part's ``row_weights`` (``refit_weights`` for the refit on all data, when a part
+    has them), else its scalar ``weight``."""
+
+    def one(p: Part) -> np.ndarray:
+        w = p.refit_weights if refit and p.refit_weights is not None else p.row_weights
+        return np.full(len(p.texts), p.weight, np.float32) if w is None else w
+
+    return np.concatenate([one(p) for p in plist]).astype(np.float32)
 
 
 def _split(n: int, key: str, fraction: float = VAL_FRACTION) -> np.ndarray:
@@ -233,6 +239,15 @@ def transfer_set(public: dict, groups: np.ndarray | None = None) -> tuple[list[s
     return out, np.array(out_group, np.int64)
 
 
+def soft_label_weights(p, drop: np.ndarray, weight: float) -> tuple[np.ndarray, np.ndarray]:
+    """A text with the teacher's probability p as two rows: as a complaint with weight x p and as not with
+    weight x (1 - p) (their log-loss is the cross-entropy with p); both 0 where ``drop``."""
+    p = np.asarray(p, np.float32)
+    pos = np.where(drop, 0.0, weight * p).astype(np.float32)
+    neg = np.where(drop, 0.0, weight * (1 - p)).astype(np.float32)
+    return pos, neg
+
+
 def transfer_digest(texts: list[str]) -> str:
     import hashlib
 
@@ -254,13 +269,11 @@ def teacher_parts(public: dict, path: Path | None = None, log=print) -> list[Par
     if str(z["digest"]) != transfer_digest(texts):
         log(f"{path.name}: made from other data (transfer set differs), teacher rows not used")
         return []
-    p_tr = np.nan_to_num(z["p_trainsplit"].astype(np.float32))
-    p_tr[from_val] = 0.0
-    p_all = z["p_all"].astype(np.float32)
-    keep_tr = np.where(from_val, 0.0, 1.0).astype(np.float32)
     n = len(texts)
+    split = soft_label_weights(z["p_trainsplit"], from_val, TRANSFER_WEIGHT)
+    every = soft_label_weights(z["p_all"], np.zeros(n, bool), TRANSFER_WEIGHT)
     parts = []
-    for label, q_tr, q_all in ((1, p_tr, p_all), (0, (1 - p_tr) * keep_tr, 1 - p_all)):
+    for label, q_tr, q_all in ((1, split[0], every[0]), (0, split[1], every[1])):
         parts.append(
             Part(
                 "teacher",
@@ -269,8 +282,8 @@ def teacher_parts(public: dict, path: Path | None = None, log=print) -> list[Par
                 np.zeros(n, bool),
                 TRANSFER_WEIGHT,
                 ["en"] * n,
-                row_weights=TRANSFER_WEIGHT * q_tr,
-                refit_weights=TRANSFER_WEIGHT * q_all,
+                row_weights=q_tr,
+                refit_weights=q_all,
             )
         )
     return parts
@@ -530,12 +543,7 @@ def train(
         W_tr[:, cols] = coef
         B_tr[cols] = bias
         if refit:
-            w_all = np.concatenate(
-                [
-                    p.refit_weights if p.refit_weights is not None else np.full(len(p.texts), p.weight)
-                    for p in plist
-                ]
-            ).astype(np.float32)
+            w_all = part_weights(plist, refit=True)
             coef, bias = _fit_rows(X, y, w_all, np.ones(len(y), dtype=bool), multiclass, C, nb_rows, hard)
         W[:, cols] = coef
         B[cols] = bias
