@@ -22,6 +22,10 @@ CHECKS = (  # (set, output); languages are detected, as `smguard classify` does 
     ("waimai", "complaint"),
     ("shopping", "complaint"),
     ("chnsenticorp", "complaint"),
+    # sentiment == "negative" vs the negative-review label: a checker may read this field instead
+    ("waimai", "sentiment"),
+    ("shopping", "sentiment"),
+    ("chnsenticorp", "sentiment"),
     ("cold", "abusive"),
     ("davidson", "abusive"),
 )
@@ -39,7 +43,8 @@ def main(argv: list[str] | None = None) -> int:
         s = public[name]
         texts = [t for t, v in zip(s["texts"], s["val"], strict=True) if v]
         y = s["labels"][s["val"]]
-        pred = classify_texts(texts, kind="inbound")[out].astype(int)
+        res = classify_texts(texts, kind="inbound")[out]
+        pred = (res == "negative" if out == "sentiment" else res).astype(int)
         print(
             f"{name:14s} {out:10s} n={len(y):5d} accuracy {np.mean(pred == y):.4f} "
             f"macro-F1 {f1_score(y, pred, average='macro'):.4f}"
