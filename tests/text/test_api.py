@@ -145,6 +145,19 @@ def test_sentiment():
     assert out["sentiment_score"][0] > 0.3 and out["sentiment_score"][1] < -0.3
 
 
+def test_sentiment_hotel_reviews():
+    """ChnSentiCorp's domain, hotel reviews, which the sentiment column learns at full weight."""
+    out = classify_texts(
+        [
+            "房间干净，位置方便，前台服务热情，下次出差还住这里",
+            "房间隔音太差，一晚上没睡好，早餐也很一般",
+            "设施陈旧，卫生间有异味，性价比很低",
+            "環境不錯，早餐豐富，性價比高",  # traditional characters read the same
+        ]
+    )
+    assert out["sentiment"].tolist() == ["positive", "negative", "negative", "positive"]
+
+
 REPLY_CASES = {
     "apology": (
         ["We're so sorry about this, that's not the experience we want for you.", "非常抱歉给您带来不便。"],
