@@ -51,7 +51,12 @@ def get_db(request: Request) -> Iterator[Session]:
             raise
 
 
-SessionDep = Annotated[Session, Depends(get_db)]
+# committed before the response is sent (scope "function"): with FastAPI's default scope the commit ran after
+# the response, so the page a POST redirects to could be read before the write landed (a flaky browser test:
+# "signature recorded" above a still-unsigned form)
+SessionDep = Annotated[Session, Depends(get_db, scope="function")]
+# for streamed responses that read the database while the body is sent (closed after the response)
+StreamSessionDep = Annotated[Session, Depends(get_db, scope="request")]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import StreamingResponse
 
 from smguard.store.models import User
-from smguard.web.deps import SessionDep, require
+from smguard.web.deps import SessionDep, StreamSessionDep, require
 from smguard.web.services import audiences as svc
 
 router = APIRouter(tags=["audiences"])
@@ -50,7 +50,7 @@ def audiences(db: SessionDep, user: Staff, seg: SegmentDep) -> dict[str, Any]:
 
 
 @router.get("/audiences/export.csv", response_class=StreamingResponse)
-def export(db: SessionDep, user: Staff, seg: SegmentDep) -> StreamingResponse:
+def export(db: StreamSessionDep, user: Staff, seg: SegmentDep) -> StreamingResponse:
     """The segment as CSV for the platforms' ads managers (custom audiences)."""
     return StreamingResponse(
         svc.export_csv(db, seg),
