@@ -44,7 +44,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--teacher", type=Path, help="teacher_cv.npz of `training/teacher.py --cv`")
     ap.add_argument("--teacher-weight", type=float, default=T.TRANSFER_WEIGHT)
     a = ap.parse_args(argv)
-    parts = T.build_parts(T.load_public(a.data), T.load_own(T.REPO / "training"))["complaint"]
+    public = T.load_public(a.data)
+    parts = T.build_parts(public, T.load_own(T.REPO / "training"))["complaint"]
     if a.preotiuc_weight is not None:
         for p in parts:
             if p.source == "preotiuc":
@@ -80,7 +81,6 @@ def main(argv: list[str] | None = None) -> int:
             nb_rows = np.concatenate([nb_rows, np.ones(n, bool)])
     hard = np.ones(len(y), bool)
     if a.teacher is not None:
-        public = T.load_public(a.data)
         fold_pre = fold[src == "preotiuc"]
         cv_texts, group = T.transfer_set(public, fold_pre)
         z = np.load(a.teacher)
