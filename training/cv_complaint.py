@@ -1,7 +1,7 @@
 """5-fold cross-validation of the `complaint` column as `make models` trains it (the numbers in docs/models.md).
 
     .venv/bin/python training/cv_complaint.py [--data ../shared/data] [--no-nb] [--preotiuc-weight W] [--C C]
-        [--rationales W [--rationales-complaints-only]] [--teacher teacher_cv.npz [--teacher-weight W]]
+        [--rationales W [--rationales-complaints-only]] [--teacher teacher_cv.npz [--teacher-weight W]] [--pipeline]
 
 Folds split the Preotiuc-Pietro tweets and the waimai reviews (fixed seed); every fold trains on all other
 complaint data except the validation parts of ChnSentiCorp (its dev file) and online_shopping, which are
@@ -11,6 +11,9 @@ scored too. Prints macro-F1 on the tweets and accuracy on the reviews per fold a
 the folds as groups), each text as a complaint and as not, weighted W x p and W x (1 - p) with the probability
 p of the teacher trained without the fold (`training/teacher.py --cv`); variants of the fold's own tweets are
 left out. This is how `make models` uses `training/teacher_complaint_en.npz`.
+
+``--pipeline`` also scores each fold's tweets and waimai reviews through the cue layer, as `smguard classify`
+reads them (languages detected; the fold's complaint column in the shipped model, its other heads as shipped).
 
 ``--rationales W`` adds the annotators' rationale span of each tweet (X-CI's ``Explain`` column, same tweets and
 labels) as an extra English example with the tweet's label and weight W, in the tweet's fold (a span never
@@ -33,6 +36,24 @@ from smguard.text import train as T
 K = 5
 
 
+def pipeline_complaint(texts: list[str], column: np.ndarray, bias: float) -> np.ndarray:
+    """`complaint` as `classify_texts` gives it (languages detected, cue layer) with the shipped model's complaint
+    column replaced by a fold's column. The other heads are as shipped: none saw complaint labels, but the
+    sentiment column saw X-CI's sentiment labels of the same tweets."""
+    from smguard.text import classify_texts, model
+    from smguard.text.linear import HEADS, LinearClassifier
+
+    base = model.load()
+    W, B = base.W.copy(), base.B.copy()
+    c = HEADS.cols("complaint")[0]
+    W[:, c], B[c] = column, bias
+    load, model.load = model.load, lambda: LinearClassifier(W, B, base.bits, base.version, base.meta)
+    try:
+        return classify_texts(texts, kind="inbound")["complaint"].astype(int)
+    finally:
+        model.load = load
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=T.REPO.parent / "shared/data")
@@ -43,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rationales-complaints-only", action="store_true", help="spans of complaints only")
     ap.add_argument("--teacher", type=Path, help="teacher_cv.npz of `training/teacher.py --cv`")
     ap.add_argument("--teacher-weight", type=float, default=T.TRANSFER_WEIGHT)
+    ap.add_argument("--pipeline", action="store_true", help="also score each fold through the cue layer")
     a = ap.parse_args(argv)
     public = T.load_public(a.data)
     parts = T.build_parts(public, T.load_own(T.REPO / "training"))["complaint"]
@@ -83,8 +105,8 @@ def main(argv: list[str] | None = None) -> int:
     if a.teacher is not None:
         fold_pre = fold[src == "preotiuc"]
         cv_texts, group = T.transfer_set(public, fold_pre)
-        z = np.load(a.teacher)
-        if str(z["digest"]) != T.transfer_digest(cv_texts):
+        z = T.load_teacher(a.teacher, cv_texts)
+        if z is None:
             raise SystemExit(f"{a.teacher}: made from another transfer set")
         # (fold, text): the probability of the teacher trained without the fold, NaN for the fold's own variants
         P = z["p"].astype(np.float32)
@@ -106,6 +128,9 @@ def main(argv: list[str] | None = None) -> int:
         "chnsenticorp": [],
         "shopping": [],
     }
+    if a.pipeline:
+        res["preotiuc macro-F1, pipeline"] = []
+        res["waimai accuracy, pipeline"] = []
     t0 = time.time()
     for f in range(K):
         tr = (fold != f) & ~fixed
@@ -121,6 +146,15 @@ def main(argv: list[str] | None = None) -> int:
         for name in ("chnsenticorp", "shopping"):
             m = (src == name) & fixed
             res[name].append(float(np.mean((s[m] > 0) == y[m])))
+        if a.pipeline:
+            for name, key in (
+                ("preotiuc", "preotiuc macro-F1, pipeline"),
+                ("waimai", "waimai accuracy, pipeline"),
+            ):
+                m = (src == name) & (fold == f)
+                pred = pipeline_complaint([texts[i] for i in np.flatnonzero(m)], coef[:, 0], bias[0])
+                score = f1_score(y[m], pred, average="macro") if name == "preotiuc" else np.mean(pred == y[m])
+                res[key].append(float(score))
         print(
             f"fold {f}: "
             + ", ".join(f"{k} {v[-1]:.4f}" for k, v in res.items())

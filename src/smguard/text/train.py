@@ -254,6 +254,12 @@ def transfer_digest(texts: list[str]) -> str:
     return hashlib.sha256("\n".join(texts).encode("utf-8")).hexdigest()
 
 
+def load_teacher(path: Path, texts: list[str]):
+    """The arrays of a teacher file (``np.load``) if it was made for exactly these transfer texts, else None."""
+    z = np.load(path)
+    return z if str(z["digest"]) == transfer_digest(texts) else None
+
+
 def teacher_parts(public: dict, path: Path | None = None, log=print) -> list[Part]:
     """The transfer set as soft-labelled complaint rows: each text once as a complaint and once as not, weighted
     TRANSFER_WEIGHT x p and TRANSFER_WEIGHT x (1 - p) (the cross-entropy with the teacher's probability p).
@@ -265,8 +271,8 @@ def teacher_parts(public: dict, path: Path | None = None, log=print) -> list[Par
         return []
     texts, group = transfer_set(public)
     from_val = group == 1
-    z = np.load(path)
-    if str(z["digest"]) != transfer_digest(texts):
+    z = load_teacher(path, texts)
+    if z is None:
         log(f"{path.name}: made from other data (transfer set differs), teacher rows not used")
         return []
     n = len(texts)
