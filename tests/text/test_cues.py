@@ -92,6 +92,11 @@ INBOUND = [
     # harsh but clean complaints are complaints, not abuse (different phrasings from the bug report)
     ("你们的外卖又迟到了，真差劲", {"complaint": True, "abusive": False}),
     ("客服态度太差劲了", {"complaint": True, "abusive": False}),
+    # ... also when the COLD-trained column is fairly sure, if the message is short and judges the service itself
+    ("快递员的服务态度极差", {"complaint": True, "abusive": False}),
+    ("你们售后真烂，什么服务", {"complaint": True, "abusive": False}),
+    # ... but an insult keeps it abusive
+    ("客服都是废物，服务太差", {"abusive": True}),
     # plain praise from fans is not a complaint, a request or abuse (found by an independent planted check;
     # these are other phrasings)
     ("This latte art is stunning 😍", {"complaint": False, "help_request": False, "abusive": False}),

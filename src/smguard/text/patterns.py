@@ -38,6 +38,11 @@ def _alt(*parts: str) -> str:
 # (zh, en) pairs: each text is scanned with the part of its language (both for "other")
 # a Chinese message about a business or its service (the harsh-complaint exception of the abuse column)
 SERVICE_ZH = r"你们|您们|客服|外卖|快递|商家|店家|这家|老板|骑手|送餐|配送|发货|退款|售后|订单|下单|物流|包裹|服务|态度"
+# harsh words about the quality of a service, and the service itself named (not just 你们), for a short Chinese
+# complaint that is harsh, not abusive ("你们客服太差了", "送餐员态度恶劣", "什么破服务")
+HARSH_ZH = r"太差|真差|好差|很差|极差|差劲|太烂|真烂|好烂|恶劣|破服务|什么服务|态度(差|不好)"
+SERVICE_NOUN_ZH = r"客服|外卖|快递|商家|店家|骑手|送餐|配送|发货|退款|售后|订单|物流|包裹|服务|态度"
+HARSH_MAX = 30  # characters; COLD's texts with these words are long comments about regions and groups (46+)
 NEG_CUE = (
     _alt(
         # zh: things that went wrong
@@ -767,6 +772,11 @@ def apply(
     # offensive comments about groups: left to the model)
     zh_plain = ab & (ab_score < 0.6) & scan.sel[0] & neg & ~insult
     plain |= zh_plain & scan(SERVICE_ZH, rows=zh_plain)
+    # ... and a short one (<= HARSH_MAX characters) that judges the service itself in harsh words and names it,
+    # even when the column is fairly sure (< 0.95): "你们客服太差了" read 0.89, "送餐员态度恶劣" 0.93
+    zh_harsh = ab & (ab_score < 0.95) & scan.sel[0] & (n_len <= HARSH_MAX) & ~insult
+    zh_harsh &= scan(HARSH_ZH, rows=zh_harsh)
+    plain |= zh_harsh & scan(SERVICE_NOUN_ZH, rows=zh_harsh)
     plain |= ab & praise & (ab_score < 0.7)
     plain |= ab & fan  # (calm: no insult, no negative cue)
     # English: a calm question to the brand ("Does the RS-X3 ship to Canada?") that the abuse column reads as
