@@ -159,6 +159,37 @@ def test_fan_notes_are_not_negative(text):
     assert got["sentiment"] != "negative" and got["abusive_score"] <= 0.5, got
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You lot are an absolute joke",
+        "Thanks for nothing, really",
+        "Great, another outage this morning",
+        "I want my money back now",
+        "The new app is completely useless",
+        "Never again!",
+        "又掉线了，什么情况",
+    ],
+)
+def test_dismissive_complaints_are_negative_complaints(text):
+    """Short dismissive or sarcastic complaints: the heads read "thanks for nothing" as +0.95 and "you guys are a
+    joke" as positive; harsh is not abusive."""
+    got = _one(text, "inbound")
+    assert got["complaint"] and got["sentiment"] == "negative" and not got["abusive"], got
+
+
+@pytest.mark.parametrize(
+    "text", ["This is not a joke, we won the raffle!", "Never again will I shop anywhere else, love you guys"]
+)
+def test_no_dismissive_reading_without_dismissal(text):
+    got = _one(text, "inbound")
+    assert not got["complaint"] and got["complaint_score"] < 0.5, got
+
+
+def test_dismissive_insult_stays_abusive():
+    assert _one("useless idiots, all of you", "inbound")["abusive"]
+
+
 @pytest.mark.parametrize("text,expected", INBOUND)
 def test_inbound_heads(text, expected):
     got = _one(text, "inbound")

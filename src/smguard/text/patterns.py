@@ -173,6 +173,17 @@ PLAIN_PROBLEM = (
     + _Q
     + r"?t hear (anything|it|you|the)|cannot hear (anything|it|you|the))\b",
 )
+# short dismissive or sarcastic complaints the heads read as fine or even positive ("thanks for nothing" +0.95,
+# "you guys are a joke" +0.51, "great, another delay"): negative cues whatever the model says, in short messages
+DISMISSIVE = (
+    r"又(延迟|延误|迟到|晚了|出错|出问题|掉线|断了|没货|涨价|卡了|崩了|发错|少了|漏了)|真是个笑话|就是个笑话",
+    r"\b((is|are|so|totally|completely|absolutely|utterly|just|was|were) useless|useless (app|service|support|"
+    r"company|product|staff|team|customer service|website|site|people)|"
+    r"(is|are|what|such) an? (\w+ )?joke|thanks for nothing|"
+    r"(want|need|give me) (my|our) money back|unimpressed|not (impressed|happy|satisfied|pleased)( at all)?$|"
+    r"another (delay|outage|cancellation|cancelation|problem|issue|error|failure|glitch)|not good enough|"
+    r"never (buying|ordering|using|shopping|flying|coming back)|do better)\b|\bnever again\W*$",
+)
 # negative cues that are not complaints after all
 NOT_NEG = (
     r"不错|挺好|很好|非常满意|挺满意|很满意|已经解决|已解决|好评",
@@ -722,6 +733,7 @@ def apply(
     # a negative cue counts unless the model reads the text as clearly fine (mixed reviews: "没有破损，不错")
     neg = scan(NEG_CUE, rows=short & ((sscore < 0) | (score >= 0.5)))
     neg |= scan(PLAIN_PROBLEM, rows=~neg & (~complaint | (sscore > -0.5)))
+    neg |= scan(DISMISSIVE, rows=short & ~neg)
     insult = scan(INSULT)
     negative = neg | insult
     calm = ~negative
@@ -766,6 +778,9 @@ def apply(
     polite = scan(POLITE, rows=unsure & calm)
     long_neg = scan(NEG_CUE, rows=unsure & ~short)  # (negative cues were only looked for in short texts)
     plain = unsure & (neg | long_neg) & ~insult & (ab_score < 0.6)
+    # English: a short complaint with a negative cue and no insult is harsh, not abusive, unless the column is
+    # quite sure (>= 0.85): "your support is useless" read 0.81, "Unacceptable." 0.68
+    plain |= ab & scan.sel[1] & ~scan.sel[0] & short & neg & ~insult & (ab_score < 0.85)
     # Chinese: a short plain complaint (a negative cue such as 又迟到了 / 太差劲了, no insult) that names the
     # business or its service, when the COLD-trained column is unsure (< 0.6): "你们的外卖又迟到了，太差劲了" is
     # harsh, not abusive (longer texts, or ones without such a reference, with these cues are often COLD's
