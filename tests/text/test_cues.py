@@ -214,6 +214,10 @@ def test_sentiment_is_a_real_score():
 
 
 POSTS = [
+    # workplace grievances made public are about the company; their negation is not
+    ("领导真小气，加班费都没发", True),
+    ("My manager is a cheapskate, unpaid overtime every week", True),
+    ("我们公司从来没有拖欠过工资", False),
     ("我们部门今天下午培训", False),
     ("公司年会定在下周五", False),
     ("Proud of what our team shipped this quarter!", False),

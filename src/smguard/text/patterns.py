@@ -536,13 +536,15 @@ OWN_COMPANY = _alt(
 )
 POST_NEG = _alt(
     r"垃圾|坑(人|爹|客户)|骗(人|钱|子|客户)|烂|恶心|黑心|压榨|剥削|别买|千万(不要|别)|太差|很差|失望|无良|割韭菜|辣鸡|后悔|"
-    r"笑话|奇葩|傻逼|去死|滚|无耻|不靠谱|智商税|质量差|偷工减料|克扣|拖欠|加班不给|画大饼|倒闭",
+    r"笑话|奇葩|傻逼|去死|滚|无耻|不靠谱|智商税|质量差|偷工减料|克扣|拖欠|加班不给|画大饼|倒闭|"
+    r"抠门|小气|(不|没)(发|给)(工资|奖金|年终奖|加班费)|欠薪|拖工资|不把员工当人",
     r"\b(is a joke|a joke|rip(s|ped|ping)? off|ripoff|scam\w*|terrible|awful|worst|garbage|trash|junk|crap\w*|"
     r"toxic|overpriced|don" + _Q + r"?t buy|do not buy|avoid|lies|lying|liars|cheat\w*|hate|hates|useless|"
     r"pathetic|disgrace\w*|shameful|embarrassing|rubbish|clowns|incompetent|greedy|exploit\w*|underpaid|"
-    r"falls apart|fell apart|breaks|broke|unsafe|dangerous|shoddy|cheap junk|sucks?)\b",
+    r"falls apart|fell apart|breaks|broke|unsafe|dangerous|shoddy|cheap junk|sucks?|stingy|cheapskates?|"
+    r"unpaid overtime|(no|withheld|withholding|cut|cuts|cutting) (our |my )?(bonus|bonuses|pay|wages|overtime))\b",
 )
-POST_NOT_NEG = _alt(r"不(坑|骗|垃圾|差)|\bnot (terrible|awful|bad|a scam|a joke)\b|\bno (scam|joke)\b")
+POST_NOT_NEG = _alt(r"不(坑|骗|垃圾|差)|(从不|从没|从来不|从来没|没有|不会)(拖欠|克扣|欠薪|拖工资|压榨)|\bnot (terrible|awful|bad|a scam|a joke)\b|\bno (scam|joke)\b")
 
 
 def _fast(pattern: str) -> str:
@@ -848,7 +850,8 @@ def apply(
 
     if kind == "post":
         own = scan(OWN_COMPANY)
-        post_neg = scan(POST_NEG) & ~scan(POST_NOT_NEG)
+        denied = scan(POST_NOT_NEG)  # "从不拖欠工资", "not a scam": a grievance denied
+        post_neg = scan(POST_NEG) & ~denied
         model = np.asarray(out["negative_about_company"], dtype=bool)  # about own company AND negative
         pn = probs.get("post_negative")
         sure_neg = ((pn > 0.5) & (sscore < -0.3)) if pn is not None else model
@@ -866,7 +869,9 @@ def apply(
         proud = calm & ~post_neg & scan(POSITIVE_WORDS, rows=calm & ~post_neg)
         proud &= ~scan(NOT_PLAIN_PRAISE, rows=proud)
         attack = (own & (post_neg | insult)) | (model & ((~zh & en_neg) | sure_neg | post_neg | insult))
-        out["negative_about_company"] = attack & ~proud
+        # a denied grievance with no other negative cue or insult is not an attack, even when the columns read the
+        # grievance word ("我们公司从来没有拖欠过工资": 拖欠 reads negative to the n-grams)
+        out["negative_about_company"] = attack & ~proud & ~(denied & ~negative)
     return out
 
 
