@@ -544,7 +544,10 @@ POST_NEG = _alt(
     r"falls apart|fell apart|breaks|broke|unsafe|dangerous|shoddy|cheap junk|sucks?|stingy|cheapskates?|"
     r"unpaid overtime|(no|withheld|withholding|cut|cuts|cutting) (our |my )?(bonus|bonuses|pay|wages|overtime))\b",
 )
-POST_NOT_NEG = _alt(r"不(坑|骗|垃圾|差)|(从不|从没|从来不|从来没|没有|不会)(拖欠|克扣|欠薪|拖工资|压榨)|\bnot (terrible|awful|bad|a scam|a joke)\b|\bno (scam|joke)\b")
+POST_NOT_NEG = _alt(
+    r"不(坑|骗|垃圾|差)|(从不|从没|从来不|从来没|没有|不会)(拖欠|克扣|欠薪|拖工资|压榨)|"
+    r"\bnot (terrible|awful|bad|a scam|a joke)\b|\bno (scam|joke)\b"
+)
 
 
 def _fast(pattern: str) -> str:
