@@ -166,23 +166,26 @@ NEG_CUE += (
         "audio",
     ),
 )
-# problems so plain that they count in a long message too, whatever the sentiment column says
-PLAIN_PROBLEM = (
-    r"音画不同步|声音(太小|听不清|没了)|没有声音|听不清",
-    r"\b(not (happy|impressed|satisfied|pleased) (with|about)|(very|really|so) (unhappy|dissatisfied)|out of sync|no sound|can"
-    + _Q
-    + r"?t hear (anything|it|you|the)|cannot hear (anything|it|you|the))\b",
-)
-# short dismissive or sarcastic complaints the heads read as fine or even positive ("thanks for nothing" +0.95,
-# "you guys are a joke" +0.51, "great, another delay"): negative cues whatever the model says, in short messages
+# dismissive or sarcastic complaints the heads read as fine or even positive ("thanks for nothing" +0.95, "you
+# guys are a joke" +0.51, "great, another delay"): negative cues whatever the model says
 DISMISSIVE = (
     r"又(延迟|延误|迟到|晚了|出错|出问题|掉线|断了|没货|涨价|卡了|崩了|发错|少了|漏了)|真是个笑话|就是个笑话",
     r"\b((is|are|so|totally|completely|absolutely|utterly|just|was|were) useless|useless (app|service|support|"
     r"company|product|staff|team|customer service|website|site|people)|"
-    r"(is|are|what|such) an? (\w+ )?joke|thanks for nothing|"
-    r"(want|need|give me) (my|our) money back|unimpressed|not (impressed|happy|satisfied|pleased)( at all)?$|"
+    r"(is|are|what|such) an? (\w+ )?joke|thanks for nothing|(want|need|give me) (my|our) money back|unimpressed|"
     r"another (delay|outage|cancellation|cancelation|problem|issue|error|failure|glitch)|not good enough|"
-    r"never (buying|ordering|using|shopping|flying|coming back)|do better)\b|\bnever again\W*$",
+    r"never (buying|ordering|using|shopping|flying|coming back)|do better)\b|"
+    r"\b(never again|not (impressed|happy|satisfied|pleased)( at all)?)[^a-z0-9]*$",
+)
+# problems so plain that they count in a long message too, whatever the sentiment column says (with the dismissive
+# complaints: one scan)
+PLAIN_PROBLEM = (
+    _alt(r"音画不同步|声音(太小|听不清|没了)|没有声音|听不清", DISMISSIVE[0]),
+    _alt(
+        r"\b(not (happy|impressed|satisfied|pleased) (with|about)|(very|really|so) (unhappy|dissatisfied)|out of sync|"
+        r"no sound|can" + _Q + r"?t hear (anything|it|you|the)|cannot hear (anything|it|you|the))\b",
+        DISMISSIVE[1],
+    ),
 )
 # negative cues that are not complaints after all
 NOT_NEG = (
@@ -738,7 +741,6 @@ def apply(
     # a negative cue counts unless the model reads the text as clearly fine (mixed reviews: "没有破损，不错")
     neg = scan(NEG_CUE, rows=short & ((sscore < 0) | (score >= 0.5)))
     neg |= scan(PLAIN_PROBLEM, rows=~neg & (~complaint | (sscore > -0.5)))
-    neg |= scan(DISMISSIVE, rows=short & ~neg)
     insult = scan(INSULT)
     negative = neg | insult
     calm = ~negative
