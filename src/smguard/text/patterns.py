@@ -221,6 +221,13 @@ SERVICE_Q = (
     r"can i|could i|how (do|can) i|where|price|cost|available|in stock|deliver|return policy|what time|is there|"
     r"are there|do you|can you|could you|how much|how long|program|scheme|option|offer|ships? to|shipping to)\b",
 )
+# asking whether anyone is there ("客服在吗", "有人吗", "anyone there?"): in a message of a few words, a request for
+# help whatever the columns read (客服在吗: complaint 0.91, abusive 0.64; 客服 is mostly seen in bad reviews)
+PRESENCE = (
+    r"在吗|在不在|有人吗|有人在吗|有人在不|在线吗",
+    r"\b((is )?(any ?one|any ?body|some ?one) (there|here|around|online|available)|are you (there|online|around))\b",
+)
+PRESENCE_MAX = 20  # characters
 # a question or a request for help (the two are only ever used together)
 HELPISH = (
     _alt(
@@ -754,6 +761,9 @@ def apply(
     maybe = calm & short & (complaint | (sent == "negative")) & (score < 0.9) & (helpish | checkin | fine)
     maybe &= fine | scan(SERVICE_Q, rows=maybe & ~fine)
     neutral = maybe & ~scan(RHETORICAL, rows=maybe)
+    presence = calm & (n_len <= PRESENCE_MAX)
+    presence &= scan(PRESENCE, rows=presence)
+    neutral |= presence
     ab = np.asarray(out["abusive"], dtype=bool)
     fan = scan(FAN_NOTE, rows=calm & short & (complaint | ab | (sent == "negative")))
     neutral |= fan
@@ -776,7 +786,7 @@ def apply(
     score[praise] = np.minimum(score[praise], 0.3)
     out["complaint"] = complaint
     out["complaint_score"] = score
-    out["help_request"] = (help_req | helpish) & ~checkin & ~praise & ~fan
+    out["help_request"] = ((help_req | helpish) & ~checkin & ~praise & ~fan) | presence
     ab_score = np.asarray(out["abusive_score"], dtype=np.float64).copy()
     ab_score[insult] = np.maximum(ab_score[insult], 0.9)
     # the model's abuse column alone, when it is not sure, on a polite message without any negative cue or on a
@@ -801,6 +811,7 @@ def apply(
     plain |= zh_harsh & scan(SERVICE_NOUN_ZH, rows=zh_harsh)
     plain |= ab & praise & (ab_score < 0.7)
     plain |= ab & fan  # (calm: no insult, no negative cue)
+    plain |= ab & presence
     # English: a calm question to the brand ("Does the RS-X3 ship to Canada?") that the abuse column reads as
     # abusive without any insult
     svc_q = ab & scan.sel[1] & calm & short & helpish & (ab_score < 0.85)
