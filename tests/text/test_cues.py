@@ -186,6 +186,18 @@ def test_no_dismissive_reading_without_dismissal(text):
     assert not got["complaint"] and got["complaint_score"] < 0.5, got
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("@acme_help Issues with the checkout page since this morning", True),
+        ("We're experiencing problems with the app login", True),
+        ("No issues with the refund, all good now", False),
+    ],
+)
+def test_stating_a_problem_with_something_is_a_complaint(text, expected):
+    assert bool(_one(text, "inbound")["complaint"]) is expected
+
+
 def test_dismissive_insult_stays_abusive():
     assert _one("useless idiots, all of you", "inbound")["abusive"]
 

@@ -183,7 +183,9 @@ PLAIN_PROBLEM = (
     _alt(r"音画不同步|声音(太小|听不清|没了)|没有声音|听不清", DISMISSIVE[0]),
     _alt(
         r"\b(not (happy|impressed|satisfied|pleased) (with|about)|(very|really|so) (unhappy|dissatisfied)|out of sync|"
-        r"no sound|can" + _Q + r"?t hear (anything|it|you|the)|cannot hear (anything|it|you|the))\b",
+        r"no sound|can" + _Q + r"?t hear (anything|it|you|the)|cannot hear (anything|it|you|the)|"
+        r"(having|have|had|got|facing|experiencing) (a |an |some |the same |major |big )?(problems?|issues?|trouble) "
+        r"with|paraly[sz]ed my)\b|^(\ue001 ?)*(problems?|issues?|trouble) with\b",
         DISMISSIVE[1],
     ),
 )
