@@ -36,12 +36,13 @@ def _alt(*parts: str) -> str:
 
 # ----------------------------------------------------------------------------------------------- inbound
 # (zh, en) pairs: each text is scanned with the part of its language (both for "other")
-# a Chinese message about a business or its service (the harsh-complaint exception of the abuse column)
-SERVICE_ZH = r"你们|您们|客服|外卖|快递|商家|店家|这家|老板|骑手|送餐|配送|发货|退款|售后|订单|下单|物流|包裹|服务|态度"
-# harsh words about the quality of a service, and the service itself named (not just 你们), for a short Chinese
-# complaint that is harsh, not abusive ("你们客服太差了", "送餐员态度恶劣", "什么破服务")
-HARSH_ZH = r"太差|真差|好差|很差|极差|差劲|太烂|真烂|好烂|恶劣|破服务|什么服务|态度(差|不好)"
+# a business's service named in Chinese, and a Chinese message about a business or its service (the
+# harsh-complaint exceptions of the abuse column)
 SERVICE_NOUN_ZH = r"客服|外卖|快递|商家|店家|骑手|送餐|配送|发货|退款|售后|订单|物流|包裹|服务|态度"
+SERVICE_ZH = r"你们|您们|这家|老板|下单|" + SERVICE_NOUN_ZH
+# harsh words about the quality of a service, for a short Chinese complaint that names the service (not just 你们)
+# and is harsh, not abusive ("你们客服太差了", "送餐员态度恶劣", "什么破服务")
+HARSH_ZH = r"太差|真差|好差|很差|极差|差劲|太烂|真烂|好烂|恶劣|破服务|什么服务|态度(差|不好)"
 HARSH_MAX = 30  # characters; COLD's texts with these words are long comments about regions and groups (46+)
 NEG_CUE = (
     _alt(
