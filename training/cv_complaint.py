@@ -47,11 +47,8 @@ def pipeline_complaint(texts: list[str], column: np.ndarray, bias: float) -> np.
     W, B = base.W.copy(), base.B.copy()
     c = HEADS.cols("complaint")[0]
     W[:, c], B[c] = column, bias
-    load, model.load = model.load, lambda: LinearClassifier(W, B, base.bits, base.version, base.meta)
-    try:
-        return classify_texts(texts, kind="inbound")["complaint"].astype(int)
-    finally:
-        model.load = load
+    clf = LinearClassifier(W, B, base.bits, base.version, base.meta)
+    return classify_texts(texts, kind="inbound", clf=clf)["complaint"].astype(int)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -145,6 +145,22 @@ def test_sentiment():
     assert out["sentiment_score"][0] > 0.3 and out["sentiment_score"][1] < -0.3
 
 
+def test_other_weights_run_through_the_same_pipeline():
+    """``clf`` replaces the shipped weights (the training scripts evaluate train-split models this way), also
+    across chunks; without it the shipped model answers."""
+    from smguard.text import model
+    from smguard.text.linear import HEADS, LinearClassifier
+
+    base = model.load()
+    B = base.B.copy()
+    B[HEADS.cols("complaint")[0]] += 30.0  # every text a complaint
+    clf = LinearClassifier(base.W, B, base.bits, base.version, base.meta)
+    texts = ["The train leaves at noon on Tuesday", "周末去公园散步"]
+    assert not classify_texts(texts)["complaint"].any()
+    assert classify_texts(texts * 6000, clf=clf)["complaint"].all()  # 12,000 texts: two chunks
+    assert not classify_texts(texts)["complaint"].any()  # the shipped model is untouched
+
+
 def test_sentiment_hotel_reviews():
     """ChnSentiCorp's domain, hotel reviews, which the sentiment column learns at full weight."""
     out = classify_texts(

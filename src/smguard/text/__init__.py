@@ -18,8 +18,12 @@ is used instead. ``backend_info()`` says which one.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from smguard.text.linear import LinearClassifier
 
 KINDS = ("inbound", "reply", "post")
 CHUNK = 10_000
@@ -56,9 +60,14 @@ def _empty(kind: str) -> dict[str, np.ndarray]:
 
 
 def classify_texts(
-    texts: Sequence[str], kind: str = "inbound", langs: Sequence[str | None] | None = None
+    texts: Sequence[str],
+    kind: str = "inbound",
+    langs: Sequence[str | None] | None = None,
+    *,
+    clf: LinearClassifier | None = None,
 ) -> dict[str, np.ndarray]:
-    """Classify a batch of texts. Returns ``{output name: numpy array aligned with texts}``."""
+    """Classify a batch of texts. Returns ``{output name: numpy array aligned with texts}``. ``clf`` runs other
+    linear weights through the same pipeline instead of the shipped ones (the training scripts' evaluations)."""
     keys = output_keys(kind)
     if langs is not None and len(langs) != len(texts):
         raise ValueError(f"langs has {len(langs)} entries for {len(texts)} texts")
@@ -66,7 +75,9 @@ def classify_texts(
         return _empty(kind)
     if len(texts) > CHUNK:  # bounded memory, and small batches stay in the CPU caches
         parts = [
-            classify_texts(texts[i : i + CHUNK], kind, None if langs is None else langs[i : i + CHUNK])
+            classify_texts(
+                texts[i : i + CHUNK], kind, None if langs is None else langs[i : i + CHUNK], clf=clf
+            )
             for i in range(0, len(texts), CHUNK)
         ]
         return {k: np.concatenate([p[k] for p in parts]) for k in keys}
@@ -74,7 +85,8 @@ def classify_texts(
     from smguard.text.normalize import prepare
 
     batch = prepare(texts, langs)
-    clf = model.load()
+    if clf is None:
+        clf = model.load()
     raw = clf.classify_batch(batch, kind) if clf is not None else _lexicon(batch, kind)
     from smguard.text import patterns
 

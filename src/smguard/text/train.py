@@ -614,10 +614,10 @@ def merge(parts: list[Path], out_dir: Path, training_dir: Path | None, log=print
 
 
 def evaluate_own(clf: LinearClassifier, own: dict, log=print) -> dict:
-    """Validation part of our own sets through the full pipeline (as ``classify_texts`` would run it)."""
+    """Validation part of our own sets through the full pipeline (``classify_texts`` with these weights)."""
     from sklearn.metrics import f1_score
 
-    from smguard.text import patterns
+    from smguard.text import classify_texts
 
     out: dict = {}
     for name, s in own.items():
@@ -626,9 +626,7 @@ def evaluate_own(clf: LinearClassifier, own: dict, log=print) -> dict:
             continue
         labels = sorted({lab for r in recs for lab in r.get("labels", {})})
         kind = recs[0].get("kind", "inbound")
-        batch = prepare([r["text"] for r in recs], [r.get("lang") for r in recs])
-        # the cue layer, as shipped
-        res = patterns.apply(batch.texts(), clf.classify_batch(batch, kind), kind, batch.lang, batch.n_chars)
+        res = classify_texts([r["text"] for r in recs], kind, [r.get("lang") for r in recs], clf=clf)
         out[name] = {"n": len(recs)}
         for label in labels:
             if label not in res:
