@@ -60,7 +60,40 @@ REPLIES = [
     ("爱买不买，没人逼你。", "argumentative", True),
     ("很抱歉给您带来不便，已为您安排补发。", "argumentative", False),
     ("Sorry for the trouble, we'll get a replacement out today.", "argumentative", False),
+    # refusals are no fix; a fix reported by the team, or under way, is
+    ("Sorry, gift cards are non-refundable.", "fix_intent", False),
+    ("We're unable to process returns after 30 days.", "fix_intent", False),
+    ("The developers have patched the login issue, please update the app.", "fix_intent", True),
+    ("We are reshipping your order this afternoon.", "fix_intent", True),
+    ("退款已原路返回，请留意银行账户。", "fix_intent", True),
+    ("涉事店员已严肃处理，我们也会加强门店管理。", "fix_intent", True),
+    # blaming and lecturing the customer, in other words than the examples of the reports
+    ("以后别来了，我们不差您这一单。", "argumentative", True),
+    ("别的客人都说味道正好，就您觉得咸。", "argumentative", True),
+    ("麻烦看清楚尺码表再下单。", "argumentative", True),
+    ("Our records show you never paid for the upgrade.", "argumentative", True),
+    # a notice of something sent to the customer's e-mail, or a tracking number, is no offer to talk in private
+    ("We've sent a new password to your registered email address.", "offers_private", False),
+    ("已安排补发，运单号YT20261126001，请注意查收。", "offers_private", False),
+    ("有问题请拨打热线 400 800 1234。", "offers_private", True),
+    ("Your receipt has been sent to your email address.", "offers_private", False),
+    ("退货单已发至您绑定的手机，请查收。", "offers_private", False),
+    ("漏发的配件已经顺丰寄出了。", "fix_intent", True),
+    ("登录问题已于今早修复。", "fix_intent", True),
+    ("Sorry, we cannot offer a discount on this order.", "fix_intent", False),
+    ("建议您先问清楚再来评论。", "argumentative", True),
+    ("Perhaps try checking the FAQ before posting?", "argumentative", True),
+    ("根本没有这回事，请不要造谣。", "complaint", False),
 ]
+
+
+@pytest.mark.parametrize(
+    "text", ["Really sorry, we'll refund the deposit today.", "非常抱歉让您久等了，已为您加急处理。"]
+)
+def test_a_reply_that_apologises_or_fixes_is_no_complaint(text):
+    """The inbound columns read the words of the complaint a reply answers ("久等", "refund") as a complaint."""
+    got = _one(text, "reply")
+    assert not got["complaint"] and got["complaint_score"] <= 0.3, got
 
 
 @pytest.mark.parametrize("text,head,expected", REPLIES)
@@ -198,6 +231,94 @@ def test_stating_a_problem_with_something_is_a_complaint(text, expected):
     assert bool(_one(text, "inbound")["complaint"]) is expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wow, delayed again. Superb.",
+        "Cheers for wasting my whole Saturday",
+        "Three weeks and counting for a 'next day' parcel",
+        "This coffee tastes like dishwater... I mean plastic",
+        "If this isn't refunded I'm taking legal action",
+        "the app keeps freezing on my tablet",
+        "一杯美式卖45，宰客吧",
+        "手机又开不了机了",
+    ],
+)
+def test_sarcastic_and_plain_complaints_are_negative_complaints(text):
+    got = _one(text, "inbound")
+    assert got["complaint"] and got["sentiment"] == "negative", got
+
+
+@pytest.mark.parametrize("text", ["ok", "hmm", "k", "lol", "嗯", "好吧", "哦哦", "👌", "😂😂", "ok 👍"])
+def test_one_or_two_words_without_an_insult_are_not_abusive(text):
+    """The abuse column read "ok" as 0.88 and "k" as 0.99: too little text for it."""
+    assert not _one(text, "inbound")["abusive"]
+
+
+@pytest.mark.parametrize("text", ["moron", "piss off", "傻逼", "滚"])
+def test_one_or_two_words_with_an_insult_stay_abusive(text):
+    assert _one(text, "inbound")["abusive"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is the back room available for a party of 12?",
+        "Could you check whether my size is back in stock?",
+        "Do you deliver to the kitchen entrance?",
+    ],
+)
+def test_calm_questions_to_the_brand_are_not_abusive(text):
+    assert not _one(text, "inbound")["abusive"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "People like you deserve to be shot",
+        "We found out where you live. Watch out.",
+        "You'll pay for this, I promise",
+        "Better watch your back when you lock up tonight",
+        "再这样我就去你们公司砸场子",
+        "信不信我打死你",
+        "我知道你住在哪里",
+    ],
+)
+def test_threats_are_abusive(text):
+    got = _one(text, "inbound")
+    assert got["abusive"] and got["sentiment"] == "negative", got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Do you sell a clown costume for kids?",
+        "Does this spray get rid of soap scum?",
+        "Smash that like button for part two!",
+        "You should hang this print in the hallway",
+        "They make you pay for parking at that branch",
+        "I'm a lawyer and your cold brew gets me through the week",
+    ],
+)
+def test_look_alikes_of_threats_and_insults_are_neither(text):
+    got = _one(text, "inbound")
+    assert not got["abusive"] and not got["complaint"], got
+
+
+def test_an_idiom_with_an_insult_word_is_no_insult():
+    assert not _one("Shut up and take my money!! When does it ship?", "inbound")["abusive"]
+
+
+@pytest.mark.parametrize("text", ["垃圾东西，穿一次就开线", "这手机简直垃圾", "什么垃圾做工"])
+def test_calling_a_product_rubbish_is_harsh_not_abusive(text):
+    got = _one(text, "inbound")
+    assert got["complaint"] and not got["abusive"], got
+
+
+def test_calling_people_rubbish_stays_abusive():
+    assert _one("你们这帮人就是垃圾", "inbound")["abusive"]
+
+
 def test_dismissive_insult_stays_abusive():
     assert _one("useless idiots, all of you", "inbound")["abusive"]
 
@@ -250,6 +371,15 @@ POSTS = [
     ("My employer's new scooter is terrible, it falls apart in a month.", True),
     ("我们公司的产品就是坑人，千万别买", True),
     ("在这家公司上班真恶心，天天压榨员工", True),
+    # venting about one's employer in other words; a competitor is not one's own company
+    ("Would not recommend working here, they took credit for my whole launch.", True),
+    ("奉劝各位别来我们厂，主管天天骂人", True),
+    ("工资又拖了三周，这公司还能待吗", True),
+    ("Our rivals' app is a buggy mess, glad I don't work there.", False),
+    ("竞品又降价了，质量真的很差", False),
+    ("Support team crushed it this weekend, legends!", False),
+    ("Counting the days until I quit this place.", True),
+    ("这破公司没救了，主管一个比一个离谱", True),
 ]
 
 
