@@ -84,6 +84,12 @@ REPLIES = [
     ("建议您先问清楚再来评论。", "argumentative", True),
     ("Perhaps try checking the FAQ before posting?", "argumentative", True),
     ("根本没有这回事，请不要造谣。", "complaint", False),
+    ("Your new card has been dispatched and should arrive Monday.", "fix_intent", True),
+    ("您的发票已开通电子版，已恢复下载。", "fix_intent", True),
+    ("Sorry, the class is completely booked this week.", "fix_intent", False),
+    ("很抱歉，超过七天无法退货。", "complaint", False),
+    ("Cheers for letting us know, we've shared it with the team.", "abusive", False),
+    ("Glad you liked it! Drop us a DM for the recipe.", "abusive", False),
 ]
 
 
@@ -242,6 +248,9 @@ def test_stating_a_problem_with_something_is_a_complaint(text, expected):
         "the app keeps freezing on my tablet",
         "一杯美式卖45，宰客吧",
         "手机又开不了机了",
+        "The cashier was extremely rude when I asked for a receipt",
+        "Ordered a salad, got food poisoning. Never again.",
+        "Our order came and the box was soaked through",
     ],
 )
 def test_sarcastic_and_plain_complaints_are_negative_complaints(text):
@@ -272,6 +281,17 @@ def test_calm_questions_to_the_brand_are_not_abusive(text):
     assert not _one(text, "inbound")["abusive"]
 
 
+@pytest.mark.parametrize("text", ["有没有黑色的？", "你们店招不招人吗", "求链接呀"])
+def test_calm_chinese_shop_questions_are_requests_not_complaints(text):
+    got = _one(text, "inbound")
+    assert got["help_request"] and not got["complaint"], got
+
+
+@pytest.mark.parametrize("text", ["。。。", "!!!", "……"])
+def test_punctuation_only_is_not_abusive(text):
+    assert not _one(text, "inbound")["abusive"]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -282,6 +302,9 @@ def test_calm_questions_to_the_brand_are_not_abusive(text):
         "再这样我就去你们公司砸场子",
         "信不信我打死你",
         "我知道你住在哪里",
+        "我知道你们店长住哪，等着",
+        "回头找人收拾你",
+        "Keep ignoring me and you will regret it",
     ],
 )
 def test_threats_are_abusive(text):
@@ -380,7 +403,17 @@ POSTS = [
     ("Support team crushed it this weekend, legends!", False),
     ("Counting the days until I quit this place.", True),
     ("这破公司没救了，主管一个比一个离谱", True),
+    ("Two months of unpaid overtime and the owner didn't pay us for the holiday either.", True),
+    ("Management here is understaffed and overworked, and this company pretends all is fine.", True),
+    ("对面那家火锅店又在抄我们的菜单", False),
 ]
+
+
+@pytest.mark.parametrize(
+    "text", ["Big thanks to our night crew, absolute legends!", "感谢团队，大家太棒了！"]
+)
+def test_a_post_of_plain_pride_is_not_abusive(text):
+    assert not _one(text, "post")["abusive"]
 
 
 @pytest.mark.parametrize("text,expected", POSTS)
