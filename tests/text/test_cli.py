@@ -111,6 +111,23 @@ def test_bad_lines_are_named_and_nothing_written(tmp_path):
     assert "Traceback" not in res.output
 
 
+def test_skip_invalid_writes_every_valid_line(tmp_path):
+    lines = [
+        '{"id": 1, "text": "我的快递还没到"}',
+        "this is not json",
+        '{"text": "no id"}',
+        '{"id": 4, "text": "Thanks, love it!"}',
+        '{"id": 5, "text": null}',
+    ]
+    res, rows = _run(tmp_path, lines, "--skip-invalid")
+    assert res.exit_code == 0, res.output
+    assert [r["id"] for r in rows] == [1, 4, 5]
+    assert rows[0]["complaint"] and not rows[1]["complaint"]
+    assert rows[2]["lang"] == "other" and not rows[2]["complaint"]  # null text: as an empty text
+    assert "in.jsonl:2: not valid JSON" in res.output and "(line skipped)" in res.output
+    assert "in.jsonl:3: field 'id': missing" in res.output
+
+
 def test_blank_lines_skipped(tmp_path):
     res, rows = _run(tmp_path, ['{"id": 1, "text": "a"}', "", '{"id": 2, "text": "b"}'])
     assert res.exit_code == 0 and [r["id"] for r in rows] == [1, 2]

@@ -9,10 +9,14 @@ Defined results for odd input:
 * very long ``text``: only the first 2,000 characters are read (a note goes to stderr);
 * invalid UTF-8 bytes: replaced by U+FFFD and classified (a note naming the line goes to stderr);
 * blank lines: skipped (they are not records);
+* ``"text": null``: as an empty text (platform exports write null for media-only posts);
 * ``lang`` other than a string or null is ignored.
 
 Errors (exit status 1, no output file written, every problem listed as ``FILE:LINE: field: message``):
-a line that is not JSON or not an object, a missing or null ``id``, a missing or non-string ``text``.
+a line that is not JSON or not an object, a missing or null ``id``, a missing ``text`` or one that is not a string.
+With ``--skip-invalid`` those lines are listed as warnings and left out, and every valid line is classified and
+written (exit status 0): for large exports where a few broken lines should not hold up the rest; the output then
+has fewer lines than the input, so match it by ``id``.
 A file that cannot be read (or an output that cannot be written) gives exit status 2.
 """
 
@@ -107,7 +111,7 @@ def _rows(ids, out: dict, keys) -> list[bytes]:
     return lines
 
 
-def run(inp: str, outp: str, kind: str = "inbound") -> int:
+def run(inp: str, outp: str, kind: str = "inbound", skip_invalid: bool = False) -> int:
     """The command's work; returns the exit status."""
     from smguard.text import KINDS, classify_texts, output_keys
 
@@ -153,14 +157,19 @@ def run(inp: str, outp: str, kind: str = "inbound") -> int:
         try:
             for lineno, raw in enumerate(fh, start=1):
                 rec = _parse(raw, fname, lineno, errors, notes)
-                if rec is not None and not errors:
+                if rec is not None and (skip_invalid or not errors):
                     buf.append(rec)
                     if len(buf) >= CHUNK:
                         flush()
         except OSError as e:
             _err(f"error: cannot read {fname}: {e.strerror or e}")
             return 2
-        if errors:
+        if errors and skip_invalid:
+            for m in errors[:MAX_ERRORS_SHOWN]:
+                _err(f"warning: {m} (line skipped)")
+            if len(errors) > MAX_ERRORS_SHOWN:
+                _err(f"warning: … and {len(errors) - MAX_ERRORS_SHOWN} more lines skipped")
+        elif errors:
             for m in errors[:MAX_ERRORS_SHOWN]:
                 _err(f"error: {m}")
             if len(errors) > MAX_ERRORS_SHOWN:
@@ -198,8 +207,14 @@ def register(app: typer.Typer) -> None:
             ..., "--out", help="Output JSONL, one line per input line, same order ('-' = stdout)."
         ),
         kind: str = typer.Option("inbound", "--kind", help="inbound | reply | post"),
+        skip_invalid: bool = typer.Option(
+            False,
+            "--skip-invalid",
+            help="Leave out lines that are not valid records (listed as warnings) and write the rest; "
+            "without it, any invalid line stops the run and nothing is written.",
+        ),
     ) -> None:
         """Classify texts: complaint, help request, abuse, sentiment (+ reply or post heads)."""
-        code = run(inp, out, kind)
+        code = run(inp, out, kind, skip_invalid)
         if code:
             raise typer.Exit(code)
