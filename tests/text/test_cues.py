@@ -90,6 +90,17 @@ REPLIES = [
     ("很抱歉，超过七天无法退货。", "complaint", False),
     ("Cheers for letting us know, we've shared it with the team.", "abusive", False),
     ("Glad you liked it! Drop us a DM for the recipe.", "abusive", False),
+    ("The firmware has been updated on your unit, it should connect now.", "fix_intent", True),
+    ("Your order was dispatched this morning.", "fix_intent", True),
+    ("给您添麻烦了，这单给您免单。", "fix_intent", True),
+    ("We won't be issuing a refund for this booking.", "fix_intent", False),
+    ("We do not accept returns on custom prints.", "fix_intent", False),
+    ("这是自动回复：您的留言我们已收到。", "fix_intent", False),
+    ("这是自动回复：您的留言我们已收到。", "complaint", False),
+    ("这不是我们的责任，请联系物流公司。", "apology", False),
+    ("Oh sure, because it's all our fault the bus was late.", "apology", False),
+    ("Leaving a one-star review over a latte. Classy.", "argumentative", True),
+    ("哪有那么严重，就晚了十分钟而已吧。", "argumentative", True),
 ]
 
 
@@ -251,6 +262,9 @@ def test_stating_a_problem_with_something_is_a_complaint(text, expected):
         "The cashier was extremely rude when I asked for a receipt",
         "Ordered a salad, got food poisoning. Never again.",
         "Our order came and the box was soaked through",
+        "I paid for the course and lesson 3 is just a black screen",
+        "I'm reporting you to the council if this isn't sorted",
+        "I want it fixed or I want a refund",
     ],
 )
 def test_sarcastic_and_plain_complaints_are_negative_complaints(text):
@@ -305,6 +319,10 @@ def test_punctuation_only_is_not_abusive(text):
         "我知道你们店长住哪，等着",
         "回头找人收拾你",
         "Keep ignoring me and you will regret it",
+        "Do that again and I'll break your arm",
+        "下次别让我看到你，走着瞧",
+        "That fat cow at the till needs sacking",
+        "Go back to your own country",
     ],
 )
 def test_threats_are_abusive(text):
@@ -321,6 +339,9 @@ def test_threats_are_abusive(text):
         "You should hang this print in the hallway",
         "They make you pay for parking at that branch",
         "I'm a lawyer and your cold brew gets me through the week",
+        "We always get lost on the way to your studio, haha",
+        "Thanks for your kind words about our bakery",
+        "That song stole my heart at your gig",
     ],
 )
 def test_look_alikes_of_threats_and_insults_are_neither(text):
@@ -332,7 +353,9 @@ def test_an_idiom_with_an_insult_word_is_no_insult():
     assert not _one("Shut up and take my money!! When does it ship?", "inbound")["abusive"]
 
 
-@pytest.mark.parametrize("text", ["垃圾东西，穿一次就开线", "这手机简直垃圾", "什么垃圾做工"])
+@pytest.mark.parametrize(
+    "text", ["垃圾东西，穿一次就开线", "这手机简直垃圾", "什么垃圾做工", "垃圾课程，退钱"]
+)
 def test_calling_a_product_rubbish_is_harsh_not_abusive(text):
     got = _one(text, "inbound")
     assert got["complaint"] and not got["abusive"], got
@@ -406,11 +429,20 @@ POSTS = [
     ("Two months of unpaid overtime and the owner didn't pay us for the holiday either.", True),
     ("Management here is understaffed and overworked, and this company pretends all is fine.", True),
     ("对面那家火锅店又在抄我们的菜单", False),
+    ("Thinking of applying here? Don't. Paid late every single month.", True),
+    ("Honestly ashamed of the cakes we sent out today.", True),
+    ("离职了，这地方不值得", True),
+    ("在这家店干了两年，工资一分没涨", True),
 ]
 
 
 @pytest.mark.parametrize(
-    "text", ["Big thanks to our night crew, absolute legends!", "感谢团队，大家太棒了！"]
+    "text",
+    [
+        "Big thanks to our night crew, absolute legends!",
+        "感谢团队，大家太棒了！",
+        "Worth every penny, our team rocks",
+    ],
 )
 def test_a_post_of_plain_pride_is_not_abusive(text):
     assert not _one(text, "post")["abusive"]

@@ -47,7 +47,7 @@ HARSH_ZH = r"太差|真差|好差|很差|极差|差劲|太烂|真烂|好烂|恶�
 # the COLD-trained column is (0.97-0.99; 垃圾 there mostly insults people). "垃圾客服" names people: left to the model
 # (written with .{0,n}, not as optional words: a regex of a few alternatives compiles faster, for the few rows it
 # scans, than the ~200 literals the optional words expand to)
-_THING_ZH = r"(产品|东西|质量|商品|软件|app|系统|玩意|手机|电脑|耳机|衣服|鞋|做工|包装|货|味道|设计)"
+_THING_ZH = r"(产品|东西|质量|商品|软件|app|系统|玩意|手机|电脑|耳机|衣服|鞋|做工|包装|货|味道|设计|课程|课|饭|菜|外卖|酒店)"
 GARBAGE_PRODUCT_ZH = r"垃圾.{0,1}" + _THING_ZH + "|" + _THING_ZH + r".{0,3}垃圾"
 HARSH_MAX = 30  # characters; COLD's texts with these words are long comments about regions and groups (46+)
 NEG_CUE = (
@@ -196,7 +196,10 @@ DISMISSIVE = (
     r"( here)? (is|are|was|were) (so |very |extremely |really |incredibly )?rude|"
     r"rude (staff|service|waiter|waitress|driver|employee|manager|cashier|receptionist|agent)|"
     r"(lied|lying) to (me|my face|us)|no apology|(got|get|getting) attitude|threw up|food poisoning|"
-    r"(got|was|were) (sick|ill) after|made (me|us|my \w+) (sick|ill)|(is|was|are|were|got) (soaked|drenched|ruined))\b|"
+    r"(got|was|were) (sick|ill) after|made (me|us|my \w+) (sick|ill)|(is|was|are|were|got) (soaked|drenched|ruined)|"
+    r"want (this|it) (fixed|refunded|replaced)|(fixed|replaced) or (a|my) refund|report(ing)? you to|"
+    r"(keeps?|kept) buffering|black screen|rolled (her|his|their) eyes|"
+    r"stole my (money|deposit|card|bike|package|parcel|identity|data|details|order|payment))\b|"
     r"\b(never again|not (impressed|happy|satisfied|pleased)( at all)?)[^a-z0-9]*$",
 )
 # problems so plain that they count in a long message too, whatever the sentiment column says (with the dismissive
@@ -321,7 +324,7 @@ POSITIVE_WORDS = (
     r"\b(love[sd]?|loving|gorgeous|beautiful|amazing|awesome|perfect|delicious|yummy|tasty|cute|adorable|lovely|"
     r"stunning|excellent|fantastic|wonderful|obsessed|can" + _Q + r"?t wait|cannot wait|favou?rite|so good|"
     r"cozy|cosy|wow|well done|congrat\w*|brilliant|beautifully|the best|in my life|must[- ]have|proud|legends?|"
-    r"legendary|rock ?stars|crushed it|nailed it|killing it)\b",
+    r"legendary|rock ?stars|crushed it|nailed it|killing it|worth every penny)\b",
 )
 # a mild fault in a very short Chinese review ("豆角很老", "少了南瓜粥", "比预计晚到"): keeps a note a complaint
 MILD_FAULT_ZH = (
@@ -360,7 +363,8 @@ INSULT = (
         # (as a few regex alternatives, not optional words: expanded to ~500 literals they slowed the scan by half)
         r"(烧|砸|拆).{0,1}你.{0,3}(店|铺|公司|车|摊)|你.{0,3}(店|公司).{0,2}砸|一把火烧|"
         r"(弄|整|杀|宰|砍|打|捅)死你|杀了你|宰了你|让你.{0,4}(开不下去|关门|倒闭|好看)|等着瞧|走着瞧|"
-        r"知道(你|你们).{0,4}住(哪|在)|住哪我知道|找人(弄|收拾|教训|打|整)你",
+        r"知道(你|你们).{0,4}住(哪|在)|住哪我知道|找人(弄|收拾|教训|打|整)你|"
+        r"别怪我没提醒|别让我(碰到|看到|遇到)你",
     ),
     _alt(
         r"\b(f+u+c+k\w*|f\*+k\w*|f\*{2,}|shit\w*|bullshit|screw you|go to hell|damn you|bastards?|idiots?|morons?|"
@@ -380,7 +384,11 @@ INSULT = (
         r"(hunt|track) you down|(blow|shoot) up (your|the|that) \w+|burn (your|the|this|that) \w+ down|"
         r"smash (every|all|your|the) (\w+ )?(windows?|shop|store|car|face|head|place)|"
         r"hope (your|you and your) (\w+ )?(family|kids|children|mom|mother|wife|husband) (gets?|dies?|catch(es)?)|"
-        r"(you|thieving|lying|greedy|absolute|utter) scum|you (\w+ )?clown)\b|make you pay[.!? ]*$",
+        r"(you|thieving|lying|greedy|absolute|utter) scum|you (\w+ )?clown|"
+        r"break (your|his|her|their|the \w+" + _Q + r"?s) (legs?|arms?|neck|face|jaw)|"
+        r"(fat|ugly|stupid|dumb|lazy|old) (ugly |fat |old )?(cow|pig|slob|hag)|"
+        r"go back (to )?(where you came from|your (own )?country)|(people of|nobody wants) your kind)\b|"
+        r"make you pay[.!? ]*$|(^|[.!?,] )get lost\b",
     ),
 )
 
@@ -474,6 +482,14 @@ INSULT += (
         "deserve to die",
         "ought to die",
         "make you pay",
+        "break ",
+        " cow",
+        " pig",
+        " slob",
+        " hag",
+        "get lost",
+        "go back",
+        "your kind",
         "make them pay",
         "make him pay",
         "make her pay",
@@ -492,8 +508,11 @@ APOLOGY = _alt(
     r"not the experience we)\b",
 )
 APOLOGY_NEG = _alt(
-    r"不(会|需要|必)(道歉|致歉)|没(什么|有什么|啥)(好)?(道歉|抱歉)|(道歉|抱歉)(是)?不可能|凭什么(道歉|抱歉)",
-    r"\b(not sorry|no apolog\w*|won"
+    r"不(会|需要|必)(道歉|致歉)|没(什么|有什么|啥)(好)?(道歉|抱歉)|(道歉|抱歉)(是)?不可能|凭什么(道歉|抱歉)|"
+    r"不是我们的(失误|错|疏忽|问题|责任)",
+    r"\bbecause it"
+    + _Q
+    + r"?s (totally |all |clearly )?our fault\b|\b(not sorry|no apolog\w*|won"
     + _Q
     + r"?t apologi[sz]e|nothing to apologi[sz]e|sorry,? (not sorry|but (you|that|this is your|it"
     + _Q
@@ -509,7 +528,7 @@ FIX = _alt(
     r"(会|将|正在|帮您|为您)(为您|帮您|给您)?(处理|跟进|安排|补发|退款|退还|解决|核实|查询|查一下|查看|修复|更换|赔偿|补偿|升级|加急)",
     r"已.{0,10}(修复|修好|发出|寄出|取消|到账|更换|补发|解决|处理好|退还|发货|改好|关闭|停职|开通|恢复)",
     r"加急|补发|重新(发|寄|送|安排)|全额退|退款(已|会|将)|费用由我们|运费由我们|由我们承担|我们承担|给您(补|退|换|赔)|帮您(查|看|处理|解决|安排|跟进)|"
-    r"我们(来|会|能)(处理|解决|帮)|可以帮您|能帮您|帮到您|原路(退回|返回)|已(被)?(批评教育|严肃处理|处罚)|加强(培训|管理|监督)",
+    r"我们(来|会|能)(处理|解决|帮)|可以帮您|能帮您|帮到您|原路(退回|返回)|免单|已(经)?新招|已(被)?(批评教育|严肃处理|处罚)|加强(培训|管理|监督)",
     r"\b(we("
     + _Q
     + r"?ll| will| are going to| can| could| would be happy to|"
@@ -528,7 +547,9 @@ FIX = _alt(
     + r"?ve| have) (now |just |already )?(escalated|processed|issued|refunded|arranged|credited|fixed|"
     r"resolved|reshipped|resent|replaced|raised|passed|logged|booked|scheduled|reset|cancelled|canceled|sent|"
     r"reversed|upgraded|applied|located|found)|happy to help|glad to help|let us help|let me help|"
-    r"(has|have) been (shipped|dispatched|refunded|replaced|reshipped|resent|credited|upgraded|restored|reactivated)|"
+    r"(has|have) been (shipped|dispatched|refunded|replaced|reshipped|resent|credited|upgraded|restored|reactivated|"
+    r"re-?uploaded|updated|repaired)|was (dispatched|shipped|sent out|refunded|repaired)|"
+    r"(we|we" + _Q + r"?ve|we have) (now )?(switched|changed|moved) to|"
     r"you" + _Q + r"?(ve| have) been (refunded|credited)|"
     r"help (you )?(with|get|sort)|(refund|replacement|credit|engineer|technician|new one|courier)( has| is| will| was)"
     r" (been )?(issued|on (its|the) way|processed|arranged|booked|sent|dispatched|scheduled)|looking into (this|it)|"
@@ -543,7 +564,7 @@ FIX = _alt(
     r"(resending|reshipping|refunding|replacing|fixing|processing your refund|issuing a|sending (you )?a (new|replacement)))",
 )
 FIX_NEG = _alt(
-    r"(无法|不能|没法|不会|不予|不可以|不可能|没有办法)(为您)?(处理|退|换|补|赔|解决|帮)|不退不换|爱莫能助|帮不了|"
+    r"(无法|不能|没法|不会|不予|不可以|不可能|没有办法)(为您)?(处理|退|换|补|赔|解决|帮)|不退不换|爱莫能助|帮不了|自动回复|"
     # a bare acknowledgement promises nothing ("已记录。", "收到～")
     r"^(已记录|已收到|收到|记录了|好的|知道了|了解|明白)[。.!！~～\s]*$",
     r"\b(can"
@@ -559,7 +580,10 @@ FIX_NEG = _alt(
     + _Q
     + r"?t|cannot|can not) be "
     r"(returned|refunded|exchanged|cancell?ed)|final sale|non-?refundable|not refundable|no returns|"
-    r"(fully|completely) booked)\b",
+    r"(fully|completely) booked|won" + _Q + r"?t be (offering|giving|issuing|providing)|"
+    r"(don"
+    + _Q
+    + r"?t|do not) (accept|offer|take) (returns|refunds|exchanges)|automated message|auto-?reply)\b",
 )
 CHANNEL = _alt(
     r"私信|私聊|私讯|后台|客服电话|热线|电话|来电|致电|邮箱|邮件|微信|站内信|在线客服|人工客服|客服.{0,4}(联系|沟通)|留言给我们|"
@@ -608,7 +632,7 @@ ARGUE = _alt(
     r"你懂什么|你行你上|别在这|少在这|有本事|你(怎么|咋)不|呵呵|笑死|(下次|以后)(就)?别(买|来|再来)|"
     r"别的(顾客|客户|客人|人)都(说|觉得|没|不)|这(个)?价(格|钱)?还想|一分钱一分货|挑刺|鸡蛋里挑骨头|矫情|"
     r"看清楚.{0,12}(再|后)(下单|购买|买)|先看清楚|请您?看清楚|先(看看|问问|问清楚|搞清楚|弄清楚|了解(一下)?).{0,12}(再|呗)|再来(发帖|评论|投诉)|"
-    r"专家真多|不要造谣|请勿造谣",
+    r"专家真多|不要造谣|请勿造谣|特意.{0,4}(给我们)?差评|哪有那么(夸张|严重)|就.{0,8}而已吧|嫌贵(就)?别来",
     r"\b(your (own )?fault|you should have|you (clearly |obviously )?(didn"
     + _Q
     + r"?t|did not|failed to|can"
@@ -634,14 +658,17 @@ ARGUE = _alt(
     + r"?s) (clearly )?"
     r"(stated|written|explained) (on|in)|if you had (read|checked|looked)|before (accusing|blaming) us|accusing us|"
     r"you never (came|visited|ordered|contacted|called|emailed|bought|paid|showed)|"
-    r"(maybe|perhaps) try (reading|checking|looking)|before (posting|complaining)|enjoy \w+ then)\b",
+    r"(maybe|perhaps) try (reading|checking|looking)|before (posting|complaining)|enjoy \w+ then|"
+    r"oh sure,? because|nobody cares|if you"
+    + _Q
+    + r"?d (shown up|arrived|come|read|checked))\b|[.!?] classy[.!]*$",
 )
 # "it's not your fault": reassurance, not blame
 NOT_ARGUE = (r"不是您的(问题|错|责任)|不怪您", r"\b(not your fault|no fault of yours|nothing you did)\b")
 
 # ----------------------------------------------------------------------------------------------- posts
 OWN_COMPANY = _alt(
-    r"我们公司|我司|本公司|我们老板|老板|领导|公司(新规|规定|制度)|我们(店|门店|单位|部门|厂|工厂|产品|家的)|上班|单位|公司(的|里)|在.{1,12}(上班|工作|打工)|"
+    r"我们公司|我司|本公司|我们老板|老板|领导|公司(新规|规定|制度)|离职|在这家.{0,6}(干|做|上班|工作)|我们.{0,2}(店|厂|馆)|我们(店|门店|单位|部门|厂|工厂|产品|家的)|上班|单位|公司(的|里)|在.{1,12}(上班|工作|打工)|"
     r"我(所在|待)的公司|我的(公司|工作|老板|东家|雇主)|主管|上司|试用期|(我的|我们的)?(工资|薪水)|这(破)?公司|店长|辞职",
     r"\b(work(ing)? (at|for)|i work|my (employer|company|boss|manager|job|workplace|firm)"
     + _Q
@@ -649,14 +676,14 @@ OWN_COMPANY = _alt(
     r"the company i|where i work|we (sell|make|ship|build)|my employer" + _Q + r"?s|work(ing)? here|"
     r"what we (ship|sell|make|build)|our (\w+ )?(plans?|app|service|software|range|brand|warehouse|office|culture)|"
     r"this place|until i quit|my (store|shop|restaurant|branch|location|shift)|management here|this company|"
-    r"(our|the) (owner|management|manager)|paycheck|overtime)\b",
+    r"(our|the) (owner|management|manager)|paycheck|overtime|(at|from) my work|we sent out|applying)\b",
 )
 POST_NEG = _alt(
     r"垃圾|坑(人|爹|客户)|骗(人|钱|子|客户)|烂|恶心|黑心|压榨|剥削|别买|千万(不要|别)|太差|很差|失望|无良|割韭菜|辣鸡|后悔|"
     r"笑话|奇葩|傻逼|去死|滚|无耻|不靠谱|智商税|质量差|偷工减料|克扣|拖欠|加班不给|画大饼|倒闭|"
     r"抠门|小气|(不|没)(发|给)(工资|奖金|年终奖|加班费)|欠薪|拖工资|不把员工当人|别来(我们|这|这家|我司|本公司)|劝(大家|你们|各位)?别|随便裁人|"
     r"天天骂|骂人|工资.{0,8}(没发|不发|拖)|拖了.{0,6}工资|所谓的大厂|没救了|倒计时辞职|想辞职|讨厌这里|离谱|"
-    r"不加(工资|薪)|加班.{0,4}(没|不给)",
+    r"不加(工资|薪)|加班.{0,4}(没|不给)|不值得|工资.{0,6}(没涨|不涨)|暴利",
     r"\b(is a joke|a joke|rip(s|ped|ping)? off|ripoff|scam\w*|terrible|awful|worst|garbage|trash|junk|crap\w*|"
     r"toxic|overpriced|don" + _Q + r"?t buy|do not buy|avoid|lies|lying|liars|cheat\w*|hate|hates|useless|"
     r"pathetic|disgrace\w*|shameful|embarrassing|rubbish|clowns|incompetent|greedy|exploit\w*|underpaid|"
@@ -675,7 +702,8 @@ POST_NEG = _alt(
     + _Q
     + r"?t) pay (us|me)|"
     r"waiting on (last month" + _Q + r"?s|my) (pay|paycheck|wages|salary)|zero clue|no clue what|cut staff|"
-    r"understaffed|overworked)\b",
+    r"understaffed|overworked|(never|not once) (been )?paid on time|paid late|ashamed of|"
+    r"(thinking of|thinking about) applying,? don" + _Q + r"?t|don" + _Q + r"?t apply)\b",
 )
 # a post about a competitor, not one's own company ("CompetitorX's support is a joke, glad I don't work there")
 OTHER_COMPANY = _alt(
@@ -921,6 +949,10 @@ def apply(
     sscore = np.asarray(out["sentiment_score"], dtype=np.float64).copy()
     # a negative cue counts unless the model reads the text as clearly fine (mixed reviews: "没有破损，不错")
     neg = scan(NEG_CUE, rows=short & ((sscore < 0) | (score >= 0.5)))
+    # English, longer: a negative cue in a message the complaint column is unsure about (0.2-0.5) and the sentiment
+    # column reads as negative ("Worst tattoo studio in town. Linework is shaky, healed patchy… 1 star." read 0.42)
+    en_long = ~short & scan.sel[1] & ~scan.sel[0] & ~complaint & (score >= 0.2) & (sscore < -0.3)
+    neg |= scan(NEG_CUE, rows=en_long)
     neg |= scan(PLAIN_PROBLEM, rows=~neg & (~complaint | (sscore > -0.5)))
     insult = scan(INSULT)
     insult &= ~scan(NOT_INSULT, rows=insult & short & scan.sel[1])
@@ -1055,10 +1087,14 @@ def apply(
         # apology, a fix or an invitation
         bare = (n_chars if n_chars is not None else np.fromiter(map(len, texts), np.int64, len(texts))) <= 12
         out["argumentative"] = argue_cue | apo_neg | ((p["argumentative"] > 0.5) & ~bare)
-        # a reply that apologises, promises a fix, offers a private channel, argues or declines is the brand
-        # answering a complaint, not complaining: the inbound columns read the complaint's words in it
-        # ("对不起，让您久等了" 0.94, "系统显示已签收，我们这边无法退款" 0.97)
+        # a reply that apologises, promises a fix, offers a private channel, argues, declines or acknowledges is the
+        # brand answering a complaint, not complaining: the inbound columns read the words of the complaint it
+        # answers ("对不起，让您久等了" 0.94, "系统显示已签收，我们这边无法退款" 0.97, "【自动回复】…已收到" 0.79). (The
+        # inbound heads stay on other replies: a text sent with --kind reply may still be a customer's.)
         answer = out["apology"] | out["fix_intent"] | out["offers_private"] | out["argumentative"] | fix_neg
+        answer |= scan(RECEIVED, rows=~answer) | scan(
+            r"已(被)?(系统)?屏蔽|已收到|我们会考虑|没有查到", rows=~answer
+        )
         out["complaint"] = out["complaint"] & ~answer
         score[answer] = np.minimum(score[answer], 0.3)
         # a courteous reply (an apology, a fix, an offer of a channel, thanks) without an insult is not abusive: the
