@@ -904,6 +904,7 @@ SHORT = 60  # characters: the overrides below are for short social messages, not
 # for the sentiment column)
 TINY = 12
 TINY_EN = 20
+ZH_NOTE_MAX = 30  # characters: a Chinese question, note or praise to a shop; longer texts are reviews
 FEW_WORDS = 2  # words (English and other Latin text)
 FEW_CHARS_ZH = 3  # characters (Chinese)
 
@@ -974,7 +975,10 @@ def apply(
         MILD_FAULT_ZH, rows=sure_q
     )  # (a fault word keeps it a complaint: 差,还有别的字可以形容吗)
     cap = np.where(sure_q, 0.995, 0.9)
-    maybe = calm & short & (complaint | (sent == "negative")) & (score < cap) & (helpish | checkin | fine)
+    # (Chinese: at most ZH_NOTE_MAX characters; longer ones are reviews, where 没问题, 满意! or a question is one part
+    # of a mixed verdict: "鼠标个头有点小，女孩用没问题，男士用不方便！" is negative)
+    note = short & ~(scan.sel[0] & ~scan.sel[1] & (n_len > ZH_NOTE_MAX))
+    maybe = calm & note & (complaint | (sent == "negative")) & (score < cap) & (helpish | checkin | fine)
     maybe &= fine | scan(SERVICE_Q, rows=maybe & ~fine)
     neutral = maybe & ~scan(RHETORICAL, rows=maybe)
     presence = calm & (n_len <= PRESENCE_MAX)
@@ -1001,8 +1005,8 @@ def apply(
     # plain praise in a short message (a praise cue; no negative cue, insult, negation, contrast, question or
     # irony marker): not a complaint, not a request, and not negative
     # (an emoji alone counts only when the sentiment column is not strongly negative: "把客户当傻子🎉")
-    praise = scan(POSITIVE_WORDS, rows=calm & short)
-    praise |= scan(_POS_EMOJI, rows=calm & short & ~praise & (sscore > -0.5))
+    praise = scan(POSITIVE_WORDS, rows=calm & note)
+    praise |= scan(_POS_EMOJI, rows=calm & note & ~praise & (sscore > -0.5))
     praise &= ~scan(NOT_PLAIN_PRAISE, rows=praise)
     complaint &= ~praise
     score[praise] = np.minimum(score[praise], 0.3)
