@@ -834,7 +834,7 @@ def _lit_regex(pattern: str) -> str | None:
 # misses every time). An inbound batch used 41 distinct regexes, so each batch of 10,000 texts compiled every one
 # of them again (the largest, NEG_CUE's ~360 Chinese literals, ~1.3 ms; their lazy DFAs were rebuilt too). Groups
 # of at most this many literals scan with ``str.contains_any`` (Aho-Corasick, built per call, cheap for a short
-# list, same matches) instead, which leaves 21 distinct regexes for an inbound batch: all stay compiled.
+# list, same matches) instead, which leaves 21 distinct regexes for an inbound batch (24 after the sweep cues): all stay compiled.
 # Mixed inbound batches of 10,000 texts: +11-18% messages per second, outputs byte-identical (docs/performance.md).
 FEW_LITERALS = 64
 
