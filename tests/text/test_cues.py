@@ -301,6 +301,18 @@ def test_calm_chinese_shop_questions_are_requests_not_complaints(text):
     assert got["help_request"] and not got["complaint"], got
 
 
+@pytest.mark.parametrize(
+    "text", ["Text me the booking link pls", "please refund the second charge", "屏幕碎了，麻烦帮我换一个"]
+)
+def test_requests_without_a_question_mark_are_help_requests(text):
+    assert _one(text, "inbound")["help_request"]
+
+
+@pytest.mark.parametrize("text", ["pls die", "just die", "go die in a fire"])
+def test_wishing_death_is_abusive_at_any_length(text):
+    assert _one(text, "inbound")["abusive"]
+
+
 @pytest.mark.parametrize("text", ["。。。", "!!!", "……"])
 def test_punctuation_only_is_not_abusive(text):
     assert not _one(text, "inbound")["abusive"]

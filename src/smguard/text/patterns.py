@@ -264,7 +264,8 @@ HELPISH = (
         r"(吗|呢|么)[\s\p{P}\p{S}\d]*$",
         r"(怎么|如何|怎样|能不能|可不可以|可以不可以|是否|有没有|多久|多长时间|几点|什么时候|哪里|哪儿|在哪|多少钱|支持不支持|"
         r"能否|可否)",
-        r"求助|帮(我|忙)|帮帮|想(预约|咨询|了解|问)|能(帮|不能帮)|可以.{0,8}(吗|么)|求(链接|同款|购买方式|地址|推荐)",
+        r"求助|帮(我|忙)|帮帮|想(预约|咨询|了解|问)|能(帮|不能帮)|可以.{0,8}(吗|么)|求(链接|同款|购买方式|地址|推荐)|"
+        r"赶紧(给我|帮我)|尽快(给我|帮我)|麻烦(给我|帮我)",
     ),
     _alt(
         r"[?？]",
@@ -274,7 +275,8 @@ HELPISH = (
         r"\b(how (do|can|long|much|to)|what time|when (do|does|will|is|are)|where (do|can|is)|is there|are there|"
         r"do you|can i|could i|can you|could you|may i|wondering|any idea|help me|please help|need help|"
         r"need some help|is it possible|i" + _Q + r"?d like to|i would like to|please advise|any advice|"
-        r"let me know|can someone)\b",
+        r"let me know|can someone|(dm|message|call|email|e-mail|text|send) me( back| your| the| a)?|"
+        r"(pls|plz|please) (fix|send|refund|cancel|replace|change|check|sort|update|reply|respond|help|add|stop|remove))\b",
     ),
 )
 HELPISH += (
@@ -308,6 +310,10 @@ HELPISH += (
         "advice",
         "let me know",
         "someone",
+        " me",
+        "pls ",
+        "plz ",
+        "please ",
     ),
 )
 POLITE = (
@@ -449,7 +455,8 @@ THREAT = (
     _alt(
         # hostility and threats
         r"\b("
-        r"shut up|shut the \w+ up|burns? down|hope you (die|rot|burn|go bankrupt)|go die|kys|kill (you|yourself)|"
+        r"shut up|shut the \w+ up|burns? down|hope you (die|rot|burn|go bankrupt)|(go|please|pls|just) die|"
+        r"die in a fire|kys|kill (you|yourself)|"
         r"(should|deserve to|ought to) (all )?(be shot|be killed|be hanged|burn in hell|rot in hell)|"
         r"(you|you all|you people|u) (should|deserve to|ought to) (all )?die|"
         r"(know|find|find out|found out) where you (live|work|sleep)|watch your back|"
