@@ -101,6 +101,11 @@ REPLIES = [
     ("Oh sure, because it's all our fault the bus was late.", "apology", False),
     ("Leaving a one-star review over a latte. Classy.", "argumentative", True),
     ("哪有那么严重，就晚了十分钟而已吧。", "argumentative", True),
+    ("Your payment was processed on Friday.", "fix_intent", True),
+    ("The new lens shipped this morning.", "fix_intent", True),
+    ("资料已经全部发到您的邮箱了。", "fix_intent", True),
+    ("嫌贵就不要来，我们不缺您一个。", "argumentative", True),
+    ("If a tenner is too much for you, try the market.", "argumentative", True),
 ]
 
 
@@ -302,7 +307,14 @@ def test_calm_chinese_shop_questions_are_requests_not_complaints(text):
 
 
 @pytest.mark.parametrize(
-    "text", ["Text me the booking link pls", "please refund the second charge", "屏幕碎了，麻烦帮我换一个"]
+    "text",
+    [
+        "Text me the booking link pls",
+        "please refund the second charge",
+        "屏幕碎了，麻烦帮我换一个",
+        "Cancel my order.",
+        "退钱！",
+    ],
 )
 def test_requests_without_a_question_mark_are_help_requests(text):
     assert _one(text, "inbound")["help_request"]
@@ -335,6 +347,7 @@ def test_punctuation_only_is_not_abusive(text):
         "下次别让我看到你，走着瞧",
         "That fat cow at the till needs sacking",
         "Go back to your own country",
+        "the owner is a lying piece of sh*t",
     ],
 )
 def test_threats_are_abusive(text):
@@ -445,7 +458,16 @@ POSTS = [
     ("Honestly ashamed of the cakes we sent out today.", True),
     ("离职了，这地方不值得", True),
     ("在这家店干了两年，工资一分没涨", True),
+    ("Please don't book your birthday party with us, the kitchen is a mess.", True),
+    ("我们家的会员卡坑太多了，劝朋友别办", True),
 ]
+
+
+@pytest.mark.parametrize(
+    "text", ["A guest called me a moron today for asking for ID.", "今天又被顾客骂了，说我是废物"]
+)
+def test_a_post_reporting_abuse_received_is_not_abusive(text):
+    assert not _one(text, "post")["abusive"]
 
 
 @pytest.mark.parametrize(

@@ -265,7 +265,7 @@ HELPISH = (
         r"(怎么|如何|怎样|能不能|可不可以|可以不可以|是否|有没有|多久|多长时间|几点|什么时候|哪里|哪儿|在哪|多少钱|支持不支持|"
         r"能否|可否)",
         r"求助|帮(我|忙)|帮帮|想(预约|咨询|了解|问)|能(帮|不能帮)|可以.{0,8}(吗|么)|求(链接|同款|购买方式|地址|推荐)|"
-        r"赶紧(给我|帮我)|尽快(给我|帮我)|麻烦(给我|帮我)",
+        r"赶紧(给我|帮我)|尽快(给我|帮我)|麻烦(给我|帮我)|^(退款|退钱|换货|赔钱)[!！。]*$",
     ),
     _alt(
         r"[?？]",
@@ -276,7 +276,8 @@ HELPISH = (
         r"do you|can i|could i|can you|could you|may i|wondering|any idea|help me|please help|need help|"
         r"need some help|is it possible|i" + _Q + r"?d like to|i would like to|please advise|any advice|"
         r"let me know|can someone|(dm|message|call|email|e-mail|text|send) me( back| your| the| a)?|"
-        r"(pls|plz|please) (fix|send|refund|cancel|replace|change|check|sort|update|reply|respond|help|add|stop|remove))\b",
+        r"(pls|plz|please) (fix|send|refund|cancel|replace|change|check|sort|update|reply|respond|help|add|stop|remove)|"
+        r"^(refund|fix|cancel|replace|reply|respond|answer) (it|me|my|your|this|the))\b",
     ),
 )
 HELPISH += (
@@ -314,6 +315,13 @@ HELPISH += (
         "pls ",
         "plz ",
         "please ",
+        "refund",
+        "fix",
+        "cancel",
+        "replace",
+        "reply",
+        "respond",
+        "answer",
     ),
 )
 POLITE = (
@@ -367,7 +375,7 @@ INSULT = (
         r"^滚|滚吧|滚出|你妈的|你妈逼|他妈的|妈的|tmd|nmsl|cnm|草泥马|操你|骗子|强盗|吸血鬼|黑心商家|奸商|贱",
     ),
     _alt(
-        r"\b(f+u+c+k\w*|f\*+k\w*|f\*{2,}|shit\w*|bullshit|screw you|go to hell|damn you|bastards?|idiots?|morons?|"
+        r"\b(f+u+c+k\w*|f\*+k\w*|f\*{2,}|shit\w*|sh\*+t\w*|r\*+tard\w*|b\*+tch\w*|c\*+nt\w*|a\*+hole\w*|bullshit|screw you|go to hell|damn you|bastards?|idiots?|morons?|"
         r"imbeciles?|stupid|dumb ?ass|asshole\w*|jerks?|clowns|losers?|scumbags?|scammers?|crooks|thieves|"
         r"liars|frauds|pathetic excuse|suck(s|ed)?|dickheads?|bitch\w*|wankers?|pricks?|piss off|"
         # slurs and sexual insults (the Davidson set's "offensive" core): abusive whatever the column says
@@ -380,6 +388,7 @@ INSULT += (
     (
         "fu",
         "f*",
+        "*",
         "shit",
         "screw you",
         "go to hell",
@@ -544,7 +553,7 @@ FIX = _alt(
     r"已(经)?(为您|帮您|给您)?(安排|处理|补发|退款|退回|重新|加急|催促|反馈|提交|登记|查到|核实|升级|修复|更换|换货|发出|寄出|申请|联系|报修|解决)",
     r"(马上|立即|立刻|尽快|第一时间|今天|明天|稍后|随后).{0,6}(为您|帮您|给您)?(处理|安排|发出|发货|补发|寄出|退款|解决|核实|跟进|联系|修复|送达|回电|上门)",
     r"(会|将|正在|帮您|为您)(为您|帮您|给您)?(处理|跟进|安排|补发|退款|退还|解决|核实|查询|查一下|查看|修复|更换|赔偿|补偿|升级|加急)",
-    r"已.{0,10}(修复|修好|发出|寄出|取消|到账|更换|补发|解决|处理好|退还|发货|改好|关闭|停职|开通|恢复)",
+    r"已.{0,10}(修复|修好|发出|寄出|取消|到账|更换|补发|解决|处理好|退还|发货|改好|关闭|停职|开通|恢复|发到|发送至|预约|上传)",
     r"加急|补发|重新(发|寄|送|安排)|全额退|退款(已|会|将)|费用由我们|运费由我们|由我们承担|我们承担|给您(补|退|换|赔)|帮您(查|看|处理|解决|安排|跟进)|"
     r"我们(来|会|能)(处理|解决|帮)|可以帮您|能帮您|帮到您|原路(退回|返回)|免单|已(经)?新招|已(被)?(批评教育|严肃处理|处罚)|加强(培训|管理|监督)",
     r"\b(we("
@@ -565,8 +574,10 @@ FIX = _alt(
     + r"?ve| have) (now |just |already )?(escalated|processed|issued|refunded|arranged|credited|fixed|"
     r"resolved|reshipped|resent|replaced|raised|passed|logged|booked|scheduled|reset|cancelled|canceled|sent|"
     r"reversed|upgraded|applied|located|found)|happy to help|glad to help|let us help|let me help|"
-    r"(has|have) been (shipped|dispatched|refunded|replaced|reshipped|resent|credited|upgraded|restored|reactivated|"
-    r"re-?uploaded|updated|repaired)|was (dispatched|shipped|sent out|refunded|repaired)|"
+    r"(has|have) (now |just |already )?been (shipped|dispatched|refunded|replaced|reshipped|resent|credited|upgraded|"
+    r"restored|reactivated|"
+    r"re-?uploaded|uploaded|updated|repaired|processed)|was (dispatched|shipped|sent out|refunded|repaired|processed)|"
+    r"(shipped|dispatched|went out) (today|this morning|yesterday)|"
     r"(we|we" + _Q + r"?ve|we have) (now )?(switched|changed|moved) to|"
     r"you" + _Q + r"?(ve| have) been (refunded|credited)|"
     r"help (you )?(with|get|sort)|(refund|replacement|credit|engineer|technician|new one|courier)( has| is| will| was)"
@@ -650,7 +661,8 @@ ARGUE = _alt(
     r"你懂什么|你行你上|别在这|少在这|有本事|你(怎么|咋)不|呵呵|笑死|(下次|以后)(就)?别(买|来|再来)|"
     r"别的(顾客|客户|客人|人)都(说|觉得|没|不)|这(个)?价(格|钱)?还想|一分钱一分货|挑刺|鸡蛋里挑骨头|矫情|"
     r"看清楚.{0,12}(再|后)(下单|购买|买)|先看清楚|请您?看清楚|先(看看|问问|问清楚|搞清楚|弄清楚|了解(一下)?).{0,12}(再|呗)|再来(发帖|评论|投诉)|"
-    r"专家真多|不要造谣|请勿造谣|特意.{0,4}(给我们)?差评|哪有那么(夸张|严重)|就.{0,8}而已吧|嫌贵(就)?别来",
+    r"专家真多|不要造谣|请勿造谣|特意.{0,4}(给我们)?差评|哪有那么(夸张|严重)|就.{0,8}而已吧|嫌贵(就|可以)?(别|不)来|"
+    r"找茬|你这种人|恶意差评",
     r"\b(your (own )?fault|you should have|you (clearly |obviously )?(didn"
     + _Q
     + r"?t|did not|failed to|can"
@@ -677,9 +689,8 @@ ARGUE = _alt(
     r"(stated|written|explained) (on|in)|if you had (read|checked|looked)|before (accusing|blaming) us|accusing us|"
     r"you never (came|visited|ordered|contacted|called|emailed|bought|paid|showed)|"
     r"(maybe|perhaps) try (reading|checking|looking)|before (posting|complaining)|enjoy \w+ then|"
-    r"oh sure,? because|nobody cares|if you"
-    + _Q
-    + r"?d (shown up|arrived|come|read|checked))\b|[.!?] classy[.!]*$",
+    r"oh sure,? because|nobody cares|if you" + _Q + r"?d (shown up|arrived|come|read|checked)|"
+    r"enjoy (your|the) .{0,24} then|is too much for you)\b|[.!?] classy[.!]*$",
 )
 # "it's not your fault": reassurance, not blame
 NOT_ARGUE = (r"不是您的(问题|错|责任)|不怪您", r"\b(not your fault|no fault of yours|nothing you did)\b")
@@ -694,14 +705,16 @@ OWN_COMPANY = _alt(
     r"the company i|where i work|we (sell|make|ship|build)|my employer" + _Q + r"?s|work(ing)? here|"
     r"what we (ship|sell|make|build)|our (\w+ )?(plans?|app|service|software|range|brand|warehouse|office|culture)|"
     r"this place|until i quit|my (store|shop|restaurant|branch|location|shift)|management here|this company|"
-    r"(our|the) (owner|management|manager)|paycheck|overtime|(at|from) my work|we sent out|applying)\b",
+    r"(our|the) (owner|management|manager)|paycheck|overtime|(at|from) my work|we sent out|applying|with us|"
+    r"^management|our hours|our kitchen|eat here)\b",
 )
 POST_NEG = _alt(
     r"垃圾|坑(人|爹|客户)|骗(人|钱|子|客户)|烂|恶心|黑心|压榨|剥削|别买|千万(不要|别)|太差|很差|失望|无良|割韭菜|辣鸡|后悔|"
     r"笑话|奇葩|傻逼|去死|滚|无耻|不靠谱|智商税|质量差|偷工减料|克扣|拖欠|加班不给|画大饼|倒闭|"
     r"抠门|小气|(不|没)(发|给)(工资|奖金|年终奖|加班费)|欠薪|拖工资|不把员工当人|别来(我们|这|这家|我司|本公司)|劝(大家|你们|各位)?别|随便裁人|"
     r"天天骂|骂人|工资.{0,8}(没发|不发|拖)|拖了.{0,6}工资|所谓的大厂|没救了|倒计时辞职|想辞职|讨厌这里|离谱|"
-    r"不加(工资|薪)|加班.{0,4}(没|不给)|不值得|工资.{0,6}(没涨|不涨)|暴利",
+    r"不加(工资|薪)|加班.{0,4}(没|不给)|不值得|工资.{0,6}(没涨|不涨)|暴利|别被.{0,8}骗|坑太多|劝.{0,8}别(办|买|来|用|订)|"
+    r"不许请假|服了",
     r"\b(is a joke|a joke|rip(s|ped|ping)? off|ripoff|scam\w*|terrible|awful|worst|garbage|trash|junk|crap\w*|"
     r"toxic|overpriced|don" + _Q + r"?t buy|do not buy|avoid|lies|lying|liars|cheat\w*|hate|hates|useless|"
     r"pathetic|disgrace\w*|shameful|embarrassing|rubbish|clowns|incompetent|greedy|exploit\w*|underpaid|"
@@ -720,8 +733,14 @@ POST_NEG = _alt(
     + _Q
     + r"?t) pay (us|me)|"
     r"waiting on (last month" + _Q + r"?s|my) (pay|paycheck|wages|salary)|zero clue|no clue what|cut staff|"
-    r"understaffed|overworked|(never|not once) (been )?paid on time|paid late|ashamed of|"
+    r"understaffed|overworked|(never|not once) (been )?paid on time|paid late|ashamed of|cut (our|my) hours|"
+    r"don" + _Q + r"?t (book|shop|come)|wouldn" + _Q + r"?t (eat|book|shop|come)|frankly scary|"
     r"(thinking of|thinking about) applying,? don" + _Q + r"?t|don" + _Q + r"?t apply)\b",
+)
+# a post that reports abuse the poster received (quoting it)
+REPORTED_ABUSE = _alt(
+    r"(骂|说)(我|我们)(是|为)|(骂|怼)(了)?(我|我们)|被.{0,6}(骂|怼)",
+    r"\b(called (me|us|my \w+)|yelled at (me|us)|swore at (me|us)|screamed at (me|us))\b",
 )
 # a post about a competitor, not one's own company ("CompetitorX's support is a joke, glad I don't work there")
 OTHER_COMPANY = _alt(
@@ -915,7 +934,7 @@ class _Scanner:
 BUSINESS_REF_EN = (
     r"\b(your|ur|this|the) (staff|app|service|store|shop|ceo|company|product|products|support|team|front desk|"
     r"manager|management|devs|developers|customer service|employees|website|site|agents?|driver|restaurant|hotel|"
-    r"airline|bank|cashier|waiter|waitress|receptionist|owner|business|brand)\b"
+    r"airline|bank|cashier|waiter|waitress|receptionist|owner|business|brand)\b|\b(you guys|you lot|you people)\b"
 )
 SHORT = 60  # characters: the overrides below are for short social messages, not long reviews
 # characters: a note this short with no negative cue gives the n-gram heads little to go on (Chinese; English,
@@ -1152,6 +1171,11 @@ def apply(
         # a post about a competitor is no attack on one's own company unless it also runs down its own
         other = scan(OTHER_COMPANY, rows=attack)
         out["negative_about_company"] = attack & ~proud & ~(denied & ~negative) & ~(other & ~(own & post_neg))
+        # an employee reporting abuse they received quotes it ("A customer called me an idiot today", "主管又骂我们是
+        # 废物"): not abusive
+        quoted = out["abusive"] & scan(REPORTED_ABUSE, rows=out["abusive"])
+        out["abusive"] = out["abusive"] & ~quoted
+        ab_score[quoted] = np.minimum(ab_score[quoted], 0.4)
         # nor is a post of plain pride abusive ("Shoutout to Maria who stayed late … Legend." read 0.56)
         proud_ab = proud & ~insult & out["abusive"]
         out["abusive"] = out["abusive"] & ~proud_ab
