@@ -869,21 +869,19 @@ FEW_LITERALS = 64
 def _expr(pattern: str) -> pl.Expr:
     """One expression for the whole group (literal pass OR regex pass): each ``Series.str`` call costs a query of
     its own in Polars (~0.2 ms of Python and planning, more than many of the scans themselves)."""
-    few, rest = _compiled(pattern)
+    few = _compiled(pattern)[0]
     c = pl.col("t")
-    hit = None
-    if few:
-        hit = (
-            c.str.contains_any(list(few)) if len(few) <= FEW_LITERALS else c.str.contains(_lit_regex(pattern))
-        )
-    if rest is not None:
-        r = c.str.contains(rest)
-        hit = r if hit is None else hit | r
+    hits = [c.str.contains_any(list(few))] if few and len(few) <= FEW_LITERALS else []
+    hits += [c.str.contains(r) for r in regexes(pattern)]
+    hit = hits[0]
+    for h in hits[1:]:
+        hit = hit | h
     return hit
 
 
 def regexes(pattern: str) -> list[str]:
-    """The regular expressions Polars compiles for one group part (for the cache check in tests)."""
+    """The regular expressions Polars compiles for one group part: the literal alternatives as one regex when there
+    are more than FEW_LITERALS of them, and the rest (also read by the cache check in tests)."""
     few, rest = _compiled(pattern)
     out = [_lit_regex(pattern)] if len(few) > FEW_LITERALS else []
     return out + ([rest] if rest is not None else [])
@@ -949,6 +947,13 @@ FEW_CHARS_ZH = 3  # characters (Chinese)
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
+def _not_abusive(out: dict[str, np.ndarray], rows: np.ndarray) -> None:
+    """Clear ``abusive`` on ``rows`` and cap their ``abusive_score`` at 0.4 (the level every "not abuse after all"
+    rule of the cue layer uses)."""
+    out["abusive"] = out["abusive"] & ~rows
+    out["abusive_score"][rows] = np.minimum(out["abusive_score"][rows], 0.4)
+
+
 def _few_words(texts: list[str], rows: np.ndarray, sel: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
     """Rows (of ``rows``) whose whole message is one or two words ("ok", "hmm", "bruh") or, in Chinese, at most
     three characters (哦, 收到, 呵呵): too little for the abuse column, which read "ok" as 0.88 and "k" as 0.99.
@@ -1009,9 +1014,8 @@ def apply(
     # such as 汤直接装塑料袋里了，我想问问我该如何倒进盆里？ are complaints: with this cap at 12+ characters, waimai
     # validation lost 8 texts net)
     sure_q = scan.sel[0] & ~scan.sel[1] & (n_len <= TINY) & (score >= 0.9) & (score < 0.995) & calm & helpish
-    sure_q &= ~scan(
-        MILD_FAULT_ZH, rows=sure_q
-    )  # (a fault word keeps it a complaint: 差,还有别的字可以形容吗)
+    # (a fault word keeps it a complaint: 差,还有别的字可以形容吗)
+    sure_q &= ~scan(MILD_FAULT_ZH, rows=sure_q)
     cap = np.where(sure_q, 0.995, 0.9)
     # (Chinese: at most ZH_NOTE_MAX characters; longer ones are reviews, where 没问题, 满意! or a question is one part
     # of a mixed verdict: "鼠标个头有点小，女孩用没问题，男士用不方便！" is negative)
@@ -1085,7 +1089,7 @@ def apply(
     # English: the column alone, not sure, on a short calm message that is no complaint and has no insult or
     # slur ("This reminds me of my grandma's kitchen" 0.82): fan chatter, not abuse
     plain |= ab & scan.sel[1] & ~scan.sel[0] & calm & short & ~complaint & (ab_score < 0.85)
-    plain |= ab & ~insult & _few_words(texts, ab & ~insult & (n_len <= TINY_EN), scan.sel)
+    plain |= _few_words(texts, ab & ~insult & (n_len <= TINY_EN), scan.sel)
     ab_score[polite | plain] = np.minimum(ab_score[polite | plain], 0.4)
     out["abusive"] = (ab & ~polite & ~plain) | insult
     out["abusive_score"] = ab_score
@@ -1123,27 +1127,26 @@ def apply(
         # apology: an explicit apology phrase, not negated; the model alone only when it is very sure
         out["apology"] = (apo_cue & ~apo_neg) | ((p["apology"] > 0.9) & ~apo_neg & ~argue_cue)
         out["fix_intent"] = (fix_cue | (p["fix_intent"] > 0.6)) & ~fix_neg
-        received = scan(RECEIVED) & ~scan(STRONG_INVITE)
+        ack = scan(RECEIVED)
+        received = ack & ~scan(STRONG_INVITE)
         out["offers_private"] = channel & ~ch_neg & ~received & (invite | (p["offers_private"] > 0.5))
         # argumentative: blaming / contradicting / sarcastic cue, or the model when the reply is not plainly an
         # apology, a fix or an invitation
-        bare = (n_chars if n_chars is not None else np.fromiter(map(len, texts), np.int64, len(texts))) <= 12
+        bare = n_len <= 12
         out["argumentative"] = argue_cue | apo_neg | ((p["argumentative"] > 0.5) & ~bare)
         # a reply that apologises, promises a fix, offers a private channel, argues, declines or acknowledges is the
         # brand answering a complaint, not complaining: the inbound columns read the words of the complaint it
         # answers ("对不起，让您久等了" 0.94, "系统显示已签收，我们这边无法退款" 0.97, "【自动回复】…已收到" 0.79). (The
         # inbound heads stay on other replies: a text sent with --kind reply may still be a customer's.)
         answer = out["apology"] | out["fix_intent"] | out["offers_private"] | out["argumentative"] | fix_neg
-        answer |= scan(RECEIVED, rows=~answer) | scan(
-            r"已(被)?(系统)?屏蔽|已收到|我们会考虑|没有查到", rows=~answer
-        )
+        answer |= ack | scan(r"已(被)?(系统)?屏蔽|已收到|我们会考虑|没有查到", rows=~answer)
         out["complaint"] = out["complaint"] & ~answer
         score[answer] = np.minimum(score[answer], 0.3)
         # a courteous reply (an apology, a fix, an offer of a channel, thanks) without an insult is not abusive: the
         # Davidson-trained column read "Thanks for flagging! Passed this on to the kitchen team." as 0.93
-        civil = (out["apology"] | out["fix_intent"] | out["offers_private"] | scan(POLITE)) & ~insult
-        out["abusive"] = out["abusive"] & ~civil
-        ab_score[civil] = np.minimum(ab_score[civil], 0.4)
+        _not_abusive(
+            out, (out["apology"] | out["fix_intent"] | out["offers_private"] | scan(POLITE)) & ~insult
+        )
 
     if kind == "post":
         own = scan(OWN_COMPANY)
@@ -1173,13 +1176,9 @@ def apply(
         out["negative_about_company"] = attack & ~proud & ~(denied & ~negative) & ~(other & ~(own & post_neg))
         # an employee reporting abuse they received quotes it ("A customer called me an idiot today", "主管又骂我们是
         # 废物"): not abusive
-        quoted = out["abusive"] & scan(REPORTED_ABUSE, rows=out["abusive"])
-        out["abusive"] = out["abusive"] & ~quoted
-        ab_score[quoted] = np.minimum(ab_score[quoted], 0.4)
+        _not_abusive(out, out["abusive"] & scan(REPORTED_ABUSE, rows=out["abusive"]))
         # nor is a post of plain pride abusive ("Shoutout to Maria who stayed late … Legend." read 0.56)
-        proud_ab = proud & ~insult & out["abusive"]
-        out["abusive"] = out["abusive"] & ~proud_ab
-        ab_score[proud_ab] = np.minimum(ab_score[proud_ab], 0.4)
+        _not_abusive(out, proud & ~insult & out["abusive"])
     return out
 
 
