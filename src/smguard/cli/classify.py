@@ -164,18 +164,17 @@ def run(inp: str, outp: str, kind: str = "inbound", skip_invalid: bool = False) 
         except OSError as e:
             _err(f"error: cannot read {fname}: {e.strerror or e}")
             return 2
-        if errors and skip_invalid:
+        if errors:
+            level, tail, more = (
+                ("warning", " (line skipped)", "lines skipped") if skip_invalid else ("error", "", "problems")
+            )
             for m in errors[:MAX_ERRORS_SHOWN]:
-                _err(f"warning: {m} (line skipped)")
+                _err(f"{level}: {m}{tail}")
             if len(errors) > MAX_ERRORS_SHOWN:
-                _err(f"warning: … and {len(errors) - MAX_ERRORS_SHOWN} more lines skipped")
-        elif errors:
-            for m in errors[:MAX_ERRORS_SHOWN]:
-                _err(f"error: {m}")
-            if len(errors) > MAX_ERRORS_SHOWN:
-                _err(f"error: … and {len(errors) - MAX_ERRORS_SHOWN} more problems")
-            _err("error: nothing written; fix the lines above and run again")
-            return 1
+                _err(f"{level}: … and {len(errors) - MAX_ERRORS_SHOWN} more {more}")
+            if not skip_invalid:
+                _err("error: nothing written; fix the lines above and run again")
+                return 1
         flush()
         if outp == "-":
             sink.writelines(pending)
