@@ -1,7 +1,7 @@
 """5-fold cross-validation of the `complaint` column as `make models` trains it (the numbers in docs/models.md).
 
     .venv/bin/python training/cv_complaint.py [--data ../shared/data] [--no-nb] [--preotiuc-weight W] [--C C]
-        [--rationales W [--rationales-complaints-only]] [--teacher teacher_cv.npz [--teacher-weight W]] [--pipeline]
+        [--rationales W [--rationales-complaints-only]] [--teacher teacher_cv.npz [--teacher-weight W]] [--pipeline [--dump OUT.jsonl]]
 
 Folds split the Preotiuc-Pietro tweets and the waimai reviews (fixed seed); every fold trains on all other
 complaint data except the validation parts of ChnSentiCorp (its dev file) and online_shopping, which are
@@ -24,6 +24,7 @@ trains the fold its tweet is scored in); spans equal to the whole tweet are left
 from __future__ import annotations
 
 import argparse
+import json
 import time
 from pathlib import Path
 
@@ -62,6 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--teacher", type=Path, help="teacher_cv.npz of `training/teacher.py --cv`")
     ap.add_argument("--teacher-weight", type=float, default=T.TRANSFER_WEIGHT)
     ap.add_argument("--pipeline", action="store_true", help="also score each fold through the cue layer")
+    ap.add_argument("--dump", type=Path, help="write each scored tweet and review (JSON lines) to this file")
     a = ap.parse_args(argv)
     public = T.load_public(a.data)
     parts = T.build_parts(public, T.load_own(T.REPO / "training"))["complaint"]
@@ -128,7 +130,10 @@ def main(argv: list[str] | None = None) -> int:
     if a.pipeline:
         res["preotiuc macro-F1, pipeline"] = []
         res["waimai accuracy, pipeline"] = []
+        res["chnsenticorp, pipeline"] = []
+        res["shopping, pipeline"] = []
     t0 = time.time()
+    dumped: list[dict] = []
     for f in range(K):
         tr = (fold != f) & ~fixed
         if a.teacher is not None:
@@ -147,9 +152,23 @@ def main(argv: list[str] | None = None) -> int:
             for name, key in (
                 ("preotiuc", "preotiuc macro-F1, pipeline"),
                 ("waimai", "waimai accuracy, pipeline"),
+                ("chnsenticorp", "chnsenticorp, pipeline"),
+                ("shopping", "shopping, pipeline"),
             ):
-                m = (src == name) & (fold == f)
+                m = (src == name) & ((fold == f) if name in ("preotiuc", "waimai") else fixed)
                 pred = pipeline_complaint([texts[i] for i in np.flatnonzero(m)], coef[:, 0], bias[0])
+                if a.dump:
+                    dumped += [
+                        {
+                            "source": name,
+                            "fold": f,
+                            "text": texts[i],
+                            "label": int(y[i]),
+                            "column": round(float(s[i]), 4),
+                            "pipeline": int(p),
+                        }
+                        for i, p in zip(np.flatnonzero(m), pred, strict=True)
+                    ]
                 score = f1_score(y[m], pred, average="macro") if name == "preotiuc" else np.mean(pred == y[m])
                 res[key].append(float(score))
         print(
@@ -157,6 +176,8 @@ def main(argv: list[str] | None = None) -> int:
             + ", ".join(f"{k} {v[-1]:.4f}" for k, v in res.items())
             + f" ({time.time() - t0:.0f}s)"
         )
+    if a.dump:
+        a.dump.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in dumped), encoding="utf-8")
     print("mean: " + ", ".join(f"{k} {np.mean(v):.4f} (sd {np.std(v):.4f})" for k, v in res.items()))
     return 0
 

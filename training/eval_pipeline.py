@@ -2,12 +2,15 @@
 runs it, with a train-split model (``heads_trainsplit.npz`` from ``train --keep-trainsplit``): the "→" numbers
 of docs/models.md.
 
-    .venv/bin/python training/eval_pipeline.py /tmp/run/heads_trainsplit.npz [--data ../shared/data]
+    .venv/bin/python training/eval_pipeline.py /tmp/run/heads_trainsplit.npz [--data ../shared/data] [--dump OUT.jsonl]
+
+``--dump`` writes each validation text with its label and prediction (JSON lines), to compare two versions.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 from pathlib import Path
 
 import numpy as np
@@ -32,7 +35,11 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("model", type=Path)
     ap.add_argument("--data", type=Path, default=REPO.parent / "shared/data")
+    ap.add_argument(
+        "--dump", type=Path, help="write each text, label and prediction (JSON lines) to this file"
+    )
     a = ap.parse_args(argv)
+    dumped: list[str] = []
     clf = LinearClassifier.from_file(a.model)
     public = load_public(a.data)
     for name, outs in CHECKS:
@@ -43,10 +50,20 @@ def main(argv: list[str] | None = None) -> int:
         res = classify_texts(texts, kind="inbound", clf=clf)
         for out in outs:
             pred = (res[out] == "negative" if out == "sentiment" else res[out]).astype(int)
+            if a.dump:
+                dumped += [
+                    json.dumps(
+                        {"set": name, "output": out, "text": t, "label": int(g), "pred": int(p)},
+                        ensure_ascii=False,
+                    )
+                    for t, g, p in zip(texts, y, pred, strict=True)
+                ]
             print(
                 f"{name:14s} {out:10s} n={len(y):5d} accuracy {np.mean(pred == y):.4f} "
                 f"macro-F1 {f1_score(y, pred, average='macro'):.4f}"
             )
+    if a.dump:
+        a.dump.write_text("".join(d + "\n" for d in dumped), encoding="utf-8")
     return 0
 
 
