@@ -505,3 +505,75 @@ def test_calm_questions_are_not_clearly_negative():
     assert not out["complaint"].any()
     assert (out["sentiment_score"] > -0.5).all()
     assert out["help_request"].all()
+
+
+# ---- sweep 6 (27 Nov): what a sixth independent set of everyday messages found, in other phrasings
+SWEEP6 = [
+    # (text, kind, head, expected)
+    # a fault told before a question, or beside praise, in a Chinese review stays a complaint
+    ("送错了两份菜，怎么退款？", "inbound", "complaint", True),
+    ("少给了一瓶可乐，能补吗", "inbound", "complaint", True),
+    ("发票开错了抬头，如何重开？", "inbound", "complaint", True),
+    # a polite Chinese question is a question at any short length, and 没踩雷 / 值不值 / real rubbish are not faults
+    ("请问这款冲锋衣有没有XL的？我身高一米八体重一百六十斤穿哪个码合适", "inbound", "complaint", False),
+    ("您好，请问你们周六营业到几点？我们一家五口想过去吃晚饭可以订位吗", "inbound", "complaint", False),
+    ("跟着攻略来的，果然没踩雷", "inbound", "complaint", False),
+    ("这家店值不值得去？想听听大家意见", "inbound", "complaint", False),
+    ("保洁阿姨很细心，还把垃圾带走了，点赞", "inbound", "complaint", False),
+    ("What a friendly crew, never had a single problem with them", "inbound", "complaint", False),
+    # a reproachful question is a complaint
+    ("前台一直翻白眼是什么意思？", "inbound", "complaint", True),
+    # thanks for help already given is no request; a request with thanks is
+    ("谢谢店员帮我找回了手机", "inbound", "help_request", False),
+    ("Thanks for helping me find my order yesterday!", "inbound", "help_request", False),
+    ("能帮我查一下订单吗？谢谢", "inbound", "help_request", True),
+    ("要求退货退款，商品和图片完全不一样", "inbound", "help_request", True),
+    ("Fix this or I cancel my subscription", "inbound", "help_request", True),
+    # praise beside a plea does not cancel the plea
+    ("你们的新功能太好用了，帮忙看一下我的账号", "inbound", "help_request", True),
+    # insults and threats
+    ("honestly your support is dogshit", "inbound", "abusive", True),
+    ("I found out where your owner lives", "inbound", "abusive", True),
+    ("你们脑子进水了吧", "inbound", "abusive", True),
+    # replies: arguing cues, an insult in a reply, fixes, refusals and channels
+    ("This is a fake review, you have never been to our shop.", "reply", "argumentative", True),
+    ("您是不是自己没看清楚？", "reply", "argumentative", True),
+    ("Stop spreading lies about our bakery.", "reply", "argumentative", True),
+    ("已经和门店店长沟通过了，下周起增加人手", "reply", "fix_intent", True),
+    ("包裹丢失我们将全额赔付", "reply", "fix_intent", True),
+    ("保修期内可以免费更换电池", "reply", "fix_intent", True),
+    ("We don't offer refunds on sale items.", "reply", "fix_intent", False),
+    ("Our team will call you back within the hour.", "reply", "offers_private", True),
+    ("如有疑问请拨打400-123-4567", "reply", "offers_private", True),
+    ("Your return label is on its way to your email.", "reply", "offers_private", False),
+    # posts: grievances about one's own company are complaints; announcements of a sale or an opening are not
+    ("领导又让周末加班，真的栓Q", "post", "negative_about_company", True),
+    ("领导又让周末加班，真的栓Q", "post", "complaint", True),
+    ("Management doesn't care about the warehouse staff at all.", "post", "negative_about_company", True),
+    ("Grand opening this Saturday, 20% off everything!", "post", "complaint", False),
+    ("新店开业，全场八折，欢迎光临", "post", "complaint", False),
+]
+
+
+@pytest.mark.parametrize("text,kind,head,expected", SWEEP6)
+def test_sweep6_cues(text, kind, head, expected):
+    assert bool(_one(text, kind)[head]) is expected
+
+
+@pytest.mark.parametrize(
+    "text,kind,expected",
+    [
+        # a calm question asks, it neither praises nor grumbles
+        ("Do you deliver to Brooklyn on Sundays?", "inbound", "neutral"),
+        ("请问可以开发票吗", "inbound", "neutral"),
+        # a reply's tone, not the complaint's words: a courteous answer is neutral, arguing is negative
+        ("We're sorry for the wait, a new charger ships today.", "reply", "neutral"),
+        ("非常抱歉，已为您补发，明天送达", "reply", "neutral"),
+        ("Maybe read the instructions before posting next time.", "reply", "negative"),
+        # a post running down one's own company is negative; a sale announcement is not
+        ("领导又让周末加班，真的栓Q", "post", "negative"),
+        ("新店开业，全场八折，欢迎光临", "post", "positive"),
+    ],
+)
+def test_sentiment_reads_the_tone(text, kind, expected):
+    assert _one(text, kind)["sentiment"] == expected
