@@ -1084,7 +1084,8 @@ def apply(
     # of a mixed verdict: "鼠标个头有点小，女孩用没问题，男士用不方便！" is negative)
     note = short & ~(scan.sel[0] & ~scan.sel[1] & (n_len > ZH_NOTE_MAX))
     # (a message that opens as a polite question is one at any short length: "请问这款羽绒服有没有160的尺码？身高158…")
-    asks = short & ~note
+    # (looked for only where being a note changes something)
+    asks = short & ~note & calm & helpish & (complaint | (sent != "neutral"))
     note |= scan(ASKS_ZH, rows=asks)
     maybe = calm & note & (complaint | (sent == "negative")) & (score < cap) & (helpish | checkin | fine)
     maybe &= fine | scan(SERVICE_Q, rows=maybe & ~fine)
@@ -1123,8 +1124,8 @@ def apply(
     out["complaint"] = complaint
     out["complaint_score"] = score
     thanked = ~negative & (help_req | helpish)
-    thanked &= scan(PAST_HELP, rows=thanked)
     thanked &= ~scan(r"[?？]|吗|呢|么", rows=thanked)
+    thanked &= scan(PAST_HELP, rows=thanked)
     plea = scan(PLEA, rows=praise & (help_req | helpish))
     out["help_request"] = ((help_req | helpish) & ~checkin & ~(praise & ~plea) & ~fan & ~thanked) | presence
     ab_score = np.asarray(out["abusive_score"], dtype=np.float64).copy()
