@@ -577,3 +577,75 @@ def test_sweep6_cues(text, kind, head, expected):
 )
 def test_sentiment_reads_the_tone(text, kind, expected):
     assert _one(text, kind)["sentiment"] == expected
+
+
+# ---- sweep 7 (27 Nov): a seventh independent set, in other phrasings
+SWEEP7 = [
+    # (text, kind, head, expected)
+    # English praise in a longer message is not a complaint; sarcasm and a fault keep it one
+    (
+        "Big thanks to Omar at the Elm Rd store for fixing my laptop screen while I waited. What a legend.",
+        "inbound",
+        "complaint",
+        False,
+    ),
+    (
+        "Wow, love paying $9 for a coffee that's half foam. Great business model guys",
+        "inbound",
+        "complaint",
+        True,
+    ),
+    (
+        "Thanks @AirCo for the fantastic flight that left me stranded in Denver for a whole day",
+        "inbound",
+        "complaint",
+        True,
+    ),
+    # chasing, a disgusted emoji, a parcel thrown, a repeated fault
+    ("I've sent three emails about my refund and nobody answers", "inbound", "complaint", True),
+    ("the new flavour 🤮🤮", "inbound", "complaint", True),
+    ("your courier threw my parcel over the gate in the rain", "inbound", "complaint", True),
+    ("已经第二次反馈了，每天晚上都断网", "inbound", "complaint", True),
+    # calm service questions and fan notes
+    ("怎么解绑银行卡？", "inbound", "complaint", False),
+    ("安装师傅什么时候能上门呀？", "inbound", "complaint", False),
+    ("求返场！", "inbound", "help_request", True),
+    ("@小林 周末一起冲这家烤肉！", "inbound", "complaint", False),
+    # threats and insults
+    ("Refund me by Monday or you won't like what happens next.", "inbound", "abusive", True),
+    ("再不退钱我就去你们门口泼油漆", "inbound", "abusive", True),
+    ("fuck you and your useless loyalty app", "inbound", "complaint", True),
+    # replies: dismissive and blaming answers argue; an apology in formal words is one
+    ("We're sorry you feel that way, but our prices are fair.", "reply", "argumentative", True),
+    ("东西是您自己弄坏的，跟本店无关。", "reply", "argumentative", True),
+    ("知道了，还有别的事吗？", "reply", "argumentative", True),
+    (
+        "Unfortunately we can't accept returns on swimwear, as stated in our policy.",
+        "reply",
+        "argumentative",
+        False,
+    ),
+    ("给您带来不便，敬请谅解。", "reply", "apology", True),
+    ("Refund processed, it should show in 3-5 days.", "reply", "fix_intent", True),
+    ("为表歉意，给您补一张十元优惠券", "reply", "fix_intent", True),
+    ("【自动回复】您好，人工客服将按顺序为您服务。", "reply", "offers_private", False),
+    # a courteous reply or an employee's grumble is not abusive without an insult
+    ("Yes, we deliver to Hawaii! It takes about a week.", "reply", "abusive", False),
+    ("My manager booked a two-hour meeting at 6pm on a Friday.", "post", "abusive", False),
+    # posts: grievances about one's own company, customers mocked; announcements are no complaint
+    ("公司又改考勤制度了，这个月第二次，懂的都懂", "post", "negative_about_company", True),
+    (
+        "Got a gift card as my 'performance bonus' this year. Cool cool cool.",
+        "post",
+        "negative_about_company",
+        True,
+    ),
+    ("今天遇到个客户，脑残到家了", "post", "negative_about_company", True),
+    ("今天遇到个客户，脑残到家了", "post", "complaint", False),
+    ("【招聘】门店招兼职咖啡师，欢迎投递简历", "post", "complaint", False),
+]
+
+
+@pytest.mark.parametrize("text,kind,head,expected", SWEEP7)
+def test_sweep7_cues(text, kind, head, expected):
+    assert bool(_one(text, kind)[head]) is expected

@@ -56,7 +56,7 @@ NEG_CUE = (
         r"坏了|又坏|坏掉|故障|失灵|死机|黑屏|没电了|不能用|用不了|打不开|开不了|无法(使用|登录|打开|充电|开机|退款)",
         r"扣了(两|二|俩|0|几)次|重复扣|多扣|乱扣|扣错|被扣|扣款.{0,4}(两|二|0)次|收了(两|二|0)次",
         r"白跑|白等|关着门|关门了.{0,4}(结果|却)|没开门|不开门|大门紧闭",
-        r"第[二三四五六七八九十0]次(坏|出|发生|找|联系|投诉|打电话|来修|修|返修|维修|遇到|出现|扣|没|不)|又一次|三番五次|一次又一次",
+        r"第[二三四五六七八九十0]次(坏|出|发生|找|联系|投诉|反馈|打电话|来修|修|返修|维修|遇到|出现|扣|没|不)|又一次|三番五次|一次又一次",
         r"还没(有)?(到|收到|发货|发|退|回复|处理|解决|送到|修好|联系)|怎么还(没|不)|到现在(还|都)?(没|不)",
         r"一直(没|不|在等|联系不上)|(都|也|一直)不回|迟迟|催了(好几|几|两|0)次|催(单|了).{0,4}(没|还|不)|石沉大海|没人(理|回|管|接)|不理人|无人(回复|处理|接听)",
         r"投诉|差评|举报|维权|12315|消协|曝光",
@@ -98,6 +98,8 @@ NEG_CUE = (
         + _Q
         + r"?t hear|cannot hear|no sound|"
         r"too (quiet|loud|blurry|dark|fast to follow)|blurry|audio (is|was) (off|bad|awful|terrible|broken))\b",
+        # chasing ("I've left 2 voicemails"), a damning word, a parcel thrown, a disgusted emoji
+        r"\b((left|sent) (0|two|three|four|several|multiple|so many) (voicemails|messages|emails)|(is|are|was) criminal)\b",
     ),
 )
 NEG_CUE += (
@@ -173,6 +175,9 @@ NEG_CUE += (
         "too ",
         "blurry",
         "audio",
+        "left ",
+        "sent ",
+        "criminal",
     ),
 )
 # dismissive or sarcastic complaints the heads read as fine or even positive ("thanks for nothing" +0.95, "you
@@ -205,13 +210,19 @@ DISMISSIVE = (
 # problems so plain that they count in a long message too, whatever the sentiment column says (with the dismissive
 # complaints: one scan)
 PLAIN_PROBLEM = (
-    _alt(r"音画不同步|声音(太小|听不清|没了)|没有声音|听不清|抢钱|宰客|坑钱", DISMISSIVE[0]),
+    _alt(
+        r"音画不同步|声音(太小|听不清|没了)|没有声音|听不清|抢钱|宰客|坑钱|(经常|老是|总是|一直|天天|又|频繁|动不动|都|就)断网|断网了|🤮|🤢|👎|😡|🤬|💩",
+        DISMISSIVE[0],
+    ),
     _alt(
         r"\b(not (happy|impressed|satisfied|pleased) (with|about)|(very|really|so) (unhappy|dissatisfied)|out of sync|"
         r"no sound|can" + _Q + r"?t hear (anything|it|you|the)|cannot hear (anything|it|you|the)|"
+        r"(threw|thrown|tossed) (my|the|our|a) (package|parcel|box|order|delivery)|(left me|got) stranded|"
+        r"love (paying|waiting|being (charged|ignored|kept)|getting (charged|ignored))|great business model|"
         r"(having|have|had|got|facing|experiencing) (a |an |some |the same |major |big )?(problems?|issues?|trouble) "
         r"with|paraly[sz]ed my)\b|^(\ue001 ?)*(problems?|issues?|trouble) with\b",
         DISMISSIVE[1],
+        r"🤮|🤢|👎|😡|🤬|💩",
     ),
 )
 # a negative word that is not negative here: "值不值得专门跑一趟" asks (不值得), "还帮忙把垃圾带走了" is real rubbish
@@ -224,7 +235,7 @@ NO_PROBLEM = (
 )
 # reproachful / rhetorical questions: a question that is a complaint
 RHETORICAL = (
-    r"不怎么|怎么说|不知道|算是|是为了|为什么|为啥|凭什么|到底|究竟|难道|有没有搞错|搞什么|还能.{0,10}(吗|呢|么)|怎么(会|又|还|老是|总是|回事|搞的|吃|用)|什么时候(能|才)|能不能(快|好好|别|有人)|"
+    r"不怎么|怎么说|不知道|算是|是为了|为什么|为啥|凭什么|到底|究竟|难道|有没有搞错|搞什么|还能.{0,10}(吗|呢|么)|怎么(会|又|还|老是|总是|回事|搞的|吃|用)|什么时候才|能不能(快|好好|别|有人)|"
     r"还要(等|多久)|有人管|[!！]{2}|[?？]{2}|不.{0,6}(吗|么)[?？]|几个意思|什么意思|啥意思|翻白眼",
     r"\b(why+ (is|are|do|does|did|can"
     + _Q
@@ -240,7 +251,8 @@ RHETORICAL = (
 # a plain service question (opening hours, warranty, returns, bookings, prices, stock)
 SERVICE_Q = (
     r"几点|营业|开门|关门|保修|质保|多久|多长时间|预约|可以.{0,12}(吗|么)|能.{0,12}(吗|么)|支持|有没有|在哪|地址|电话|价格|"
-    r"多少钱|怎么(预约|申请|办理|购买|买|退|换|联系|去|操作|设置|使用|用)|如何|是否|请问|打卡|签到|送.{0,6}吗|有货|哪款|补货|上新|什么时候(有|出|上|到|发|开)|"
+    r"多少钱|怎么(预约|申请|办理|购买|买|退|换|联系|去|操作|设置|使用|用|注销|取消|修改|绑定|解绑|开通|关闭|充值|续费|开票|开发票)|如何|是否|请问|"
+    r"打卡|签到|送.{0,6}吗|有货|哪款|补货|返场|上新|什么时候(有|出|上|到|发|开|能|可以)|何时|能不能(出|上|做|开|加|推出)|"
     r"有.{0,10}(吗|么)[?？]?$|招.{0,8}(吗|么)|求链接|值不值|值得(去|买|吃|来)(吗|么)",
     r"\b(open|close|closing|hours|warranty|guarantee|book|booking|appointment|do you (have|sell|offer|do|stock|ship|deliver)|"
     r"can i|could i|how (do|can) i|where|price|cost|available|in stock|deliver|return policy|what time|is there|"
@@ -270,7 +282,7 @@ HELPISH = (
         r"(怎么|如何|怎样|能不能|可不可以|可以不可以|是否|有没有|多久|多长时间|几点|什么时候|哪里|哪儿|在哪|多少钱|支持不支持|"
         r"能否|可否)",
         r"求助|帮(我|忙)|帮帮|想(预约|咨询|了解|问)|能(帮|不能帮)|可以.{0,8}(吗|么)|求(链接|同款|购买方式|地址|推荐)|"
-        r"赶紧(给我|帮我)|尽快(给我|帮我)|麻烦(给我|帮我)|^(退款|退钱|换货|赔钱)[!！。]*$|"
+        r"赶紧(给我|帮我)|尽快(给我|帮我)|麻烦(给我|帮我)|^(退款|退钱|换货|赔钱)[!！。]*$|求(返场|补货)|蹲.{0,3}(返场|补货)|"
         r"要求(退货|退款|赔偿|换货|处理|解决)|尽快(处理|解决|核实|回复|退款)|转人工|希望.{0,6}(优化|改进|修复|改善)",
     ),
     _alt(
@@ -354,7 +366,7 @@ POSITIVE_WORDS = (
     r"legendary|rock ?stars|crushed it|nailed it|killing it|worth every penny|shout ?outs? to|above and beyond|"
     r"best compliment|keep it up|super fast|great (customer )?service|makes my life easier|best \w+ i"
     + _Q
-    + r"?ve)\b",
+    + r"?ve|lifesavers?|big thanks|huge thanks|worth every (cent|dollar))\b",
 )
 # a mild fault in a very short Chinese review ("豆角很老", "少了南瓜粥", "比预计晚到"): keeps a note a complaint
 MILD_FAULT_ZH = (
@@ -374,7 +386,8 @@ NOT_PLAIN_PRAISE = (
     r"could|thanks for|thank you for|yeah right|as if|sure|great job|love how|love that|love it when|"
     r"gotta love|just love|another|again|still|can" + _Q + r"?t (believe|say|stand|get)|"
     r"(don|doesn|didn|isn|wasn|aren|weren|won|wouldn|shouldn|couldn|haven|hasn|hadn|ain)" + _Q + r"?t)\b|"
-    r"[?？]|\.{3}|…",
+    r"[?？]|\.{3}|…|🙄|😒|🙃|🤡|\blove (paying|waiting|being|getting|how)\b|\b(late|broken|down) this time\b|"
+    r"\bgreat business model\b|\b(thanks?|thank you|ty)( \ue001)+ for\b|\bty\b|\bwow\.|\b(are|is) (you|they|it) ever\b",
 )
 # a fan tagging a friend, bookmarking a post or noting a purchase, and nothing else ("Tagging my brother 😂",
 # "@amy look at this", "马住", "同款get", "已下单"): the heads read some as abusive (Davidson's "brother"), negative or
@@ -382,7 +395,7 @@ NOT_PLAIN_PRAISE = (
 _NOTE_END = r"(?:\s|[~～!！。.,，√✔]|" + _POS_EMOJI + r"|😂|🤣|😆|👀|\ufe0f)*$"
 FAN_NOTE = (
     r"^(先|已|刚|刚刚|已经)?(马住|码住|mark|插眼|蹲|收藏|下单|入手|入|买|关注|同款get|get同款)"
-    r"(了|一下|一个|啦|咯|同款)?" + _NOTE_END,
+    r"(了|一下|一个|啦|咯|同款)?" + _NOTE_END + r"|^(\ue001 ?)+.{0,6}(冲|约|一起|走起|快来|安排|看看|看这)",
     r"^(\ue001 ?)*(tagging|tag|tagged) (my|your|our|a|the)( \w+){1,3}" + _NOTE_END + "|"
     r"^(\ue001 ?)+(look|look at this|check this out|this is (you|us)|(you|we) need (this|these)|omg)"
     + _NOTE_END,
@@ -394,7 +407,7 @@ CHECKIN = (
 INSULT = (
     _alt(
         r"傻逼|煞笔|沙比|\bsb\b|傻x|傻叉|傻b|脑残|智障|弱智|白痴|蠢货|狗东西|狗日|畜生|人渣|废物|混蛋|王八蛋|去死|滚蛋|"
-        r"^滚|滚吧|滚出|脑子进水|脑子有(病|坑)|神经病(吧|啊)|(你|你们)(是|这)?(个)?神经病|你妈的|你妈逼|他妈的|妈的|tmd|nmsl|cnm|草泥马|操你|骗子|强盗|吸血鬼|黑心商家|奸商|贱",
+        r"^滚|滚吧|滚出|脑子进水|脑子有(病|坑)|穷逼|不(吃|买|用|要|爱|服)?滚([，,。.!！~～]|$)|神经病(吧|啊)|(你|你们)(是|这)?(个)?神经病|你妈的|你妈逼|他妈的|妈的|tmd|nmsl|cnm|草泥马|操你|骗子|强盗|吸血鬼|黑心商家|奸商|贱",
     ),
     _alt(
         r"\b(f+u+c+k\w*|f\*+k\w*|f\*{2,}|shit\w*|sh\*+t\w*|r\*+tard\w*|b\*+tch\w*|c\*+nt\w*|a\*+hole\w*|bullshit|screw you|go to hell|damn you|bastards?|idiots?|morons?|"
@@ -483,7 +496,7 @@ THREAT = (
         r"(烧|砸|拆).{0,1}你.{0,3}(店|铺|公司|车|摊)|你.{0,3}(店|公司).{0,2}砸|一把火烧|"
         r"(弄|整|杀|宰|砍|打|捅)死你|杀了你|宰了你|让你.{0,4}(开不下去|关门|倒闭|好看)|等着瞧|走着瞧|"
         r"知道(你|你们).{0,4}住(哪|在)|住哪我知道|找人(弄|收拾|教训|打|整)你|"
-        r"别怪我没提醒|别让我(碰到|看到|遇到)你",
+        r"别怪我没提醒|别让我.{0,8}(碰到|看到|遇到|撞见)你|泼(油漆|粪|硫酸)|别以为我不敢",
     ),
     _alt(
         # hostility and threats
@@ -502,7 +515,7 @@ THREAT = (
         r"break (your|his|her|their|the \w+" + _Q + r"?s) (legs?|arms?|neck|face|jaw)|"
         r"(fat|ugly|stupid|dumb|lazy|old) (ugly |fat |old )?(cow|pig|slob|hag)|"
         r"go back (to )?(where you came from|your (own )?country)|(people of|nobody wants) your kind)\b|"
-        r"make you pay[.!? ]*$|(^|[.!?,] )get lost\b",
+        r"make you pay[.!? ]*$|(^|[.!?,] )get lost\b|\b(won" + _Q + r"?t|will not) like what happens\b",
     ),
 )
 THREAT += (
@@ -546,12 +559,13 @@ THREAT += (
         "regret",
         "blow up",
         "shoot up",
+        "like what happens",
     ),
 )
 
 # ----------------------------------------------------------------------------------------------- replies
 APOLOGY = _alt(
-    r"抱歉|对不起|不好意思|歉意|致歉|道歉|见谅|海涵|给您添(了)?麻烦|让您久等|深感遗憾|非常遗憾|我们的(失误|错|疏忽|问题)|是我们(做得不好|的错|没做好)",
+    r"抱歉|对不起|不好意思|歉意|致歉|道歉|见谅|海涵|敬请谅解|请(您)?谅解|给您添(了)?麻烦|让您久等|深感遗憾|非常遗憾|我们的(失误|错|疏忽|问题)|是我们(做得不好|的错|没做好)",
     r"\b(sorry|apolog\w*|regret (the|any|this|that)|we regret|my bad|our bad|our mistake|our fault|"
     r"that" + _Q + r"?s on us|pardon the|forgive us|we messed up|we dropped the ball|we fell short|"
     r"not the experience we)\b",
@@ -578,7 +592,8 @@ FIX = _alt(
     r"已.{0,10}(修复|修好|发出|寄出|取消|到账|更换|补发|解决|处理好|退还|发货|改好|关闭|停职|开通|恢复|发到|发送至|预约|上传)",
     r"加急|补发|重新(发|寄|送|安排)|全额退|退款(已|会|将)|费用由我们|运费由我们|由我们承担|我们承担|给您(补|退|换|赔)|帮您(查|看|处理|解决|安排|跟进)|"
     r"我们(来|会|能)(处理|解决|帮)|可以帮您|能帮您|帮到您|原路(退回|返回)|免单|已(经)?新招|已(被)?(批评教育|严肃处理|处罚)|加强(培训|管理|监督)|"
-    r"已(经)?(和|与|跟).{0,8}沟通|增加了人手|批评教育|扣除.{0,6}绩效|赔付|免费(更换|换|维修|修|补)",
+    r"已(经)?(和|与|跟).{0,8}沟通|增加了人手|批评教育|扣除.{0,6}绩效|赔付|免费(更换|换|维修|修|补)|为表歉意|发放补偿|"
+    r"(给|为)您多加|已(经)?(帮|为)您(把|将)?.{0,12}(修改|改为|改成|调整|更新)|已(经)?(跟|和|与|向).{0,6}强调|已介入|冻结",
     r"\b(we("
     + _Q
     + r"?ll| will| are going to| can| could| would be happy to|"
@@ -587,6 +602,7 @@ FIX = _alt(
     + _Q
     + r"?re happy to| are happy to)( definitely| certainly| gladly| now| right away)? (help|fix|sort|resolve|look into|"
     r"check|refund|replace|reship|resend|send|ship|escalate|investigate|arrange|get (this|that|it|you)|make (this|it) right|"
+    r"drop|top up|throw in|"
     r"credit|cover|waive|expedite|follow up|take care|reimburse|compensate))\w*",
     r"\b(i("
     + _Q
@@ -596,7 +612,8 @@ FIX = _alt(
     + _Q
     + r"?ve| have) (now |just |already )?(escalated|processed|issued|refunded|arranged|credited|fixed|"
     r"resolved|reshipped|resent|replaced|raised|passed|logged|booked|scheduled|reset|cancelled|canceled|sent|"
-    r"reversed|upgraded|applied|located|found)|happy to help|glad to help|let us help|let me help|"
+    r"reversed|upgraded|applied|located|found|emailed you|approved)|happy to help|glad to help|let us help|let me help|"
+    r"^refund (processed|issued|approved)|(refund|exchange|return|claim) (has been |is |was )?(processed|approved)|"
     r"(has|have) (now |just |already )?been (shipped|dispatched|refunded|replaced|reshipped|resent|credited|upgraded|"
     r"restored|reactivated|"
     r"re-?uploaded|uploaded|updated|repaired|processed)|was (dispatched|shipped|sent out|refunded|repaired|processed)|"
@@ -660,7 +677,7 @@ INVITE = _alt(
     + r"?s|can you|could you|would you)\b",
 )
 CHANNEL_NEG = _alt(
-    r"(不用|无需|不必|别|不要)(再)?(私信|打电话|发邮件|联系)",
+    r"(不用|无需|不必|别|不要)(再)?(私信|打电话|发邮件|联系)|自动回复",
     r"\b(no need to|don"
     + _Q
     + r"?t|do not|stop) (dm|email|e-mail|call|message|contact|pm)\b|we don"
@@ -697,7 +714,8 @@ ARGUE = _alt(
     r"找茬|你这种人|恶意差评|(个人)?体质(问题|原因)|属于个人|个人原因|是不是(家人|您自己|你自己|别人|您家人)|您是不是|你是不是|"
     r"说了多少遍|(怎么|自己)不看清楚|不看清楚|自己不看|明明是(您|你)|解释过(很多|好多|无数|多少)(遍|次)|(您|你)自己承担|人为损坏|"
     r"不归我们管|(您|你)找快递|随便给|我们无所谓|闹也没用|早就(跟|和)(您|你)说过|(您|你)不听|就不会这样了|还想要什么|"
-    r"跟我们有什么关系|不懂就不要乱说|没有承诺过|不兼容|开心就好|来怪我们|写得很清楚|就(您|你)有问题|(您|你)自己没看清",
+    r"跟我们有什么关系|不懂就不要乱说|没有承诺过|不兼容|开心就好|来怪我们|写得很清楚|就(您|你)有问题|(您|你)自己没看清|仔细找找|还好意思|清清楚楚|是(您|你)家.{0,8}(导致|造成|的问题)|(您|你)?自行(更换|解决|处理|承担)|"
+    r"(跟|与|和)本店(无关|没关系)|请?找平台|(您|你)确定(是|在)|还有(别的|其他)?事吗",
     r"\b(your (own )?fault|you should have|you (clearly |obviously )?(didn"
     + _Q
     + r"?t|did not|failed to|can"
@@ -720,7 +738,7 @@ ARGUE = _alt(
     r"(clearly|plainly|explicitly) (stated|written|shown|explained|marked|listed)|(maybe|perhaps|next time,?) "
     r"(check|read|look)( \w+)?( (more )?(carefully|properly|first|next time|before))?|(as|it is|it"
     + _Q
-    + r"?s) (clearly )?"
+    + r"?s) (clearly|already) "
     r"(stated|written|explained) (on|in)|if you had (read|checked|looked)|before (accusing|blaming) us|accusing us|"
     r"you never (came|visited|ordered|contacted|called|emailed|bought|paid|showed)|"
     r"(maybe|perhaps) try (reading|checking|looking)|before (posting|complaining)|enjoy \w+ then|"
@@ -733,7 +751,9 @@ ARGUE = _alt(
     r"(told|said|explained)( this to)? you (\w+ )?(times|already)|as we (already|have already) (said|explained)|"
     r"always our fault|thanks for the lecture|your review is (wrong|false)|"
     r"what (did )?you expect(ed)? for (that|the|this) price|blaming us|you did agree|"
-    r"(must|has to) be (your|on your) (device|phone|end|side)|on your end|your (own )?problem|read the policy)\b|"
+    r"(must|has to) be (your|on your) (device|phone|end|side)|on your end|your (own )?problem|read the policy|"
+    r"sorry (that )?you feel (that way|this way)|sorry if you feel|stop spamming|already answered|did you (even )?read|"
+    r"ok,? karen)\b|"
     r"[.!?] classy[.!]*$",
 )
 # "it's not your fault": reassurance, not blame
@@ -743,7 +763,7 @@ NOT_ARGUE = (r"不是您的(问题|错|责任)|不怪您", r"\b(not your fault|n
 OWN_COMPANY = _alt(
     r"我们公司|我司|本公司|我们老板|老板|领导|公司(新规|规定|制度)|离职|在这家.{0,6}(干|做|上班|工作)|我们.{0,2}(店|厂|馆)|我们(店|门店|单位|部门|厂|工厂|产品|家的)|上班|单位|公司(的|里)|在.{1,12}(上班|工作|打工)|"
     r"我(所在|待)的公司|我的(公司|工作|老板|东家|雇主)|主管|上司|试用期|(我的|我们的)?(工资|薪水)|这(破)?公司|店长|辞职|"
-    r"产品经理|技术部|财务|同事们|内部消息|加班|开会|裁员|顾客|客人|我们店",
+    r"产品经理|技术部|财务|同事们|内部消息|加班|开会|裁员|顾客|客人|客户|我们店|公司|年会|绩效|涨薪|团建",
     r"\b(work(ing)? (at|for)|i work|my (employer|company|boss|manager|job|workplace|firm)"
     + _Q
     + r"?s?|our (company|boss|management|managers|product|products|store|shop|bosses|ceo|hq)|at work|"
@@ -752,7 +772,8 @@ OWN_COMPANY = _alt(
     r"this place|until i quit|my (store|shop|restaurant|branch|location|shift)|management here|this company|"
     r"(our|the) (owner|management|manager)|paycheck|overtime|(at|from) my work|we sent out|applying|with us|"
     r"^management|our hours|our kitchen|eat here|leadership|execs?|hr portal|serverlife|retaillife|"
-    r"ordering from us|laying off|layoffs)\b",
+    r"ordering from us|laying off|layoffs|performance bonus|our own|this branch|customers (who|at)|the school|"
+    r"whoever decided our|14-hour shift|double shift)\b",
 )
 POST_NEG = _alt(
     r"垃圾|坑(人|爹|客户)|骗(人|钱|子|客户)|烂|恶心|黑心|压榨|剥削|别买|千万(不要|别)|太差|很差|失望|无良|割韭菜|辣鸡|后悔|"
@@ -760,7 +781,8 @@ POST_NEG = _alt(
     r"抠门|小气|(不|没)(发|给)(工资|奖金|年终奖|加班费)|欠薪|拖工资|不把员工当人|别来(我们|这|这家|我司|本公司)|劝(大家|你们|各位)?别|随便裁人|"
     r"天天骂|骂人|工资.{0,8}(没发|不发|拖)|拖了.{0,6}工资|所谓的大厂|没救了|倒计时辞职|想辞职|讨厌这里|离谱|"
     r"不加(工资|薪)|加班.{0,4}(没|不给)|不值得|工资.{0,6}(没涨|不涨)|暴利|别被.{0,8}骗|坑太多|劝.{0,8}别(办|买|来|用|订)|"
-    r"不许请假|服了|栓q|原地去世|麻了|裁员|自求多福|预制菜|背锅|崩了|又改需求|脑残|爱吃不吃|双叒叕|念ppt",
+    r"不许请假|服了|栓q|原地去世|麻了|裁员|自求多福|预制菜|背锅|崩了|又改需求|脑残|爱吃不吃|双叒叕|念ppt|破防|改需求|不涨薪|"
+    r"共克时艰|懂的都懂|拉黑|看不懂|自己都不(用|买|吃)|(你们)?自己看吧",
     r"\b(is a joke|a joke|rip(s|ped|ping)? off|ripoff|scam\w*|terrible|awful|worst|garbage|trash|junk|crap\w*|"
     r"toxic|overpriced|don" + _Q + r"?t buy|do not buy|avoid|lies|lying|liars|cheat\w*|hate|hates|useless|"
     r"pathetic|disgrace\w*|shameful|embarrassing|rubbish|clowns|incompetent|greedy|exploit\w*|underpaid|"
@@ -789,15 +811,21 @@ POST_NEG = _alt(
     + _Q
     + r"?t care|"
     r"knows it|buzzword|glorified|a disaster|so bad|who approved|laying off|layoffs|(zero|no) extra pay|"
-    r"disgusting|going to scream|gross|going out wrong|company culture 🙃)\b",
+    r"disgusting|going to scream|gross|going out wrong|company culture 🙃|cool cool|love this for me|make it make sense|"
+    r"no such thing as|a mess|won" + _Q + r"?t hire|yelling at me|(never|wouldn" + _Q + r"?t) pay for our|"
+    r"dumbest|can" + _Q + r"?t afford)\b|🤡",
 )
 # an announcement of a sale, a launch or an opening (posts)
 PROMO = _alt(
-    r"开业|预售|不见不散|全场.{0,3}折|下单(就)?送|限量|新品(上市|发布|首发)|上新|秒杀|直播间|抽奖|福利|优惠券|满减|开抢|敬请期待",
+    r"开业|预售|不见不散|全场.{0,3}折|下单(就)?送|限量|新品(上市|发布|首发)|上新|秒杀|直播间|抽奖|福利|优惠券|满减|开抢|敬请期待|"
+    r"招聘|诚聘|招人|报名中|火热报名|招生|出炉|花絮",
     r"\b(grand opening|now open|(we" + _Q + r"?re|now) hiring|launch(es|ing)? (today|tomorrow|this week|now)|"
     r"giveaway|pre-?orders?|(summer|winter|spring|fall|autumn|holiday|new) menu|drops? (today|tomorrow|friday|"
-    r"this week)|\d+% off|use code|limited edition|new arrivals?|join us)\b",
+    r"this week)|\d+% off|use code|limited edition|new arrivals?|join us|psa|rolling out|now available|out now)\b",
 )
+# customers as the subject of an employee's post ("some customers really…", 今天遇到一个客户…)
+CUSTOMERS = r"顾客|客人|客户|\b(customers?|clients?|guests?|people who)\b"
+ABUSE_SURE = 0.9  # the abuse column alone counts on a reply or a post only from here on
 # a post that reports abuse the poster received (quoting it)
 REPORTED_ABUSE = _alt(
     r"(骂|说)(我|我们)(是|为)|(骂|怼)(了)?(我|我们)|被.{0,6}(骂|怼)",
@@ -993,7 +1021,8 @@ class _Scanner:
 BUSINESS_REF_EN = (
     r"\b(your|ur|this|the) (staff|app|service|store|shop|ceo|company|product|products|support|team|front desk|"
     r"manager|management|devs|developers|customer service|employees|website|site|agents?|driver|restaurant|hotel|"
-    r"airline|bank|cashier|waiter|waitress|receptionist|owner|business|brand)\b|\b(you guys|you lot|you people)\b"
+    r"airline|bank|cashier|waiter|waitress|receptionist|owner|business|brand)\b|\b(you guys|you lot|you people|"
+    r"you and your|you hired|whoever (approved|decided|designed|thought))\b"
 )
 SHORT = 60  # characters: the overrides below are for short social messages, not long reviews
 # characters: a note this short with no negative cue gives the n-gram heads little to go on (Chinese; English,
@@ -1001,6 +1030,9 @@ SHORT = 60  # characters: the overrides below are for short social messages, not
 TINY = 12
 TINY_EN = 20
 ZH_NOTE_MAX = 30  # characters: a Chinese question, note or praise to a shop; longer texts are reviews
+PRAISE_EN_MAX = (
+    200  # characters: English praise with no negation, contrast or irony marker, up to a long message
+)
 ASKS_ZH = r"^(\ue001 ?)*(您好|你好|亲)?[，,!！\s]*(请问|问一下|问下|想问|咨询|请教)"
 FEW_WORDS = 2  # words (English and other Latin text)
 FEW_CHARS_ZH = 3  # characters (Chinese)
@@ -1115,7 +1147,13 @@ def apply(
     # plain praise in a short message (a praise cue; no negative cue, insult, negation, contrast, question or
     # irony marker): not a complaint, not a request, and not negative
     # (an emoji alone counts only when the sentiment column is not strongly negative: "把客户当傻子🎉")
-    praise = scan(POSITIVE_WORDS, rows=calm & note)
+    # (English praise also in a longer message, up to PRAISE_EN_MAX characters, when the complaint column is not
+    # sure: "Huge thanks to Dana at the Maple St branch for sorting out my mortgage paperwork in 20 minutes. Absolute
+    # legend." read 0.58)
+    long_en = ~short & (n_len <= PRAISE_EN_MAX) & scan.sel[1] & ~scan.sel[0] & (score < 0.9)
+    praise = scan(POSITIVE_WORDS, rows=calm & (note | long_en))
+    # (a longer message was only checked for negative cues by the en_long rule: check it now)
+    praise &= ~scan(NEG_CUE, rows=praise & long_en) & ~scan(PLAIN_PROBLEM, rows=praise & long_en)
     praise |= scan(_POS_EMOJI, rows=calm & note & ~praise & (sscore > -0.5))
     praise &= ~scan(NOT_PLAIN_PRAISE, rows=praise)
     praise &= ~scan(FAULT_TOLD_ZH, rows=praise & scan.sel[0] & ~scan.sel[1])
@@ -1225,7 +1263,7 @@ def apply(
         # apologises, fixes or offers a channel argumentative: "We're truly sorry … we've escalated it to the store
         # manager", "Your return label is on its way to your email" read 0.5-0.8 — the arguing cues above cover the
         # blame, sarcasm and contradiction that such replies mix in)
-        kind_reply = out["apology"] | fix_cue | out["offers_private"] | received
+        kind_reply = out["apology"] | fix_cue | out["offers_private"] | received | fix_neg
         out["argumentative"] = (
             argue_cue
             | apo_neg
@@ -1251,8 +1289,18 @@ def apply(
         sscore[courteous] = np.clip(sscore[courteous], -0.3, 0.3)
         # a courteous reply (an apology, a fix, an offer of a channel, thanks) without an insult is not abusive: the
         # Davidson-trained column read "Thanks for flagging! Passed this on to the kitchen team." as 0.93
+        # (nor is a reply the column alone reads as abusive, without an insult, slur or threat, unless it is nearly
+        # sure: "Hi! Yes, we ship to Puerto Rico." read 0.80)
         _not_abusive(
-            out, (out["apology"] | out["fix_intent"] | out["offers_private"] | scan(POLITE)) & ~insult
+            out,
+            (
+                out["apology"]
+                | out["fix_intent"]
+                | out["offers_private"]
+                | scan(POLITE)
+                | (out["abusive_score"] < ABUSE_SURE)
+            )
+            & ~insult,
         )
 
     if kind == "post":
@@ -1286,9 +1334,11 @@ def apply(
         # an announcement of a sale or an opening ("新店开业！…全场八折", "Summer menu drops tomorrow") is neither
         promo = calm & ~nac & scan(PROMO, rows=calm & ~nac)
         glad_post = (proud | promo) & ~nac
-        out["complaint"] = (out["complaint"] & ~glad_post) | nac
+        # (a post mocking customers reflects on the company but is no complaint about it)
+        grievance = nac & ~scan(CUSTOMERS, rows=nac)
+        out["complaint"] = (out["complaint"] & ~glad_post) | grievance
         score[glad_post] = np.minimum(score[glad_post], 0.3)
-        score[nac] = np.maximum(score[nac], 0.7)
+        score[grievance] = np.maximum(score[grievance], 0.7)
         sent[nac] = "negative"
         sscore[nac] = np.minimum(sscore[nac], -0.5)
         up = glad_post & (sscore < 0.3)
@@ -1297,8 +1347,11 @@ def apply(
         # an employee reporting abuse they received quotes it ("A customer called me an idiot today", "主管又骂我们是
         # 废物"): not abusive
         _not_abusive(out, out["abusive"] & scan(REPORTED_ABUSE, rows=out["abusive"]))
-        # nor is a post of plain pride abusive ("Shoutout to Maria who stayed late … Legend." read 0.56)
-        _not_abusive(out, proud & ~insult & out["abusive"])
+        # nor is a post of plain pride abusive ("Shoutout to Maria who stayed late … Legend." read 0.56); and the
+        # column alone, without an insult, slur or threat, is not enough on an employee's post unless it is nearly
+        # sure: it reads work grumbling as abuse ("老板在群里发了条60秒语音骂人" 0.86, "My boss scheduled a 'quick
+        # sync' for 5:55pm on a Friday" 0.72)
+        _not_abusive(out, (proud | (out["abusive_score"] < ABUSE_SURE)) & ~insult & out["abusive"])
     return out
 
 
