@@ -555,11 +555,6 @@ SWEEP6 = [
 ]
 
 
-@pytest.mark.parametrize("text,kind,head,expected", SWEEP6)
-def test_sweep6_cues(text, kind, head, expected):
-    assert bool(_one(text, kind)[head]) is expected
-
-
 @pytest.mark.parametrize(
     "text,kind,expected",
     [
@@ -646,6 +641,6 @@ SWEEP7 = [
 ]
 
 
-@pytest.mark.parametrize("text,kind,head,expected", SWEEP7)
-def test_sweep7_cues(text, kind, head, expected):
+@pytest.mark.parametrize("text,kind,head,expected", SWEEP6 + SWEEP7)
+def test_sweep_cues(text, kind, head, expected):
     assert bool(_one(text, kind)[head]) is expected
