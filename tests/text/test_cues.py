@@ -641,6 +641,47 @@ SWEEP7 = [
 ]
 
 
-@pytest.mark.parametrize("text,kind,head,expected", SWEEP6 + SWEEP7)
+# ---- sweep 8 (27 Nov): an eighth independent set, in other phrasings
+SWEEP8 = [
+    # (text, kind, head, expected)
+    # a reproachful question in a complaint is no request; a demand without a question mark is one
+    ("洗完车回来车门上多了一道划痕，你们是不是没注意？", "inbound", "help_request", False),
+    ("Wifi was down all weekend. We pay for this?", "inbound", "help_request", False),
+    ("Charged twice for one class. I want that money back.", "inbound", "help_request", True),
+    ("订的蛋糕写错了名字，店家给个说法", "inbound", "help_request", True),
+    # an insult with a real question still asks
+    ("you useless muppets, where do I send the return?", "inbound", "help_request", True),
+    # faults at any length, profanity that praises, threats
+    (
+        "Third visit this month and the place has really gone downhill since the refit, such a shame honestly.",
+        "inbound",
+        "complaint",
+        True,
+    ),
+    ("holy shit these ribs are fucking amazing", "inbound", "abusive", False),
+    ("I know where your salon is. Keep ignoring my emails and see what happens.", "inbound", "abusive", True),
+    ("再让我碰到那个店员，见一次打一次", "inbound", "abusive", True),
+    # replies: deflection and lecturing argue; a thank-you does not; small fixes and calls count
+    ("For the record, our driver waited ten minutes at your door.", "reply", "argumentative", True),
+    ("Please check with your neighbours, it shows as delivered.", "reply", "argumentative", True),
+    ("下单前已经说明不支持退换，请仔细阅读详情页。", "reply", "argumentative", True),
+    ("Thank you so much! Customers like you make our day 💛", "reply", "argumentative", False),
+    ("Call us on 0800 123 456 and we'll get someone out today.", "reply", "fix_intent", True),
+    ("抱歉抱歉，明天来店出示截图送您一杯", "reply", "fix_intent", True),
+    ("I'm calling you in ten minutes to sort this out.", "reply", "offers_private", True),
+    ("Please message us your order number.", "reply", "offers_private", True),
+    # posts: customers mocked, a broken promise of the own company; a grievance naming customers stays one
+    (
+        "Some guy today asked for a refund on a haircut he loved. Why are people like this",
+        "post",
+        "negative_about_company",
+        True,
+    ),
+    ("公司系统又崩了，客户骂的都是我们", "post", "complaint", True),
+    ("入职前说双休，入职后变大小周，找工作擦亮眼睛", "post", "negative_about_company", True),
+]
+
+
+@pytest.mark.parametrize("text,kind,head,expected", SWEEP6 + SWEEP7 + SWEEP8)
 def test_sweep_cues(text, kind, head, expected):
     assert bool(_one(text, kind)[head]) is expected

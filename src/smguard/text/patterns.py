@@ -211,6 +211,7 @@ DISMISSIVE = (
 # complaints: one scan)
 PLAIN_PROBLEM = (
     _alt(
+        r"这合理吗|就这[?？]|是机器人吗|听不懂人话|"
         r"音画不同步|声音(太小|听不清|没了)|没有声音|听不清|抢钱|宰客|坑钱|(经常|老是|总是|一直|天天|又|频繁|动不动|都|就)断网|断网了|🤮|🤢|👎|😡|🤬|💩",
         DISMISSIVE[0],
     ),
@@ -219,10 +220,13 @@ PLAIN_PROBLEM = (
         r"no sound|can" + _Q + r"?t hear (anything|it|you|the)|cannot hear (anything|it|you|the)|"
         r"(threw|thrown|tossed) (my|the|our|a) (package|parcel|box|order|delivery)|(left me|got) stranded|"
         r"love (paying|waiting|being (charged|ignored|kept)|getting (charged|ignored))|great business model|"
+        r"gone downhill|went downhill|way too (sweet|salty|sour|spicy|oily|greasy|loud|hot|cold|small|expensive|dry)|"
+        r"rock hard|(gives|giving|throws|shows|showing) (a |an )?(404|error)|no explanation|love that for me|"
+        r"great,? another|rude af|would(" + _Q + r"?ve| have) been nice|"
         r"(having|have|had|got|facing|experiencing) (a |an |some |the same |major |big )?(problems?|issues?|trouble) "
         r"with|paraly[sz]ed my)\b|^(\ue001 ?)*(problems?|issues?|trouble) with\b",
         DISMISSIVE[1],
-        r"🤮|🤢|👎|😡|🤬|💩",
+        r"🤮|🤢|👎|😡|🤬|💩|\b(we|i) pay for this\?|\bhow hard is it\b|\bare you (serious|kidding)\b|\bseriously\?",
     ),
 )
 # a negative word that is not negative here: "值不值得专门跑一趟" asks (不值得), "还帮忙把垃圾带走了" is real rubbish
@@ -268,11 +272,27 @@ PRESENCE_MAX = 20  # characters
 # thanks for help already given ("谢谢你们帮我找回了钱包", "小姐姐帮我换了靠窗座位", "thanks for helping me"): not a request
 PAST_HELP = _alt(
     r"帮(我|忙|我们)[^，。！？?!,.]{0,12}了|(谢谢|感谢|多亏|幸亏|幸好)[^，。！？?!,.]{0,12}帮",
-    r"\b((thanks?|thank you|grateful)( \w+){0,4} (for )?help(ing|ed)?|helped (me|us|my))\b",
+    r"helped (me|us|my)|(thanks|thank you) for (helping|the help|your help|all the help)",
+)
+# a question that reproaches rather than asks ("你们是不是没吹干？", "三千多块钱就这？", "We pay for this?"): in a
+# complaint, no request for help unless it also pleads or demands
+RHETORICAL_Q = (
+    r"是不是|就这|合理吗|有病|靠谱点|是机器人吗|凭什么|难道|什么玩意|什么鬼|是猪吗|智障吗|听不懂人话",
+    r"for (that|this)\?|(we|i) pay for this|what is wrong with|what"
+    + _Q
+    + r"s wrong with|like i"
+    + _Q
+    + r"m not|"
+    r"how hard is it|are you (all )?(serious|kidding|joking|brain dead|braindead|stupid)|seriously\?",
 )
 # a plea for help that praise beside it does not cancel ("新版本太好用了，帮忙确认一下我的预订", "great service today I
 # need help with my account")
-PLEA = _alt(r"帮忙|帮我|请尽快|麻烦", r"\b(need help|help me|please help|asap)\b")
+PLEA = _alt(r"帮忙|帮我|请尽快|麻烦", r"need help|help me|please help|asap")
+# an explicit demand of an action
+DEMAND = _alt(
+    r"退款|退钱|退费|赔|给(我)?(个|一个)?说法|要求|处理|解决|换(一|个)|还钱|怎么办|如何",
+    r"refund|money back|i want|fix (it|this|my)|replace|cancel|sort (it|this)|call me|contact me|get back to me|email me|dm me",
+)
 # a question or a request for help (the two are only ever used together)
 HELPISH = (
     _alt(
@@ -282,7 +302,7 @@ HELPISH = (
         r"(怎么|如何|怎样|能不能|可不可以|可以不可以|是否|有没有|多久|多长时间|几点|什么时候|哪里|哪儿|在哪|多少钱|支持不支持|"
         r"能否|可否)",
         r"求助|帮(我|忙)|帮帮|想(预约|咨询|了解|问)|能(帮|不能帮)|可以.{0,8}(吗|么)|求(链接|同款|购买方式|地址|推荐)|"
-        r"赶紧(给我|帮我)|尽快(给我|帮我)|麻烦(给我|帮我)|^(退款|退钱|换货|赔钱)[!！。]*$|求(返场|补货)|蹲.{0,3}(返场|补货)|"
+        r"赶紧(给我|帮我)|尽快(给我|帮我)|麻烦(给我|帮我)|^(退款|退钱|换货|赔钱)[!！。]*$|求(返场|补货)|蹲.{0,3}(返场|补货)|给(我)?(个|一个)说法|要求退|麻烦查|请?管管|"
         r"要求(退货|退款|赔偿|换货|处理|解决)|尽快(处理|解决|核实|回复|退款)|转人工|希望.{0,6}(优化|改进|修复|改善)",
     ),
     _alt(
@@ -297,7 +317,10 @@ HELPISH = (
         r"(pls|plz|please) (fix|send|refund|cancel|replace|change|check|sort|update|reply|respond|help|add|stop|remove)|"
         r"^(refund|fix|cancel|replace|reply|respond|answer) (it|me|my|your|this|the)|fix this|sort (this|it) out|"
         r"want (this|it) (reported|fixed|resolved|sorted)|bring (back|it back|them back)|"
-        r"stop (spamming|sending|emailing|calling|texting))\b",
+        r"stop (spamming|sending|emailing|calling|texting)|i want (that|my|the|our|a) .{0,24}(back|refund)|"
+        r"i"
+        + _Q
+        + r"?d like (a|an|my|the) (partial |full )?(refund|breakdown|explanation|itemi[sz]ed)|chargeback)\b",
     ),
 )
 HELPISH += (
@@ -346,6 +369,11 @@ HELPISH += (
         "want ",
         "bring ",
         "stop ",
+        "chargeback",
+        "like a",
+        "like an",
+        "like my",
+        "like the",
     ),
 )
 POLITE = (
@@ -407,11 +435,11 @@ CHECKIN = (
 INSULT = (
     _alt(
         r"傻逼|煞笔|沙比|\bsb\b|傻x|傻叉|傻b|脑残|智障|弱智|白痴|蠢货|狗东西|狗日|畜生|人渣|废物|混蛋|王八蛋|去死|滚蛋|"
-        r"^滚|滚吧|滚出|脑子进水|脑子有(病|坑)|穷逼|不(吃|买|用|要|爱|服)?滚([，,。.!！~～]|$)|神经病(吧|啊)|(你|你们)(是|这)?(个)?神经病|你妈的|你妈逼|他妈的|妈的|tmd|nmsl|cnm|草泥马|操你|骗子|强盗|吸血鬼|黑心商家|奸商|贱",
+        r"^滚|滚吧|滚出|脑子进水|脑子有(病|坑)|穷逼|泼妇|贱人|猪脑子|(你|你们)?是猪吗|不(吃|买|用|要|爱|服)?滚([，,。.!！~～]|$)|神经病(吧|啊)|(你|你们)(是|这)?(个)?神经病|你妈的|你妈逼|他妈的|妈的|tmd|nmsl|cnm|草泥马|操你|骗子|强盗|吸血鬼|黑心商家|奸商|贱",
     ),
     _alt(
         r"\b(f+u+c+k\w*|f\*+k\w*|f\*{2,}|shit\w*|sh\*+t\w*|r\*+tard\w*|b\*+tch\w*|c\*+nt\w*|a\*+hole\w*|bullshit|screw you|go to hell|damn you|bastards?|idiots?|morons?|"
-        r"imbeciles?|muppets|stupid|dumb ?ass|asshole\w*|jerks?|clowns|losers?|scumbags?|scammers?|crooks|thieves|"
+        r"imbeciles?|muppets|racist pigs?|(you|you're|you are|this|so) dense|stupid|dumb ?ass|asshole\w*|jerks?|clowns|losers?|scumbags?|scammers?|crooks|thieves|"
         r"liars?|frauds|pathetic excuse|dogsh(it|\*+t)|horsesh(it|\*+t)|suck(s|ed)?|dickheads?|bitch\w*|wankers?|pricks?|piss off|"
         # slurs and sexual insults (the Davidson set's "offensive" core): abusive whatever the column says
         r"n[i1]gg(a|ah|er|az|uh)s?|f[a@]gg?(ot)?s?|hoes?|pussy|pussies|coons?|kikes?|spics?|chinks?|wetbacks?|"
@@ -434,6 +462,8 @@ INSULT += (
         "moron",
         "imbecile",
         "muppets",
+        "pig",
+        "dense",
         "stupid",
         "dumb",
         "asshole",
@@ -486,8 +516,10 @@ INSULT += (
         "hooker",
     ),
 )
-# set phrases with an insult word that are no insult ("shut up and take my money")
-NOT_INSULT = r"shut up and take my money"
+# set phrases with an insult word that are no insult ("shut up and take my money"), and profanity that praises
+# ("holy shit this lemon drizzle is fucking amazing")
+# (literal strings, no word boundaries: one Aho-Corasick pass, no regex of its own; see FEW_LITERALS)
+NOT_INSULT = r"shut up and take my money|holy shit|(fucking|freaking) (amazing|awesome|good|great|delicious|brilliant|perfect|love)"
 # threats and hostility, scanned only where no insult word was found (most abusive texts have one)
 THREAT = (
     _alt(
@@ -496,7 +528,7 @@ THREAT = (
         r"(烧|砸|拆).{0,1}你.{0,3}(店|铺|公司|车|摊)|你.{0,3}(店|公司).{0,2}砸|一把火烧|"
         r"(弄|整|杀|宰|砍|打|捅)死你|杀了你|宰了你|让你.{0,4}(开不下去|关门|倒闭|好看)|等着瞧|走着瞧|"
         r"知道(你|你们).{0,4}住(哪|在)|住哪我知道|找人(弄|收拾|教训|打|整)你|"
-        r"别怪我没提醒|别让我.{0,8}(碰到|看到|遇到|撞见)你|泼(油漆|粪|硫酸)|别以为我不敢",
+        r"别怪我没提醒|别让我.{0,8}(碰到|看到|遇到|撞见)你|泼(油漆|粪|硫酸)|别以为我不敢|见一次打一次|揍你",
     ),
     _alt(
         # hostility and threats
@@ -515,7 +547,8 @@ THREAT = (
         r"break (your|his|her|their|the \w+" + _Q + r"?s) (legs?|arms?|neck|face|jaw)|"
         r"(fat|ugly|stupid|dumb|lazy|old) (ugly |fat |old )?(cow|pig|slob|hag)|"
         r"go back (to )?(where you came from|your (own )?country)|(people of|nobody wants) your kind)\b|"
-        r"make you pay[.!? ]*$|(^|[.!?,] )get lost\b|\b(won" + _Q + r"?t|will not) like what happens\b",
+        r"make you pay[.!? ]*$|(^|[.!?,] )get lost\b|\b(won" + _Q + r"?t|will not) like what happens\b|"
+        r"\b(and see what happens|i know where your \w+ (is|are)|(be )?waiting (for you )?outside when)\b",
     ),
 )
 THREAT += (
@@ -560,6 +593,9 @@ THREAT += (
         "blow up",
         "shoot up",
         "like what happens",
+        "see what happens",
+        "where your",
+        "waiting",
     ),
 )
 
@@ -593,7 +629,8 @@ FIX = _alt(
     r"加急|补发|重新(发|寄|送|安排)|全额退|退款(已|会|将)|费用由我们|运费由我们|由我们承担|我们承担|给您(补|退|换|赔)|帮您(查|看|处理|解决|安排|跟进)|"
     r"我们(来|会|能)(处理|解决|帮)|可以帮您|能帮您|帮到您|原路(退回|返回)|免单|已(经)?新招|已(被)?(批评教育|严肃处理|处罚)|加强(培训|管理|监督)|"
     r"已(经)?(和|与|跟).{0,8}沟通|增加了人手|批评教育|扣除.{0,6}绩效|赔付|免费(更换|换|维修|修|补)|为表歉意|发放补偿|"
-    r"(给|为)您多加|已(经)?(帮|为)您(把|将)?.{0,12}(修改|改为|改成|调整|更新)|已(经)?(跟|和|与|向).{0,6}强调|已介入|冻结",
+    r"(给|为)您多加|已(经)?(帮|为)您(把|将)?.{0,12}(修改|改为|改成|调整|更新)|已(经)?(跟|和|与|向).{0,6}强调|已介入|冻结|"
+    r"(已经)?在(天天)?催|送您(一|个)|(并|进行|给予)赔偿|赔偿您|已(经)?换了|增加.{0,3}(店员|人手|员工|师傅)",
     r"\b(we("
     + _Q
     + r"?ll| will| are going to| can| could| would be happy to|"
@@ -615,9 +652,9 @@ FIX = _alt(
     r"reversed|upgraded|applied|located|found|emailed you|approved)|happy to help|glad to help|let us help|let me help|"
     r"^refund (processed|issued|approved)|(refund|exchange|return|claim) (has been |is |was )?(processed|approved)|"
     r"(has|have) (now |just |already )?been (shipped|dispatched|refunded|replaced|reshipped|resent|credited|upgraded|"
-    r"restored|reactivated|"
+    r"restored|reactivated|officially replaced|"
     r"re-?uploaded|uploaded|updated|repaired|processed)|was (dispatched|shipped|sent out|refunded|repaired|processed)|"
-    r"(shipped|dispatched|went out) (today|this morning|yesterday)|"
+    r"(shipped|dispatched|went out) (today|this morning|yesterday)|(get|send) someone (out|over|round)|"
     r"(we|we" + _Q + r"?ve|we have) (now )?(switched|changed|moved) to|"
     r"you" + _Q + r"?(ve| have) been (refunded|credited)|"
     r"help (you )?(with|get|sort)|(refund|replacement|credit|engineer|technician|new one|courier)( has| is| will| was)"
@@ -666,12 +703,13 @@ CHANNEL = _alt(
     r"\b(dms?|direct messages?|private messages?|pm|inbox|e-?mail|phone|call us|call our|give us a (call|ring)|ring us|"
     r"hotline|helpline|live ?chat|chat (with us|team)|whatsapp|messenger|telegram|text us|support team at|"
     r"customer (care|service) (team|line|number)|contact (form|number|page)|support (form|page|line|number)|"
-    r"call you|contact (our |the )?customer (service|support|care)|online form)\b",
+    r"call you|calling you|message us|text you|contact (our |the )?customer (service|support|care)|online form)\b",
     "(?:^|[^a-z0-9])0{3,}[ -]?0{3,}|" + EMAIL_TOKEN,
 )
 INVITE = _alt(
     r"请|麻烦|欢迎|可以|联系|发送|发给|提供|告知|拨打|添加|加一下|沟通|详谈|详细说明|留下|留一下|方便",
-    r"\b(please|pls|plz|kindly|send|message|drop|reach|contact|call|give|ring|email|e-mail|dm|pm|follow|shoot|pop|"
+    r"\b(please|pls|plz|kindly|send|message|drop|reach|contact|call|calling|text|give|ring|email|e-mail|dm|pm|follow|"
+    r"shoot|pop|"
     r"slide|get in touch|chat|talk|speak|via|through|on|at|feel free|let"
     + _Q
     + r"?s|can you|could you|would you)\b",
@@ -712,10 +750,11 @@ ARGUE = _alt(
     r"看清楚.{0,12}(再|后)(下单|购买|买)|先看清楚|请您?看清楚|先(看看|问问|问清楚|搞清楚|弄清楚|了解(一下)?).{0,12}(再|呗)|再来(发帖|评论|投诉)|"
     r"专家真多|不要造谣|请勿造谣|特意.{0,4}(给我们)?差评|哪有那么(夸张|严重)|就.{0,8}而已吧|嫌贵(就|可以)?(别|不)来|"
     r"找茬|你这种人|恶意差评|(个人)?体质(问题|原因)|属于个人|个人原因|是不是(家人|您自己|你自己|别人|您家人)|您是不是|你是不是|"
-    r"说了多少遍|(怎么|自己)不看清楚|不看清楚|自己不看|明明是(您|你)|解释过(很多|好多|无数|多少)(遍|次)|(您|你)自己承担|人为损坏|"
+    r"说了多少遍|(怎么|自己)不看清楚|不看清楚|自己不看|明明是(您|你)|解释过(很多|好多|无数|多少)(遍|次)|(您|你)自己承担|"
     r"不归我们管|(您|你)找快递|随便给|我们无所谓|闹也没用|早就(跟|和)(您|你)说过|(您|你)不听|就不会这样了|还想要什么|"
     r"跟我们有什么关系|不懂就不要乱说|没有承诺过|不兼容|开心就好|来怪我们|写得很清楚|就(您|你)有问题|(您|你)自己没看清|仔细找找|还好意思|清清楚楚|是(您|你)家.{0,8}(导致|造成|的问题)|(您|你)?自行(更换|解决|处理|承担)|"
-    r"(跟|与|和)本店(无关|没关系)|请?找平台|(您|你)确定(是|在)|还有(别的|其他)?事吗",
+    r"(跟|与|和)本店(无关|没关系)|请?找平台|(您|你)确定(是|在)|还有(别的|其他)?事吗|监控显示|(您|你)迟到了|请仔细阅读|"
+    r"(下单前|事先|之前)(已经|都)?(说明|写明|告知)|问问家人|问问邻居|看看快递柜|你这种客户|不伺候|爱去哪(就)?去哪|个人口味|不太可能",
     r"\b(your (own )?fault|you should have|you (clearly |obviously )?(didn"
     + _Q
     + r"?t|did not|failed to|can"
@@ -740,7 +779,9 @@ ARGUE = _alt(
     + _Q
     + r"?s) (clearly|already) "
     r"(stated|written|explained) (on|in)|if you had (read|checked|looked)|before (accusing|blaming) us|accusing us|"
-    r"you never (came|visited|ordered|contacted|called|emailed|bought|paid|showed)|"
+    r"you never (came|visited|ordered|contacted|called|emailed|bought|paid|showed|ate|stayed)|review is fake|"
+    r"(check|ask|checking) with your neighbou?rs|for the record|stop tagging|customers like you are|people like you|"
+    r"(responded|replied|answered)( to your \w+)? (0|two|three|four|several|multiple|many) times|"
     r"(maybe|perhaps) try (reading|checking|looking)|before (posting|complaining)|enjoy \w+ then|"
     r"oh sure,? because|nobody cares|if you" + _Q + r"?d (shown up|arrived|come|read|checked)|"
     r"enjoy (your|the) .{0,24} then|is too much for you|fake review|you("
@@ -752,7 +793,9 @@ ARGUE = _alt(
     r"always our fault|thanks for the lecture|your review is (wrong|false)|"
     r"what (did )?you expect(ed)? for (that|the|this) price|blaming us|you did agree|"
     r"(must|has to) be (your|on your) (device|phone|end|side)|on your end|your (own )?problem|read the policy|"
-    r"sorry (that )?you feel (that way|this way)|sorry if you feel|stop spamming|already answered|did you (even )?read|"
+    r"sorry (that )?you feel|sorry if you feel|stop spamming|already answered|did you (even )?read|"
+    r"as (we|i) (already |have already )?(explained|said|mentioned|told you)|(stated|written|shown|marked) clearly|"
+    r"with respect,|didn" + _Q + r"?t read (it|the)|so entitled|maybe try not|acted professionally|"
     r"ok,? karen)\b|"
     r"[.!?] classy[.!]*$",
 )
@@ -763,7 +806,7 @@ NOT_ARGUE = (r"不是您的(问题|错|责任)|不怪您", r"\b(not your fault|n
 OWN_COMPANY = _alt(
     r"我们公司|我司|本公司|我们老板|老板|领导|公司(新规|规定|制度)|离职|在这家.{0,6}(干|做|上班|工作)|我们.{0,2}(店|厂|馆)|我们(店|门店|单位|部门|厂|工厂|产品|家的)|上班|单位|公司(的|里)|在.{1,12}(上班|工作|打工)|"
     r"我(所在|待)的公司|我的(公司|工作|老板|东家|雇主)|主管|上司|试用期|(我的|我们的)?(工资|薪水)|这(破)?公司|店长|辞职|"
-    r"产品经理|技术部|财务|同事们|内部消息|加班|开会|裁员|顾客|客人|客户|我们店|公司|年会|绩效|涨薪|团建",
+    r"产品经理|技术部|财务|同事们|内部消息|加班|开会|裁员|顾客|客人|客户|我们店|公司|年会|绩效|涨薪|团建|店里|全店|hr|大小周",
     r"\b(work(ing)? (at|for)|i work|my (employer|company|boss|manager|job|workplace|firm)"
     + _Q
     + r"?s?|our (company|boss|management|managers|product|products|store|shop|bosses|ceo|hq)|at work|"
@@ -773,7 +816,8 @@ OWN_COMPANY = _alt(
     r"(our|the) (owner|management|manager)|paycheck|overtime|(at|from) my work|we sent out|applying|with us|"
     r"^management|our hours|our kitchen|eat here|leadership|execs?|hr portal|serverlife|retaillife|"
     r"ordering from us|laying off|layoffs|performance bonus|our own|this branch|customers (who|at)|the school|"
-    r"whoever decided our|14-hour shift|double shift)\b",
+    r"whoever decided our|0+-hour shifts?|double shift|my company|customers?|clients?|pay ?day|applying here|"
+    r"to the (woman|man|guy|lady|customer) who|(some|this) (guy|woman|lady) (just|today))\b",
 )
 POST_NEG = _alt(
     r"垃圾|坑(人|爹|客户)|骗(人|钱|子|客户)|烂|恶心|黑心|压榨|剥削|别买|千万(不要|别)|太差|很差|失望|无良|割韭菜|辣鸡|后悔|"
@@ -782,7 +826,8 @@ POST_NEG = _alt(
     r"天天骂|骂人|工资.{0,8}(没发|不发|拖)|拖了.{0,6}工资|所谓的大厂|没救了|倒计时辞职|想辞职|讨厌这里|离谱|"
     r"不加(工资|薪)|加班.{0,4}(没|不给)|不值得|工资.{0,6}(没涨|不涨)|暴利|别被.{0,8}骗|坑太多|劝.{0,8}别(办|买|来|用|订)|"
     r"不许请假|服了|栓q|原地去世|麻了|裁员|自求多福|预制菜|背锅|崩了|又改需求|脑残|爱吃不吃|双叒叕|念ppt|破防|改需求|不涨薪|"
-    r"共克时艰|懂的都懂|拉黑|看不懂|自己都不(用|买|吃)|(你们)?自己看吧",
+    r"共克时艰|懂的都懂|拉黑|看不懂|自己都不(用|买|吃)|(你们)?自己看吧|真的会谢|我真的会谢|你个头|擦亮眼睛|大小周|自己都不想(吃|用|买)|一天比一天(咸|差|贵|少)|看不下去|疯狂卖卡|"
+    r"一言难尽|蚌埠住了|良心不安|泼妇",
     r"\b(is a joke|a joke|rip(s|ped|ping)? off|ripoff|scam\w*|terrible|awful|worst|garbage|trash|junk|crap\w*|"
     r"toxic|overpriced|don" + _Q + r"?t buy|do not buy|avoid|lies|lying|liars|cheat\w*|hate|hates|useless|"
     r"pathetic|disgrace\w*|shameful|embarrassing|rubbish|clowns|incompetent|greedy|exploit\w*|underpaid|"
@@ -813,23 +858,34 @@ POST_NEG = _alt(
     r"knows it|buzzword|glorified|a disaster|so bad|who approved|laying off|layoffs|(zero|no) extra pay|"
     r"disgusting|going to scream|gross|going out wrong|company culture 🙃|cool cool|love this for me|make it make sense|"
     r"no such thing as|a mess|won" + _Q + r"?t hire|yelling at me|(never|wouldn" + _Q + r"?t) pay for our|"
-    r"dumbest|can" + _Q + r"?t afford)\b|🤡",
+    r"dumbest|can" + _Q + r"?t afford|no break|love it here|read between the lines|nobody takes|"
+    r"why are people like this|miserable|hag|guess who|cheapest|applying here|that"
+    + _Q
+    + r"?s the point)\b|🤡",
 )
 # an announcement of a sale, a launch or an opening (posts)
 PROMO = _alt(
     r"开业|预售|不见不散|全场.{0,3}折|下单(就)?送|限量|新品(上市|发布|首发)|上新|秒杀|直播间|抽奖|福利|优惠券|满减|开抢|敬请期待|"
-    r"招聘|诚聘|招人|报名中|火热报名|招生|出炉|花絮",
+    r"招聘|诚聘|招人|报名中|火热报名|招生|出炉|花絮|上线|回归|开售|限时|预购|免运|包邮|营业时间|恢复(正常)?营业|公告|维护|"
+    r"接单|上门服务|欢迎(预约|咨询|到店)|小课堂|小贴士|科普",
     r"\b(grand opening|now open|(we" + _Q + r"?re|now) hiring|launch(es|ing)? (today|tomorrow|this week|now)|"
     r"giveaway|pre-?orders?|(summer|winter|spring|fall|autumn|holiday|new) menu|drops? (today|tomorrow|friday|"
-    r"this week)|\d+% off|use code|limited edition|new arrivals?|join us|psa|rolling out|now available|out now)\b",
+    r"this week)|\d+% off|use code|limited edition|new arrivals?|join us|psa|rolling out|now available|out now|"
+    r"from all of us|0+% of (this|all|our|today)|happy (pride|holidays|new year|mother"
+    + _Q
+    + r"?s day|father"
+    + _Q
+    + r"?s day|halloween|diwali|eid|lunar new year|thanksgiving))\b",
 )
 # customers as the subject of an employee's post ("some customers really…", 今天遇到一个客户…)
 CUSTOMERS = r"顾客|客人|客户|\b(customers?|clients?|guests?|people who)\b"
-ABUSE_SURE = 0.9  # the abuse column alone counts on a reply or a post only from here on
+# a reference to the company itself, its management or its pay (a grievance even when customers are named)
+OWN_STRONG = r"公司|老板|领导|我司|管理层|主管|经理|\b(management|manager|boss|leadership|my company|our company|ceo|hr)\b"
+ABUSE_SURE = 0.95  # the abuse column alone counts on a reply or a post only from here on
 # a post that reports abuse the poster received (quoting it)
 REPORTED_ABUSE = _alt(
     r"(骂|说)(我|我们)(是|为)|(骂|怼)(了)?(我|我们)|被.{0,6}(骂|怼)",
-    r"\b(called (me|us|my \w+)|yelled at (me|us)|swore at (me|us)|screamed at (me|us))\b",
+    r"\b(called (me|us|my \w+)|yelled at (me|us)|swore at (me|us)|screamed at (me|us))\b|骂的是(我|我们)",
 )
 # a post about a competitor, not one's own company ("CompetitorX's support is a joke, glad I don't work there")
 OTHER_COMPANY = _alt(
@@ -1094,7 +1150,8 @@ def apply(
     neg &= ~scan(NOT_NEG, rows=neg & scan.sel[0])
     insult = scan(INSULT)
     insult |= scan(THREAT, rows=~insult)
-    insult &= ~scan(NOT_INSULT, rows=insult & short & scan.sel[1])
+    set_phrase = scan(NOT_INSULT, rows=insult & short & scan.sel[1])
+    insult &= ~set_phrase
     negative = neg | insult
     calm = ~negative
     helpish = scan(HELPISH)
@@ -1165,7 +1222,13 @@ def apply(
     thanked &= ~scan(r"[?？]|吗|呢|么", rows=thanked)
     thanked &= scan(PAST_HELP, rows=thanked)
     plea = scan(PLEA, rows=praise & (help_req | helpish))
-    out["help_request"] = ((help_req | helpish) & ~checkin & ~(praise & ~plea) & ~fan & ~thanked) | presence
+    # (a reproachful question in a complaint or an insult asks for nothing)
+    reproach = (complaint | insult) & (help_req | helpish)
+    reproach &= scan(RHETORICAL_Q, rows=reproach)
+    reproach &= ~scan(PLEA, rows=reproach) & ~scan(DEMAND, rows=reproach)
+    out["help_request"] = (
+        (help_req | helpish) & ~checkin & ~(praise & ~plea) & ~fan & ~thanked & ~reproach
+    ) | presence
     ab_score = np.asarray(out["abusive_score"], dtype=np.float64).copy()
     ab_score[insult] = np.maximum(ab_score[insult], 0.9)
     # the model's abuse column alone, when it is not sure, on a polite message without any negative cue or on a
@@ -1192,6 +1255,7 @@ def apply(
     plain |= zh_junk & scan(GARBAGE_PRODUCT_ZH, rows=zh_junk) & ~scan(r"你|您|他|她|人", rows=zh_junk)
     plain |= ab & praise & (ab_score < 0.7)
     plain |= ab & fan  # (calm: no insult, no negative cue)
+    plain |= ab & set_phrase  # (profanity that praises: the column reads the swear words, 1.0)
     plain |= ab & presence
     # English: a calm short question or request to the brand ("Does the blue hoodie come in XL?" 0.92, "Please
     # check your kitchen." 0.95) that the abuse column reads as abusive without any insult, slur or threat: on the
@@ -1263,7 +1327,8 @@ def apply(
         # apologises, fixes or offers a channel argumentative: "We're truly sorry … we've escalated it to the store
         # manager", "Your return label is on its way to your email" read 0.5-0.8 — the arguing cues above cover the
         # blame, sarcasm and contradiction that such replies mix in)
-        kind_reply = out["apology"] | fix_cue | out["offers_private"] | received | fix_neg
+        polite = scan(POLITE)
+        kind_reply = out["apology"] | fix_cue | out["offers_private"] | received | fix_neg | polite
         out["argumentative"] = (
             argue_cue
             | apo_neg
@@ -1297,7 +1362,7 @@ def apply(
                 out["apology"]
                 | out["fix_intent"]
                 | out["offers_private"]
-                | scan(POLITE)
+                | polite
                 | (out["abusive_score"] < ABUSE_SURE)
             )
             & ~insult,
@@ -1335,8 +1400,10 @@ def apply(
         promo = calm & ~nac & scan(PROMO, rows=calm & ~nac)
         glad_post = (proud | promo) & ~nac
         # (a post mocking customers reflects on the company but is no complaint about it)
-        grievance = nac & ~scan(CUSTOMERS, rows=nac)
-        out["complaint"] = (out["complaint"] & ~glad_post) | grievance
+        grievance = nac & ~(scan(CUSTOMERS, rows=nac) & ~scan(OWN_STRONG, rows=nac))
+        # (an employee's story about a customer is no complaint either: "今天来了个顾客砍价砍到我怀疑人生…")
+        about_customers = scan(CUSTOMERS, rows=out["complaint"] & ~grievance)
+        out["complaint"] = (out["complaint"] & ~glad_post & ~about_customers) | grievance
         score[glad_post] = np.minimum(score[glad_post], 0.3)
         score[grievance] = np.maximum(score[grievance], 0.7)
         sent[nac] = "negative"
