@@ -682,6 +682,45 @@ SWEEP8 = [
 ]
 
 
-@pytest.mark.parametrize("text,kind,head,expected", SWEEP6 + SWEEP7 + SWEEP8)
+# ---- sweep 9 (27 Nov): a ninth independent set of subtler cases, in other phrasings
+SWEEP9 = [
+    # (text, kind, head, expected)
+    ("refund", "inbound", "help_request", True),
+    ("refund", "inbound", "complaint", True),
+    ("Love the new menu, only thing is the portions got smaller", "inbound", "complaint", True),
+    ("the new checkout flow is driving me nuts", "inbound", "complaint", True),
+    ("Interesting choice to hide the search bar 👏", "inbound", "complaint", True),
+    ("想问一下，你们的狗粮是哪里产的？", "inbound", "complaint", False),
+    ("订单尾号4471，麻烦帮我取消，谢谢", "inbound", "complaint", False),
+    # reproach is no request; a real question beside it still asks
+    ("怎么又是缺货？？每次都抢不到", "inbound", "help_request", False),
+    ("配送员又迟到了，请问能改到明天送吗？", "inbound", "help_request", True),
+    ("退款呢？？都两个星期了", "inbound", "help_request", True),
+    # a calm question the abuse column reads as abusive is not, up to a long message; insults stay
+    (
+        "Does the vegan wrap contain sesame? My daughter has a severe allergy and we're coming on Saturday",
+        "inbound",
+        "abusive",
+        False,
+    ),
+    ("your agent is a total clown, can you confirm my booking", "inbound", "abusive", True),
+    ("店员长得跟猪一样", "inbound", "abusive", True),
+    # replies
+    ("Have you tried turning it off and on again? Works for most people.", "reply", "argumentative", True),
+    ("之前已经跟您解释过了，特价商品不退不换", "reply", "argumentative", True),
+    ("我们调了监控，店员全程都很礼貌", "reply", "argumentative", True),
+    ("The duplicate charge has been reversed, you'll see it in 2 days.", "reply", "fix_intent", True),
+    ("Sorry about that! A new pizza is on its way, on the house.", "reply", "fix_intent", True),
+    ("已经给您账户补偿了10元券", "reply", "fix_intent", True),
+    ("Unfortunately water damage isn't covered by the warranty.", "reply", "fix_intent", False),
+    # posts: grumbling about one's own company; pride beside a negation; a notice of a fixed delay
+    ("老板说年轻人要多吃苦，然后自己提了辆新车", "post", "negative_about_company", True),
+    ("Love how my company schedules wellbeing webinars at 7pm", "post", "negative_about_company", True),
+    ("恭喜小王入职五周年，没有你我们真的不行", "post", "complaint", False),
+    ("上周系统故障导致发货延迟，非常抱歉，目前已全部发出", "post", "complaint", False),
+]
+
+
+@pytest.mark.parametrize("text,kind,head,expected", SWEEP6 + SWEEP7 + SWEEP8 + SWEEP9)
 def test_sweep_cues(text, kind, head, expected):
     assert bool(_one(text, kind)[head]) is expected

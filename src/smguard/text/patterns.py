@@ -211,7 +211,7 @@ DISMISSIVE = (
 # complaints: one scan)
 PLAIN_PROBLEM = (
     _alt(
-        r"这合理吗|就这[?？]|是机器人吗|听不懂人话|"
+        r"这合理吗|就这[?？]|是机器人吗|听不懂人话|^(退款|退钱)[!！。]*$|"
         r"音画不同步|声音(太小|听不清|没了)|没有声音|听不清|抢钱|宰客|坑钱|(经常|老是|总是|一直|天天|又|频繁|动不动|都|就)断网|断网了|🤮|🤢|👎|😡|🤬|💩",
         DISMISSIVE[0],
     ),
@@ -226,7 +226,9 @@ PLAIN_PROBLEM = (
         r"(having|have|had|got|facing|experiencing) (a |an |some |the same |major |big )?(problems?|issues?|trouble) "
         r"with|paraly[sz]ed my)\b|^(\ue001 ?)*(problems?|issues?|trouble) with\b",
         DISMISSIVE[1],
-        r"🤮|🤢|👎|😡|🤬|💩|\b(we|i) pay for this\?|\bhow hard is it\b|\bare you (serious|kidding)\b|\bseriously\?",
+        r"🤮|🤢|👎|😡|🤬|💩|\b(we|i) pay for this\?|\bhow hard is it\b|\bare you (serious|kidding)\b|\bseriously\?|"
+        r"^(refund|money back)[.!]*$|\b(only (thing|issue|problem|complaint) is|driving me (nuts|crazy|mad|insane)|"
+        r"hate (that|how|when)|interesting choice)\b",
     ),
 )
 # a negative word that is not negative here: "值不值得专门跑一趟" asks (不值得), "还帮忙把垃圾带走了" is real rubbish
@@ -256,7 +258,7 @@ RHETORICAL = (
 SERVICE_Q = (
     r"几点|营业|开门|关门|保修|质保|多久|多长时间|预约|可以.{0,12}(吗|么)|能.{0,12}(吗|么)|支持|有没有|在哪|地址|电话|价格|"
     r"多少钱|怎么(预约|申请|办理|购买|买|退|换|联系|去|操作|设置|使用|用|注销|取消|修改|绑定|解绑|开通|关闭|充值|续费|开票|开发票)|如何|是否|请问|"
-    r"打卡|签到|送.{0,6}吗|有货|哪款|补货|返场|上新|什么时候(有|出|上|到|发|开|能|可以)|何时|能不能(出|上|做|开|加|推出)|"
+    r"打卡|签到|送.{0,6}吗|有货|哪款|补货|返场|上新|想问|帮我(取消|修改|改|查|退)|什么时候(有|出|上|到|发|开|能|可以)|何时|能不能(出|上|做|开|加|推出)|"
     r"有.{0,10}(吗|么)[?？]?$|招.{0,8}(吗|么)|求链接|值不值|值得(去|买|吃|来)(吗|么)",
     r"\b(open|close|closing|hours|warranty|guarantee|book|booking|appointment|do you (have|sell|offer|do|stock|ship|deliver)|"
     r"can i|could i|how (do|can) i|where|price|cost|available|in stock|deliver|return policy|what time|is there|"
@@ -277,20 +279,27 @@ PAST_HELP = _alt(
 # a question that reproaches rather than asks ("你们是不是没吹干？", "三千多块钱就这？", "We pay for this?"): in a
 # complaint, no request for help unless it also pleads or demands
 RHETORICAL_Q = (
-    r"是不是|就这|合理吗|有病|靠谱点|是机器人吗|凭什么|难道|什么玩意|什么鬼|是猪吗|智障吗|听不懂人话",
+    r"是不是|就这|合理吗|有病|靠谱点|是机器人吗|凭什么|难道|什么玩意|什么鬼|是猪吗|智障吗|听不懂人话|能不能(好好|用点心|专业|上点心)|"
+    r"不是吧|还是我的错觉|要等到|也太|换了吗|\?\?",
     r"for (that|this)\?|(we|i) pay for this|what is wrong with|what"
     + _Q
     + r"s wrong with|like i"
     + _Q
     + r"m not|"
-    r"how hard is it|are you (all )?(serious|kidding|joking|brain dead|braindead|stupid)|seriously\?",
+    r"how hard is it|are you (all )?(serious|kidding|joking|brain dead|braindead|stupid)|seriously\?|"
+    r"who (designed|approved|thought) this|does this look like",
+)
+# a real question to the business beside a reproach ("换的新机又是坏的，请问能改收货地址吗？")
+ASKS_FOR_ZH = (
+    r"请问|怎么(退|换|办|联系|申请|转|重置|取消)|如何|能(不能)?(帮|改|取消|退|换|修)|可以(帮|改|取消|退|换)|在哪(里)?(申请|办理)|"
+    r"找谁|多久能|有电话"
 )
 # a plea for help that praise beside it does not cancel ("新版本太好用了，帮忙确认一下我的预订", "great service today I
 # need help with my account")
 PLEA = _alt(r"帮忙|帮我|请尽快|麻烦", r"need help|help me|please help|asap")
 # an explicit demand of an action
 DEMAND = _alt(
-    r"退款|退钱|退费|赔|给(我)?(个|一个)?说法|要求|处理|解决|换(一|个)|还钱|怎么办|如何",
+    r"(给我|尽快|马上|要求|申请)(退款|退钱|退费|处理|解决|赔)|给(我)?(个|一个)?说法|换(一|个)|还钱|怎么办|如何|退款呢|钱呢",
     r"refund|money back|i want|fix (it|this|my)|replace|cancel|sort (it|this)|call me|contact me|get back to me|email me|dm me",
 )
 # a question or a request for help (the two are only ever used together)
@@ -307,6 +316,7 @@ HELPISH = (
     ),
     _alt(
         r"[?？]",
+        r"^(refund|money back)[.!]*$|"
         r"^(hi|hello|hey)?[ ,!]*(are|is|do|does|can|could|will|would|should|may|have|has) "
         r"(you|i|we|it|there|the|your|this|my)\b",
         r"\b(what|when|where|which|who|how)( \w+)? (is|are|do|does|did|can|should|will|time|day|days|hours)\b",
@@ -365,6 +375,7 @@ HELPISH += (
         "reply",
         "respond",
         "answer",
+        "money back",
         "sort ",
         "want ",
         "bring ",
@@ -435,11 +446,13 @@ CHECKIN = (
 INSULT = (
     _alt(
         r"傻逼|煞笔|沙比|\bsb\b|傻x|傻叉|傻b|脑残|智障|弱智|白痴|蠢货|狗东西|狗日|畜生|人渣|废物|混蛋|王八蛋|去死|滚蛋|"
-        r"^滚|滚吧|滚出|脑子进水|脑子有(病|坑)|穷逼|泼妇|贱人|猪脑子|(你|你们)?是猪吗|不(吃|买|用|要|爱|服)?滚([，,。.!！~～]|$)|神经病(吧|啊)|(你|你们)(是|这)?(个)?神经病|你妈的|你妈逼|他妈的|妈的|tmd|nmsl|cnm|草泥马|操你|骗子|强盗|吸血鬼|黑心商家|奸商|贱",
+        r"^滚|滚吧|滚出|脑子进水|脑子有(病|坑)|穷逼|泼妇|贱人|(跟|像)猪一样|丢人现眼|猪脑子|(你|你们)?是猪吗|不(吃|买|用|要|爱|服)?滚([，,。.!！~～]|$)|神经病(吧|啊)|(你|你们)(是|这)?(个)?神经病|你妈的|你妈逼|他妈的|妈的|tmd|nmsl|cnm|草泥马|操你|骗子|强盗|吸血鬼|黑心商家|奸商|贱",
     ),
     _alt(
         r"\b(f+u+c+k\w*|f\*+k\w*|f\*{2,}|shit\w*|sh\*+t\w*|r\*+tard\w*|b\*+tch\w*|c\*+nt\w*|a\*+hole\w*|bullshit|screw you|go to hell|damn you|bastards?|idiots?|morons?|"
-        r"imbeciles?|muppets|racist pigs?|(you|you're|you are|this|so) dense|stupid|dumb ?ass|asshole\w*|jerks?|clowns|losers?|scumbags?|scammers?|crooks|thieves|"
+        r"imbeciles?|muppets|racist pigs?|greedy pigs?|you pigs|brain ?dead|moronic|(is|are|you"
+        + _Q
+        + r"?re|ur) (a|an|such a) (\w+ )?clown|(you|you're|you are|this|so) dense|stupid|dumb ?ass|asshole\w*|jerks?|clowns|losers?|scumbags?|scammers?|crooks|thieves|"
         r"liars?|frauds|pathetic excuse|dogsh(it|\*+t)|horsesh(it|\*+t)|suck(s|ed)?|dickheads?|bitch\w*|wankers?|pricks?|piss off|"
         # slurs and sexual insults (the Davidson set's "offensive" core): abusive whatever the column says
         r"n[i1]gg(a|ah|er|az|uh)s?|f[a@]gg?(ot)?s?|hoes?|pussy|pussies|coons?|kikes?|spics?|chinks?|wetbacks?|"
@@ -463,6 +476,9 @@ INSULT += (
         "imbecile",
         "muppets",
         "pig",
+        "brain",
+        "moronic",
+        "clown",
         "dense",
         "stupid",
         "dumb",
@@ -630,7 +646,7 @@ FIX = _alt(
     r"我们(来|会|能)(处理|解决|帮)|可以帮您|能帮您|帮到您|原路(退回|返回)|免单|已(经)?新招|已(被)?(批评教育|严肃处理|处罚)|加强(培训|管理|监督)|"
     r"已(经)?(和|与|跟).{0,8}沟通|增加了人手|批评教育|扣除.{0,6}绩效|赔付|免费(更换|换|维修|修|补)|为表歉意|发放补偿|"
     r"(给|为)您多加|已(经)?(帮|为)您(把|将)?.{0,12}(修改|改为|改成|调整|更新)|已(经)?(跟|和|与|向).{0,6}强调|已介入|冻结|"
-    r"(已经)?在(天天)?催|送您(一|个)|(并|进行|给予)赔偿|赔偿您|已(经)?换了|增加.{0,3}(店员|人手|员工|师傅)",
+    r"(已经)?在(天天)?催|送您(一|个)|(并|进行|给予)赔偿|赔偿您|已(经)?换了|增加.{0,3}(店员|人手|员工|师傅)|换新|补偿了",
     r"\b(we("
     + _Q
     + r"?ll| will| are going to| can| could| would be happy to|"
@@ -653,7 +669,7 @@ FIX = _alt(
     r"^refund (processed|issued|approved)|(refund|exchange|return|claim) (has been |is |was )?(processed|approved)|"
     r"(has|have) (now |just |already )?been (shipped|dispatched|refunded|replaced|reshipped|resent|credited|upgraded|"
     r"restored|reactivated|officially replaced|"
-    r"re-?uploaded|uploaded|updated|repaired|processed)|was (dispatched|shipped|sent out|refunded|repaired|processed)|"
+    r"re-?uploaded|uploaded|updated|repaired|processed|reversed|fixed)|on the house|(is|are) on (its|their|the) way|was (dispatched|shipped|sent out|refunded|repaired|processed)|"
     r"(shipped|dispatched|went out) (today|this morning|yesterday)|(get|send) someone (out|over|round)|"
     r"(we|we" + _Q + r"?ve|we have) (now )?(switched|changed|moved) to|"
     r"you" + _Q + r"?(ve| have) been (refunded|credited)|"
@@ -682,7 +698,10 @@ FIX_NEG = _alt(
     + r"?t (refund|replace|fix|do))\b",
     r"\b((unable to|can"
     + _Q
-    + r"?t|cannot|not able to) (offer|provide|process|accept|issue|give|return|exchange)|(can"
+    + r"?t|cannot|not able to) (offer|provide|process|accept|issue|give|return|exchange)|automated response|"
+    r"this is an automated|outside (the |our )?warranty|not covered|(doesn|does not|won)"
+    + _Q
+    + r"?t cover|(can"
     + _Q
     + r"?t|cannot|can not) be "
     r"(returned|refunded|exchanged|cancell?ed)|final sale|non-?refundable|not refundable|no returns|"
@@ -753,7 +772,7 @@ ARGUE = _alt(
     r"说了多少遍|(怎么|自己)不看清楚|不看清楚|自己不看|明明是(您|你)|解释过(很多|好多|无数|多少)(遍|次)|(您|你)自己承担|"
     r"不归我们管|(您|你)找快递|随便给|我们无所谓|闹也没用|早就(跟|和)(您|你)说过|(您|你)不听|就不会这样了|还想要什么|"
     r"跟我们有什么关系|不懂就不要乱说|没有承诺过|不兼容|开心就好|来怪我们|写得很清楚|就(您|你)有问题|(您|你)自己没看清|仔细找找|还好意思|清清楚楚|是(您|你)家.{0,8}(导致|造成|的问题)|(您|你)?自行(更换|解决|处理|承担)|"
-    r"(跟|与|和)本店(无关|没关系)|请?找平台|(您|你)确定(是|在)|还有(别的|其他)?事吗|监控显示|(您|你)迟到了|请仔细阅读|"
+    r"(跟|与|和)本店(无关|没关系)|请?找平台|(您|你)确定.{0,6}(是|在|选|有)|还有(别的|其他)?事吗|解释过了|解释得更清楚|建议您下次|(检查|看看)(一下)?(您)?自己的|(查看|调)了监控|监控显示|(您|你)迟到了|请仔细阅读|"
     r"(下单前|事先|之前)(已经|都)?(说明|写明|告知)|问问家人|问问邻居|看看快递柜|你这种客户|不伺候|爱去哪(就)?去哪|个人口味|不太可能",
     r"\b(your (own )?fault|you should have|you (clearly |obviously )?(didn"
     + _Q
@@ -796,6 +815,7 @@ ARGUE = _alt(
     r"sorry (that )?you feel|sorry if you feel|stop spamming|already answered|did you (even )?read|"
     r"as (we|i) (already |have already )?(explained|said|mentioned|told you)|(stated|written|shown|marked) clearly|"
     r"with respect,|didn" + _Q + r"?t read (it|the)|so entitled|maybe try not|acted professionally|"
+    r"have you tried turning it|thanks for the (0|one)-star|"
     r"ok,? karen)\b|"
     r"[.!?] classy[.!]*$",
 )
@@ -806,7 +826,7 @@ NOT_ARGUE = (r"不是您的(问题|错|责任)|不怪您", r"\b(not your fault|n
 OWN_COMPANY = _alt(
     r"我们公司|我司|本公司|我们老板|老板|领导|公司(新规|规定|制度)|离职|在这家.{0,6}(干|做|上班|工作)|我们.{0,2}(店|厂|馆)|我们(店|门店|单位|部门|厂|工厂|产品|家的)|上班|单位|公司(的|里)|在.{1,12}(上班|工作|打工)|"
     r"我(所在|待)的公司|我的(公司|工作|老板|东家|雇主)|主管|上司|试用期|(我的|我们的)?(工资|薪水)|这(破)?公司|店长|辞职|"
-    r"产品经理|技术部|财务|同事们|内部消息|加班|开会|裁员|顾客|客人|客户|我们店|公司|年会|绩效|涨薪|团建|店里|全店|hr|大小周",
+    r"产品经理|技术部|财务|同事们|内部消息|加班|开会|裁员|顾客|客人|客户|我们店|公司|年会|绩效|涨薪|团建|店里|全店|hr|大小周|市场部|我们组|年终奖|单休|加班|开会|ppt",
     r"\b(work(ing)? (at|for)|i work|my (employer|company|boss|manager|job|workplace|firm)"
     + _Q
     + r"?s?|our (company|boss|management|managers|product|products|store|shop|bosses|ceo|hq)|at work|"
@@ -817,7 +837,8 @@ OWN_COMPANY = _alt(
     r"^management|our hours|our kitchen|eat here|leadership|execs?|hr portal|serverlife|retaillife|"
     r"ordering from us|laying off|layoffs|performance bonus|our own|this branch|customers (who|at)|the school|"
     r"whoever decided our|0+-hour shifts?|double shift|my company|customers?|clients?|pay ?day|applying here|"
-    r"to the (woman|man|guy|lady|customer) who|(some|this) (guy|woman|lady) (just|today))\b",
+    r"to the (woman|man|guy|lady|customer) who|(some|this) (guy|woman|lady) (just|today)|my life here|our (\w+ )?team|"
+    r"our ceo|facilities|works there|ours|i love retail|whoever decided)\b",
 )
 POST_NEG = _alt(
     r"垃圾|坑(人|爹|客户)|骗(人|钱|子|客户)|烂|恶心|黑心|压榨|剥削|别买|千万(不要|别)|太差|很差|失望|无良|割韭菜|辣鸡|后悔|"
@@ -827,7 +848,8 @@ POST_NEG = _alt(
     r"不加(工资|薪)|加班.{0,4}(没|不给)|不值得|工资.{0,6}(没涨|不涨)|暴利|别被.{0,8}骗|坑太多|劝.{0,8}别(办|买|来|用|订)|"
     r"不许请假|服了|栓q|原地去世|麻了|裁员|自求多福|预制菜|背锅|崩了|又改需求|脑残|爱吃不吃|双叒叕|念ppt|破防|改需求|不涨薪|"
     r"共克时艰|懂的都懂|拉黑|看不懂|自己都不(用|买|吃)|(你们)?自己看吧|真的会谢|我真的会谢|你个头|擦亮眼睛|大小周|自己都不想(吃|用|买)|一天比一天(咸|差|贵|少)|看不下去|疯狂卖卡|"
-    r"一言难尽|蚌埠住了|良心不安|泼妇",
+    r"一言难尽|蚌埠住了|良心不安|泼妇|所谓的|爆料|谁定的|越干越穷|大环境不好|多吃苦|提了(辆)?新车|听不懂人话|开会.{0,8}开会|"
+    r"第0+版|单休",
     r"\b(is a joke|a joke|rip(s|ped|ping)? off|ripoff|scam\w*|terrible|awful|worst|garbage|trash|junk|crap\w*|"
     r"toxic|overpriced|don" + _Q + r"?t buy|do not buy|avoid|lies|lying|liars|cheat\w*|hate|hates|useless|"
     r"pathetic|disgrace\w*|shameful|embarrassing|rubbish|clowns|incompetent|greedy|exploit\w*|underpaid|"
@@ -861,7 +883,9 @@ POST_NEG = _alt(
     r"dumbest|can" + _Q + r"?t afford|no break|love it here|read between the lines|nobody takes|"
     r"why are people like this|miserable|hag|guess who|cheapest|applying here|that"
     + _Q
-    + r"?s the point)\b|🤡",
+    + r"?s the point|love how my company|love that for us|i love retail|very nice joke|laughed all the way|"
+    r"for unrelated reasons|could" + _Q + r"?ve been an email|updating my cv|ruined|not going back to ours|"
+    r"covers nothing|spelled .{1,20} wrong|closing the ticket|families usually|need to learn to read)\b|🤡",
 )
 # an announcement of a sale, a launch or an opening (posts)
 PROMO = _alt(
@@ -877,6 +901,12 @@ PROMO = _alt(
     + _Q
     + r"?s day|halloween|diwali|eid|lunar new year|thanksgiving))\b",
 )
+# pride and congratulation in a post, and the irony that cancels them (words only: 🎉 after a grievance is sarcasm)
+PRIDE = (
+    r"恭喜|骄傲|自豪|超额完成|里程碑|加鸡腿|周年",
+    r"\b(proud|congrat\w*|milestone|record (month|year|quarter|day)|anniversary|shout ?out)\b",
+)
+IRONY = r"🙄|🙃|😒|🤡|呵呵|笑死|\b(lol|truly|sure|yeah right)\b"
 # customers as the subject of an employee's post ("some customers really…", 今天遇到一个客户…)
 CUSTOMERS = r"顾客|客人|客户|\b(customers?|clients?|guests?|people who)\b"
 # a reference to the company itself, its management or its pay (a grievance even when customers are named)
@@ -1086,9 +1116,9 @@ SHORT = 60  # characters: the overrides below are for short social messages, not
 TINY = 12
 TINY_EN = 20
 ZH_NOTE_MAX = 30  # characters: a Chinese question, note or praise to a shop; longer texts are reviews
-PRAISE_EN_MAX = (
-    200  # characters: English praise with no negation, contrast or irony marker, up to a long message
-)
+CALM_Q_EN_MAX = 140  # characters: a calm English question the abuse column alone does not make abusive
+# characters: English praise with no negation, contrast or irony marker counts up to a long message
+PRAISE_EN_MAX = 200
 ASKS_ZH = r"^(\ue001 ?)*(您好|你好|亲)?[，,!！\s]*(请问|问一下|问下|想问|咨询|请教)"
 FEW_WORDS = 2  # words (English and other Latin text)
 FEW_CHARS_ZH = 3  # characters (Chinese)
@@ -1226,6 +1256,8 @@ def apply(
     reproach = (complaint | insult) & (help_req | helpish)
     reproach &= scan(RHETORICAL_Q, rows=reproach)
     reproach &= ~scan(PLEA, rows=reproach) & ~scan(DEMAND, rows=reproach)
+    # (a real Chinese question beside the reproach: 请问能改地址吗)
+    reproach &= ~scan(ASKS_FOR_ZH, rows=reproach & scan.sel[0] & ~scan.sel[1])
     out["help_request"] = (
         (help_req | helpish) & ~checkin & ~(praise & ~plea) & ~fan & ~thanked & ~reproach
     ) | presence
@@ -1260,7 +1292,7 @@ def apply(
     # English: a calm short question or request to the brand ("Does the blue hoodie come in XL?" 0.92, "Please
     # check your kitchen." 0.95) that the abuse column reads as abusive without any insult, slur or threat: on the
     # Davidson validation tweets this changes one text, a false alarm ("el negro?")
-    plain |= ab & scan.sel[1] & calm & short & helpish & (ab_score < 0.99)
+    plain |= ab & scan.sel[1] & calm & (n_len <= CALM_Q_EN_MAX) & helpish & (ab_score < 0.99)
     # English: the column alone, not sure, on a short calm message that is no complaint and has no insult or
     # slur ("This reminds me of my grandma's kitchen" 0.82): fan chatter, not abuse
     plain |= ab & scan.sel[1] & ~scan.sel[0] & calm & short & ~complaint & (ab_score < 0.85)
@@ -1388,6 +1420,12 @@ def apply(
         # enough: "把客户当傻子🎉" is sarcasm)
         proud = calm & ~post_neg & scan(POSITIVE_WORDS, rows=calm & ~post_neg)
         proud &= ~scan(NOT_PLAIN_PRAISE, rows=proud)
+        # (words of pride or congratulation carry a post even beside a negation: "没有你公司真的转不动", "Proud
+        # doesn't cover it", "平均响应时间不到2小时"; irony markers still cancel them)
+        pride = calm & ~post_neg & ~proud
+        pride &= scan(PRIDE, rows=pride)
+        pride &= ~scan(IRONY, rows=pride)
+        proud |= pride
         attack = (own & (post_neg | insult)) | (model & ((~zh & en_neg) | sure_neg | post_neg | insult))
         # a denied grievance with no other negative cue or insult is not an attack, even when the columns read the
         # grievance word ("我们公司从来没有拖欠过工资": 拖欠 reads negative to the n-grams)
@@ -1398,6 +1436,12 @@ def apply(
         # a post that runs down one's own company is a grievance, so a complaint, and negative; a post of pride or
         # an announcement of a sale or an opening ("新店开业！…全场八折", "Summer menu drops tomorrow") is neither
         promo = calm & ~nac & scan(PROMO, rows=calm & ~nac)
+        # (a brand's post that owns up to a delay and says what was done is a notice, not a complaint: "上周因系统故障
+        # 导致部分订单延迟发货，给大家添麻烦了，目前已全部发出")
+        notice = ~nac & ~promo & scan(APOLOGY, rows=~nac & ~promo)
+        notice &= scan(FIX, rows=notice)
+        out["complaint"] &= ~notice
+        score[notice] = np.minimum(score[notice], 0.3)
         glad_post = (proud | promo) & ~nac
         # (a post mocking customers reflects on the company but is no complaint about it)
         grievance = nac & ~(scan(CUSTOMERS, rows=nac) & ~scan(OWN_STRONG, rows=nac))
