@@ -1336,134 +1336,144 @@ def apply(
     out["sentiment_score"] = sscore
 
     if kind == "reply":
-        apo_cue = scan(APOLOGY)
-        apo_neg = scan(APOLOGY_NEG)
-        fix_cue = scan(FIX)
-        fix_neg = scan(FIX_NEG)
-        argue_cue = scan(ARGUE)
-        argue_cue &= ~scan(NOT_ARGUE, rows=argue_cue)
-        channel = scan(CHANNEL)
-        invite = scan(INVITE)
-        ch_neg = scan(CHANNEL_NEG)
-        p = {h: probs.get(h, np.asarray(out[h], dtype=np.float64)) for h in REPLY_HEADS}
-        # apology: an explicit apology phrase, not negated; the model alone only when it is very sure
-        out["apology"] = (apo_cue & ~apo_neg) | ((p["apology"] > 0.9) & ~apo_neg & ~argue_cue)
-        out["fix_intent"] = (fix_cue | (p["fix_intent"] > 0.6)) & ~fix_neg
-        ack = scan(RECEIVED)
-        received = ack & ~scan(STRONG_INVITE)
-        out["offers_private"] = channel & ~ch_neg & ~received & (invite | (p["offers_private"] > 0.5))
-        # argumentative: blaming / contradicting / sarcastic cue, or the model when the reply is not plainly an
-        # apology, a fix or an invitation
-        bare = n_len <= 12
-        # (an insult in a reply is arguing too: "神经病吧你…滚"; the model alone does not make a reply that
-        # apologises, fixes or offers a channel argumentative: "We're truly sorry … we've escalated it to the store
-        # manager", "Your return label is on its way to your email" read 0.5-0.8 — the arguing cues above cover the
-        # blame, sarcasm and contradiction that such replies mix in)
-        polite = scan(POLITE)
-        kind_reply = out["apology"] | fix_cue | out["offers_private"] | received | fix_neg | polite
-        out["argumentative"] = (
-            argue_cue
-            | apo_neg
-            | (insult & ~out["apology"])
-            | ((p["argumentative"] > 0.5) & ~bare & ~kind_reply)
-        )
-        # a reply that apologises, promises a fix, offers a private channel, argues, declines or acknowledges is the
-        # brand answering a complaint, not complaining: the inbound columns read the words of the complaint it
-        # answers ("对不起，让您久等了" 0.94, "系统显示已签收，我们这边无法退款" 0.97, "【自动回复】…已收到" 0.79). (The
-        # inbound heads stay on other replies: a text sent with --kind reply may still be a customer's.)
-        answer = out["apology"] | out["fix_intent"] | out["offers_private"] | out["argumentative"] | fix_neg
-        answer |= ack | scan(r"已(被)?(系统)?屏蔽|已收到|我们会考虑|没有查到", rows=~answer)
-        out["complaint"] = out["complaint"] & ~answer
-        score[answer] = np.minimum(score[answer], 0.3)
-        # the tone of the reply, not the words of the complaint it answers: arguing is negative; an apology, a fix,
-        # an offer of a channel, a refusal or an acknowledgement is neutral unless it praises ("We're so sorry about
-        # this! Please DM us…" read -0.17, "Thank you for reaching out. A member of our team will respond…" +0.76)
-        hostile = out["argumentative"] | insult
-        courteous = answer & ~hostile & ~scan(POSITIVE_WORDS, rows=answer & ~hostile)
-        sent[hostile] = "negative"
-        sscore[hostile] = np.minimum(sscore[hostile], -0.5)
-        sent[courteous] = "neutral"
-        sscore[courteous] = np.clip(sscore[courteous], -0.3, 0.3)
-        # a courteous reply (an apology, a fix, an offer of a channel, thanks) without an insult is not abusive: the
-        # Davidson-trained column read "Thanks for flagging! Passed this on to the kitchen team." as 0.93
-        # (nor is a reply the column alone reads as abusive, without an insult, slur or threat, unless it is nearly
-        # sure: "Hi! Yes, we ship to Puerto Rico." read 0.80)
-        _not_abusive(
-            out,
-            (
-                out["apology"]
-                | out["fix_intent"]
-                | out["offers_private"]
-                | polite
-                | (out["abusive_score"] < ABUSE_SURE)
-            )
-            & ~insult,
-        )
-
+        _reply_heads(out, probs, scan, n_len, insult, score, sent, sscore)
     if kind == "post":
-        own = scan(OWN_COMPANY)
-        denied = scan(POST_NOT_NEG)  # "从不拖欠工资", "not a scam": a grievance denied
-        post_neg = scan(POST_NEG) & ~denied
-        model = np.asarray(out["negative_about_company"], dtype=bool)  # about own company AND negative
-        pn = probs.get("post_negative")
-        sure_neg = ((pn > 0.5) & (sscore < -0.3)) if pn is not None else model
-        # a cue of negativity about the own company; or the model — for Chinese only when the negativity is more
-        # than a leaning of the sentiment head (neutral work posts such as "我们公司今天开会" lean negative there;
-        # in English a sentiment leaning negative is enough: the stricter rule cost recall on held-apart posts)
-        zh = ~scan.sel[1]
-        about = probs.get("negative_about_company")
-        if about is not None:  # the "about own company" column, with the cue-corrected abuse and sentiment
-            model = (about > 0.5) & ((pn > 0.5) | out["abusive"] | (sent == "negative"))
-        en_neg = (pn > 0.5) | out["abusive"] | (sscore < 0) if pn is not None else model
-        # a post of plain pride or delight in words ("Proud of the team — we just shipped our millionth order!") is
-        # not an attack, whatever the columns lean to, unless it also has a negative cue (an emoji alone is not
-        # enough: "把客户当傻子🎉" is sarcasm)
-        proud = calm & ~post_neg & scan(POSITIVE_WORDS, rows=calm & ~post_neg)
-        proud &= ~scan(NOT_PLAIN_PRAISE, rows=proud)
-        # (words of pride or congratulation carry a post even beside a negation: "没有你公司真的转不动", "Proud
-        # doesn't cover it", "平均响应时间不到2小时"; irony markers still cancel them)
-        pride = calm & ~post_neg & ~proud
-        pride &= scan(PRIDE, rows=pride)
-        pride &= ~scan(IRONY, rows=pride)
-        proud |= pride
-        attack = (own & (post_neg | insult)) | (model & ((~zh & en_neg) | sure_neg | post_neg | insult))
-        # a denied grievance with no other negative cue or insult is not an attack, even when the columns read the
-        # grievance word ("我们公司从来没有拖欠过工资": 拖欠 reads negative to the n-grams)
-        # a post about a competitor is no attack on one's own company unless it also runs down its own
-        other = scan(OTHER_COMPANY, rows=attack)
-        nac = attack & ~proud & ~(denied & ~negative) & ~(other & ~(own & post_neg))
-        out["negative_about_company"] = nac
-        # a post that runs down one's own company is a grievance, so a complaint, and negative; a post of pride or
-        # an announcement of a sale or an opening ("新店开业！…全场八折", "Summer menu drops tomorrow") is neither
-        promo = calm & ~nac & scan(PROMO, rows=calm & ~nac)
-        # (a brand's post that owns up to a delay and says what was done is a notice, not a complaint: "上周因系统故障
-        # 导致部分订单延迟发货，给大家添麻烦了，目前已全部发出")
-        notice = ~nac & ~promo & scan(APOLOGY, rows=~nac & ~promo)
-        notice &= scan(FIX, rows=notice)
-        out["complaint"] &= ~notice
-        score[notice] = np.minimum(score[notice], 0.3)
-        glad_post = (proud | promo) & ~nac
-        # (a post mocking customers reflects on the company but is no complaint about it)
-        grievance = nac & ~(scan(CUSTOMERS, rows=nac) & ~scan(OWN_STRONG, rows=nac))
-        # (an employee's story about a customer is no complaint either: "今天来了个顾客砍价砍到我怀疑人生…")
-        about_customers = scan(CUSTOMERS, rows=out["complaint"] & ~grievance)
-        out["complaint"] = (out["complaint"] & ~glad_post & ~about_customers) | grievance
-        score[glad_post] = np.minimum(score[glad_post], 0.3)
-        score[grievance] = np.maximum(score[grievance], 0.7)
-        sent[nac] = "negative"
-        sscore[nac] = np.minimum(sscore[nac], -0.5)
-        up = glad_post & (sscore < 0.3)
-        sent[up] = "positive"
-        sscore[up] = 0.3
-        # an employee reporting abuse they received quotes it ("A customer called me an idiot today", "主管又骂我们是
-        # 废物"): not abusive
-        _not_abusive(out, out["abusive"] & scan(REPORTED_ABUSE, rows=out["abusive"]))
-        # nor is a post of plain pride abusive ("Shoutout to Maria who stayed late … Legend." read 0.56); and the
-        # column alone, without an insult, slur or threat, is not enough on an employee's post unless it is nearly
-        # sure: it reads work grumbling as abuse ("老板在群里发了条60秒语音骂人" 0.86, "My boss scheduled a 'quick
-        # sync' for 5:55pm on a Friday" 0.72)
-        _not_abusive(out, (proud | (out["abusive_score"] < ABUSE_SURE)) & ~insult & out["abusive"])
+        _post_heads(out, probs, scan, calm, negative, insult, score, sent, sscore)
     return out
+
+
+def _reply_heads(out, probs, scan: _Scanner, n_len, insult, score, sent, sscore) -> None:
+    """The reply heads (apology, fix_intent, offers_private, argumentative) from their cues and columns, and what a
+    reply changes in the inbound heads (a brand answering is not complaining; its sentiment is its tone). Updates
+    ``out`` and the complaint score and sentiment arrays of :func:`apply` in place."""
+    apo_cue = scan(APOLOGY)
+    apo_neg = scan(APOLOGY_NEG)
+    fix_cue = scan(FIX)
+    fix_neg = scan(FIX_NEG)
+    argue_cue = scan(ARGUE)
+    argue_cue &= ~scan(NOT_ARGUE, rows=argue_cue)
+    channel = scan(CHANNEL)
+    invite = scan(INVITE)
+    ch_neg = scan(CHANNEL_NEG)
+    p = {h: probs.get(h, np.asarray(out[h], dtype=np.float64)) for h in REPLY_HEADS}
+    # apology: an explicit apology phrase, not negated; the model alone only when it is very sure
+    out["apology"] = (apo_cue & ~apo_neg) | ((p["apology"] > 0.9) & ~apo_neg & ~argue_cue)
+    out["fix_intent"] = (fix_cue | (p["fix_intent"] > 0.6)) & ~fix_neg
+    ack = scan(RECEIVED)
+    received = ack & ~scan(STRONG_INVITE)
+    out["offers_private"] = channel & ~ch_neg & ~received & (invite | (p["offers_private"] > 0.5))
+    # argumentative: blaming / contradicting / sarcastic cue, or the model when the reply is not plainly an
+    # apology, a fix or an invitation
+    bare = n_len <= 12
+    # (an insult in a reply is arguing too: "神经病吧你…滚"; the model alone does not make a reply that
+    # apologises, fixes or offers a channel argumentative: "We're truly sorry … we've escalated it to the store
+    # manager", "Your return label is on its way to your email" read 0.5-0.8 — the arguing cues above cover the
+    # blame, sarcasm and contradiction that such replies mix in)
+    thanks = scan(POLITE)
+    kind_reply = out["apology"] | fix_cue | out["offers_private"] | received | fix_neg | thanks
+    out["argumentative"] = (
+        argue_cue | apo_neg | (insult & ~out["apology"]) | ((p["argumentative"] > 0.5) & ~bare & ~kind_reply)
+    )
+    # a reply that apologises, promises a fix, offers a private channel, argues, declines or acknowledges is the
+    # brand answering a complaint, not complaining: the inbound columns read the words of the complaint it
+    # answers ("对不起，让您久等了" 0.94, "系统显示已签收，我们这边无法退款" 0.97, "【自动回复】…已收到" 0.79). (The
+    # inbound heads stay on other replies: a text sent with --kind reply may still be a customer's.)
+    answer = out["apology"] | out["fix_intent"] | out["offers_private"] | out["argumentative"] | fix_neg
+    answer |= ack | scan(r"已(被)?(系统)?屏蔽|已收到|我们会考虑|没有查到", rows=~answer)
+    out["complaint"] = out["complaint"] & ~answer
+    score[answer] = np.minimum(score[answer], 0.3)
+    # the tone of the reply, not the words of the complaint it answers: arguing is negative; an apology, a fix,
+    # an offer of a channel, a refusal or an acknowledgement is neutral unless it praises ("We're so sorry about
+    # this! Please DM us…" read -0.17, "Thank you for reaching out. A member of our team will respond…" +0.76)
+    hostile = out["argumentative"] | insult
+    courteous = answer & ~hostile & ~scan(POSITIVE_WORDS, rows=answer & ~hostile)
+    sent[hostile] = "negative"
+    sscore[hostile] = np.minimum(sscore[hostile], -0.5)
+    sent[courteous] = "neutral"
+    sscore[courteous] = np.clip(sscore[courteous], -0.3, 0.3)
+    # a courteous reply (an apology, a fix, an offer of a channel, thanks) without an insult is not abusive: the
+    # Davidson-trained column read "Thanks for flagging! Passed this on to the kitchen team." as 0.93
+    # (nor is a reply the column alone reads as abusive, without an insult, slur or threat, unless it is nearly
+    # sure: "Hi! Yes, we ship to Puerto Rico." read 0.80)
+    _not_abusive(
+        out,
+        (
+            out["apology"]
+            | out["fix_intent"]
+            | out["offers_private"]
+            | thanks
+            | (out["abusive_score"] < ABUSE_SURE)
+        )
+        & ~insult,
+    )
+
+
+def _post_heads(out, probs, scan: _Scanner, calm, negative, insult, score, sent, sscore) -> None:
+    """``negative_about_company`` for an employee's or brand's post from its cues and columns, and what it changes
+    in the inbound heads (a grievance is a complaint and negative; pride, announcements and notices are not).
+    Updates ``out`` and the complaint score and sentiment arrays of :func:`apply` in place."""
+    own = scan(OWN_COMPANY)
+    denied = scan(POST_NOT_NEG)  # "从不拖欠工资", "not a scam": a grievance denied
+    post_neg = scan(POST_NEG) & ~denied
+    model = np.asarray(out["negative_about_company"], dtype=bool)  # about own company AND negative
+    pn = probs.get("post_negative")
+    sure_neg = ((pn > 0.5) & (sscore < -0.3)) if pn is not None else model
+    # a cue of negativity about the own company; or the model — for Chinese only when the negativity is more
+    # than a leaning of the sentiment head (neutral work posts such as "我们公司今天开会" lean negative there;
+    # in English a sentiment leaning negative is enough: the stricter rule cost recall on held-apart posts)
+    zh = ~scan.sel[1]
+    about = probs.get("negative_about_company")
+    if about is not None:  # the "about own company" column, with the cue-corrected abuse and sentiment
+        model = (about > 0.5) & ((pn > 0.5) | out["abusive"] | (sent == "negative"))
+    en_neg = (pn > 0.5) | out["abusive"] | (sscore < 0) if pn is not None else model
+    # a post of plain pride or delight in words ("Proud of the team — we just shipped our millionth order!") is
+    # not an attack, whatever the columns lean to, unless it also has a negative cue (an emoji alone is not
+    # enough: "把客户当傻子🎉" is sarcasm)
+    proud = calm & ~post_neg & scan(POSITIVE_WORDS, rows=calm & ~post_neg)
+    proud &= ~scan(NOT_PLAIN_PRAISE, rows=proud)
+    # (words of pride or congratulation carry a post even beside a negation: "没有你公司真的转不动", "Proud
+    # doesn't cover it", "平均响应时间不到2小时"; irony markers still cancel them)
+    pride = calm & ~post_neg & ~proud
+    pride &= scan(PRIDE, rows=pride)
+    pride &= ~scan(IRONY, rows=pride)
+    proud |= pride
+    attack = (own & (post_neg | insult)) | (model & ((~zh & en_neg) | sure_neg | post_neg | insult))
+    # a denied grievance with no other negative cue or insult is not an attack, even when the columns read the
+    # grievance word ("我们公司从来没有拖欠过工资": 拖欠 reads negative to the n-grams)
+    # a post about a competitor is no attack on one's own company unless it also runs down its own
+    other = scan(OTHER_COMPANY, rows=attack)
+    nac = attack & ~proud & ~(denied & ~negative) & ~(other & ~(own & post_neg))
+    out["negative_about_company"] = nac
+    # a post that runs down one's own company is a grievance, so a complaint, and negative; a post of pride or
+    # an announcement of a sale or an opening ("新店开业！…全场八折", "Summer menu drops tomorrow") is neither
+    promo = calm & ~nac & scan(PROMO, rows=calm & ~nac)
+    # (a brand's post that owns up to a delay and says what was done is a notice, not a complaint: "上周因系统故障
+    # 导致部分订单延迟发货，给大家添麻烦了，目前已全部发出")
+    notice = ~nac & ~promo & scan(APOLOGY, rows=~nac & ~promo)
+    notice &= scan(FIX, rows=notice)
+    out["complaint"] &= ~notice
+    score[notice] = np.minimum(score[notice], 0.3)
+    glad_post = (proud | promo) & ~nac
+    # (a post mocking customers reflects on the company but is no complaint about it)
+    grievance = nac & ~(scan(CUSTOMERS, rows=nac) & ~scan(OWN_STRONG, rows=nac))
+    # (an employee's story about a customer is no complaint either: "今天来了个顾客砍价砍到我怀疑人生…")
+    about_customers = scan(CUSTOMERS, rows=out["complaint"] & ~grievance)
+    out["complaint"] = (out["complaint"] & ~glad_post & ~about_customers) | grievance
+    score[glad_post] = np.minimum(score[glad_post], 0.3)
+    score[grievance] = np.maximum(score[grievance], 0.7)
+    sent[nac] = "negative"
+    sscore[nac] = np.minimum(sscore[nac], -0.5)
+    up = glad_post & (sscore < 0.3)
+    sent[up] = "positive"
+    sscore[up] = 0.3
+    # an employee reporting abuse they received quotes it ("A customer called me an idiot today", "主管又骂我们是
+    # 废物"): not abusive
+    _not_abusive(out, out["abusive"] & scan(REPORTED_ABUSE, rows=out["abusive"]))
+    # nor is a post of plain pride abusive ("Shoutout to Maria who stayed late … Legend." read 0.56); and the
+    # column alone, without an insult, slur or threat, is not enough on an employee's post unless it is nearly
+    # sure: it reads work grumbling as abuse ("老板在群里发了条60秒语音骂人" 0.86, "My boss scheduled a 'quick
+    # sync' for 5:55pm on a Friday" 0.72)
+    _not_abusive(out, (proud | (out["abusive_score"] < ABUSE_SURE)) & ~insult & out["abusive"])
 
 
 REPLY_HEADS = ("apology", "fix_intent", "argumentative", "offers_private")
