@@ -721,6 +721,40 @@ SWEEP9 = [
 ]
 
 
-@pytest.mark.parametrize("text,kind,head,expected", SWEEP6 + SWEEP7 + SWEEP8 + SWEEP9)
+# ---- sweep 10 (27 Nov): a tenth independent set (first measured held out, then tuned on), in other phrasings
+SWEEP10 = [
+    # (text, kind, head, expected)
+    ("Where's my parcel?? It's been 9 days", "inbound", "complaint", True),
+    ("The desk arrived with a cracked leg. Now what?", "inbound", "complaint", True),
+    ("Nice staff but the delivery was so slow", "inbound", "complaint", True),
+    ("5G套餐怎么改回来？", "inbound", "complaint", False),
+    ("舊款的椅子還有現貨嗎？", "inbound", "complaint", False),
+    ("老师好，孩子感冒了，想请两天假", "inbound", "help_request", True),
+    ("我要投诉你们的快递员，包裹直接扔在门口", "inbound", "help_request", True),
+    # reproach and threats ask for nothing; a threat with a demand still demands
+    ("这不是明摆着坑人吗？", "inbound", "help_request", False),
+    ("你等着，我知道你们仓库在哪", "inbound", "abusive", True),
+    ("你等着，我知道你们仓库在哪", "inbound", "help_request", False),
+    ("I'll come down there and make you regret it", "inbound", "abusive", True),
+    # a calm Chinese question the abuse column is unsure about is not abuse; insults are
+    ("听说你们要开分店了？开在哪？", "inbound", "abusive", False),
+    ("听说你们要搬家了？新地址在哪？", "inbound", "abusive", False),
+    ("您脑子是不是有问题？", "reply", "abusive", True),
+    # replies quoting the abuse they received are not abusive; dismissive answers argue; fixes
+    ("您这样骂人解决不了任何问题，我们已经在核实了。", "reply", "abusive", False),
+    ("Our photos show otherwise. The fee stands.", "reply", "argumentative", True),
+    ("If you think $8 is too much, you're welcome to shop elsewhere.", "reply", "argumentative", True),
+    ("嫌贵可以不买哦", "reply", "argumentative", True),
+    ("丢件请直接联系快递公司，我们这边处理不了。", "reply", "argumentative", True),
+    ("已为您办理退订，下个月生效。", "reply", "fix_intent", True),
+    ("The manager will review the footage and contact you directly.", "reply", "fix_intent", True),
+    # posts
+    ("Five years here and zero raises. Loyalty pays, huh.", "post", "negative_about_company", True),
+    ("作为营业厅员工，套餐又涨了，我都不好意思跟老客户说", "post", "negative_about_company", True),
+    ("Going live at 6pm with a 15-minute stretch session, see you there!", "post", "complaint", False),
+]
+
+
+@pytest.mark.parametrize("text,kind,head,expected", SWEEP6 + SWEEP7 + SWEEP8 + SWEEP9 + SWEEP10)
 def test_sweep_cues(text, kind, head, expected):
     assert bool(_one(text, kind)[head]) is expected
