@@ -755,6 +755,38 @@ SWEEP10 = [
 ]
 
 
-@pytest.mark.parametrize("text,kind,head,expected", SWEEP6 + SWEEP7 + SWEEP8 + SWEEP9 + SWEEP10)
+# ---- sweep 11 (27 Nov): an eleventh independent set (measured held out, then tuned on), in other phrasings
+SWEEP11 = [
+    # (text, kind, head, expected)
+    ("ugh waited 35 min for a table we had booked", "inbound", "complaint", True),
+    ("The sandwich I picked up this morning was mouldy inside, really not ok.", "inbound", "complaint", True),
+    (
+        "The new app keeps logging me out every time I switch tabs, annoying as hell.",
+        "inbound",
+        "complaint",
+        True,
+    ),
+    (
+        "Please look at the broken swing in the park playground, a kid almost fell.",
+        "inbound",
+        "help_request",
+        True,
+    ),
+    ("热水器装好第三天就不出热水了，麻烦派个师傅来看看", "inbound", "help_request", True),
+    # an insult or a threat without a question or a plea asks for nothing; with one it still asks
+    ("Your cashier is a total creep who can't stop staring.", "inbound", "help_request", False),
+    ("Your cashier is a total creep who can't stop staring.", "inbound", "abusive", True),
+    ("傻逼客服，订单三天没动，求解决", "inbound", "help_request", True),
+    ("I'll smash every one of your scooters if this happens again", "inbound", "abusive", True),
+    # replies: blaming and the non-apology; what is ready is a fix
+    ("The scratch was caused by the wrong setting you chose, not by us.", "reply", "argumentative", True),
+    ("We're not responsible for lost items, sorry.", "reply", "apology", False),
+    ("您下单时选择的是自提哦，请您理性发言。", "reply", "argumentative", True),
+    ("爱吃不吃，穷就别来", "reply", "argumentative", True),
+    ("Your glasses are now ready for pickup at the Elm St store.", "reply", "fix_intent", True),
+]
+
+
+@pytest.mark.parametrize("text,kind,head,expected", SWEEP6 + SWEEP7 + SWEEP8 + SWEEP9 + SWEEP10 + SWEEP11)
 def test_sweep_cues(text, kind, head, expected):
     assert bool(_one(text, kind)[head]) is expected

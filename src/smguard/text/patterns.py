@@ -236,7 +236,11 @@ PLAIN_PROBLEM = (
         + r"?s been (0+|two|three|four|five|six|several) (days|weeks|months)|"
         r"(service|delivery|it|staff) (was|is|were|are) (so |really |very |super )?slow|"
         r"arrived (broken|damaged|torn|cracked|with an? (torn|broken|cracked|damaged|missing))|"
-        r"didn" + _Q + r"?t work at all)\b",
+        r"didn"
+        + _Q
+        + r"?t work at all|waited (0+|an?|two|three|four) (min|mins|minutes|hours?)|hate the new|"
+        r"lids? leak|leaks? (every|all)|mou?ldy|very misleading|crack(ed)? in it|scratched my|keeps (crashing|putting|"
+        r"logging|freezing|kicking)|want (a|my) refund)\b",
     ),
 )
 # a negative word that is not negative here: "值不值得专门跑一趟" asks (不值得), "还帮忙把垃圾带走了" is real rubbish
@@ -266,7 +270,7 @@ RHETORICAL = (
 SERVICE_Q = (
     r"几点|营业|开门|关门|保修|质保|多久|多长时间|预约|可以.{0,12}(吗|么)|能.{0,12}(吗|么)|支持|有没有|在哪|地址|电话|价格|"
     r"多少钱|怎么(预约|申请|办理|购买|买|退|换|联系|去|操作|设置|使用|用|注销|取消|修改|改|绑定|解绑|开通|关闭|充值|续费|开票|开发票)|如何|是否|请问|"
-    r"打卡|签到|送.{0,6}吗|有货|哪款|补货|返场|上新|想问|帮我(取消|修改|改|查|退)|请假|想请|现货|什么时候(有|出|上|到|发|开|能|可以)|何时|能不能(出|上|做|开|加|推出)|"
+    r"打卡|签到|送.{0,6}吗|有货|哪款|补货|返场|上新|想问|帮我(取消|修改|改|查|退)|请假|想请|现货|复刻|什么时候(有|出|上|到|发|开|能|可以)|何时|能不能(出|上|做|开|加|推出)|"
     r"有.{0,10}(吗|么)[?？]?$|招.{0,8}(吗|么)|求链接|值不值|值得(去|买|吃|来)(吗|么)",
     r"\b(open|close|closing|hours|warranty|guarantee|book|booking|appointment|do you (have|sell|offer|do|stock|ship|deliver)|"
     r"can i|could i|how (do|can) i|where|price|cost|available|in stock|deliver|return policy|what time|is there|"
@@ -288,7 +292,7 @@ PAST_HELP = _alt(
 # complaint, no request for help unless it also pleads or demands
 RHETORICAL_Q = (
     r"是不是|就这|合理吗|有病|靠谱点|是机器人吗|凭什么|难道|什么玩意|什么鬼|是猪吗|智障吗|听不懂人话|能不能(好好|用点心|专业|上点心)|"
-    r"不是吧|还是我的错觉|要等到|也太|换了吗|\?\?|这不是|还好意思|这么离谱|打发叫花子|怎么现在",
+    r"不是吧|还是我的错觉|要等到|也太|换了吗|\?\?|这不是|还好意思|这么离谱|打发叫花子|怎么现在|又崩了",
     r"for (that|this)\?|(we|i) pay for this|what is wrong with|what"
     + _Q
     + r"s wrong with|like i"
@@ -301,6 +305,14 @@ RHETORICAL_Q = (
 ASKS_FOR_ZH = (
     r"请问|怎么(退|换|办|联系|申请|转|重置|取消)|如何|能(不能)?(帮|改|取消|退|换|修)|可以(帮|改|取消|退|换)|在哪(里)?(申请|办理)|"
     r"找谁|多久能|有电话"
+)
+# a question or a request in words (the question mark aside): what keeps an insult or a threat a request
+ASKING = (
+    r"[?？]|吗|怎么|什么时候|请|麻烦|帮|能不能|可不可以|求助|求解决|求帮|联系谁",
+    r"[?？]|\b(how (long|do|can)|when (will|can|do)|where (is|are|do|can)|what (is|are|do)|please|pls|plz|can (you|someone)|"
+    r"could (you|someone)|look into|sort (it|this) out|who do i|what"
+    + _Q
+    + r"?s the best way|best way to)\b",
 )
 # a plea for help that praise beside it does not cancel ("新版本太好用了，帮忙确认一下我的预订", "great service today I
 # need help with my account")
@@ -320,7 +332,7 @@ HELPISH = (
         r"(怎么|如何|怎样|能不能|可不可以|可以不可以|是否|有没有|多久|多长时间|几点|什么时候|哪里|哪儿|在哪|多少钱|支持不支持|"
         r"能否|可否)",
         r"求助|帮(我|忙)|帮帮|想(预约|咨询|了解|问)|能(帮|不能帮)|可以.{0,8}(吗|么)|求(链接|同款|购买方式|地址|推荐)|"
-        r"赶紧(给我|帮我)|尽快(给我|帮我)|麻烦(给我|帮我)|^(退款|退钱|换货|赔钱)[!！。]*$|求(返场|补货)|蹲.{0,3}(返场|补货)|给(我)?(个|一个)说法|要求退|麻烦查|请?管管|我要投诉|想请.{0,2}假|"
+        r"赶紧(给我|帮我)|尽快(给我|帮我)|麻烦(给我|帮我)|^(退款|退钱|换货|赔钱)[!！。]*$|求(返场|补货)|蹲.{0,3}(返场|补货)|给(我)?(个|一个)说法|要求退|麻烦查|请?管管|我要投诉|想请.{0,2}假|派(个|人|师傅)|麻烦(核实|处理|看看|派)|直接换|"
         r"要求(退货|退款|赔偿|换货|处理|解决)|尽快(处理|解决|核实|回复|退款)|转人工|希望.{0,6}(优化|改进|修复|改善)",
     ),
     _alt(
@@ -333,7 +345,8 @@ HELPISH = (
         r"do you|can i|could i|can you|could you|may i|wondering|any idea|help me|please help|need help|"
         r"need some help|is it possible|i" + _Q + r"?d like to|i would like to|please advise|any advice|"
         r"let me know|can someone|(dm|message|call|email|e-mail|text|send) me( back| your| the| a)?|"
-        r"(pls|plz|please) (fix|send|refund|cancel|replace|change|check|sort|update|reply|respond|help|add|stop|remove)|"
+        r"(pls|plz|please) (fix|send|refund|cancel|replace|change|check|sort|update|reply|respond|help|add|stop|remove|"
+        r"pull|look|come)|need (one|it|this|them) refunded|(refunded|fixed|cancell?ed) (pls|plz|please)|"
         r"^(refund|fix|cancel|replace|reply|respond|answer) (it|me|my|your|this|the)|fix this|sort (this|it) out|"
         r"want (this|it) (reported|fixed|resolved|sorted)|bring (back|it back|them back)|"
         r"stop (spamming|sending|emailing|calling|texting)|i want (that|my|the|our|a) .{0,24}(back|refund)|"
@@ -407,14 +420,14 @@ _POS_EMOJI = "❤|♥|💕|💖|💗|💓|💚|💙|💛|💜|🧡|😍|🥰|�
 POSITIVE_WORDS = (
     "爱上|喜欢|爱了|好喝|好吃|好看|好美|太美|真美|漂亮|绝了|绝绝子|太赞|超赞|点赞|种草|冲鸭|冲冲冲|满意|好评|回购|必买|"
     "yyds|惊艳|可爱|治愈|完美|超棒|真棒|好棒|很棒|太棒|美哭|心动|幸福|开心|期待|骄傲|自豪|恭喜|出片|丰富|贴心|周到|感动|靠谱|"
-    "加油|好用|不错|特别好|很好|用心|抢到",
+    "加油|好用|不错|特别好|很好|用心|抢到|暖心",
     r"\b(love[sd]?|loving|gorgeous|beautiful|amazing|awesome|perfect|delicious|yummy|tasty|cute|adorable|lovely|"
     r"stunning|excellent|fantastic|wonderful|obsessed|can" + _Q + r"?t wait|cannot wait|favou?rite|so good|"
     r"cozy|cosy|wow|well done|congrat\w*|brilliant|beautifully|the best|in my life|must[- ]have|proud|legends?|"
     r"legendary|rock ?stars|crushed it|nailed it|killing it|worth every penny|shout ?outs? to|above and beyond|"
     r"best compliment|keep it up|super fast|great (customer )?service|makes my life easier|best \w+ i"
     + _Q
-    + r"?ve|lifesavers?|big thanks|huge thanks|worth every (cent|dollar)|impressed|bang on time)\b",
+    + r"?ve|lifesavers?|big thanks|huge thanks|worth every (cent|dollar)|impressed|bang on time|bless you)\b",
 )
 # a mild fault in a very short Chinese review ("豆角很老", "少了南瓜粥", "比预计晚到"): keeps a note a complaint
 MILD_FAULT_ZH = (
@@ -456,11 +469,11 @@ CHECKIN = (
 INSULT = (
     _alt(
         r"傻逼|煞笔|沙比|\bsb\b|傻x|傻叉|傻b|脑残|智障|弱智|白痴|蠢货|狗东西|狗日|畜生|人渣|废物|混蛋|王八蛋|去死|滚蛋|"
-        r"^滚|滚吧|滚出|脑子进水|脑子有(病|坑)|穷逼|泼妇|贱人|你大爷|狗屎|(跟|像)猪一样|丢人现眼|脑子(是不是)?有问题|猪脑子|(你|你们)?是猪吗|不(吃|买|用|要|爱|服)?滚([，,。.!！~～]|$)|神经病(吧|啊)|(你|你们)(是|这)?(个)?神经病|你妈的|你妈逼|他妈的|妈的|tmd|nmsl|cnm|草泥马|操你|骗子|强盗|吸血鬼|黑心商家|奸商|贱",
+        r"^滚|滚吧|滚出|脑子进水|脑子有(病|坑)|穷逼|泼妇|贱人|你大爷|狗屎|脑子是个好东西|[，,。]\s*滚[。!！]*$|(跟|像)猪一样|丢人现眼|脑子(是不是)?有问题|猪脑子|(你|你们)?是猪吗|不(吃|买|用|要|爱|服)?滚([，,。.!！~～]|$)|神经病(吧|啊)|(你|你们)(是|这)?(个)?神经病|你妈的|你妈逼|他妈的|妈的|tmd|nmsl|cnm|草泥马|操你|骗子|强盗|吸血鬼|黑心商家|奸商|贱",
     ),
     _alt(
         r"\b(f+u+c+k\w*|f\*+k\w*|f\*{2,}|shit\w*|sh\*+t\w*|r\*+tard\w*|b\*+tch\w*|c\*+nt\w*|a\*+hole\w*|bullshit|screw you|go to hell|damn you|bastards?|idiots?|morons?|"
-        r"imbeciles?|muppets|racist pigs?|greedy pigs?|you pigs|brain ?dead|moronic|(is|are|you"
+        r"imbeciles?|muppets|(a|total|such a) (creep|pervert)|piece of (trash|garbage|crap)|spineless|racist pigs?|greedy pigs?|you pigs|brain ?dead|moronic|(is|are|you"
         + _Q
         + r"?re|ur) (a|an|such a) (\w+ )?clown|(you|you're|you are|this|so) dense|stupid|dumb ?ass|asshole\w*|jerks?|clowns|losers?|scumbags?|scammers?|crooks|thieves|"
         r"liars?|frauds|pathetic excuse|, clown\b|dogsh(it|\*+t)|horsesh(it|\*+t)|suck(s|ed)?|dickheads?|bitch\w*|wankers?|pricks?|piss off|"
@@ -485,6 +498,10 @@ INSULT += (
         "moron",
         "imbecile",
         "muppets",
+        "creep",
+        "piece of",
+        "spineless",
+        "pervert",
         "pig",
         "brain",
         "moronic",
@@ -568,7 +585,7 @@ THREAT = (
         r"make (you|them|him|her|the owner) pay for (this|that|it)|you ?(will|'ll|’ll) regret (this|it)|make you regret|"
         r"you ?(will|'ll|’ll|are going to|re going to|re gonna) pay for (this|it)|"
         r"(hunt|track) you down|(blow|shoot) up (your|the|that) \w+|burn (your|the|this|that) \w+ down|"
-        r"smash (every|all|your|the) (\w+ )?(windows?|shop|store|car|face|head|place)|"
+        r"smash (every|all|your|the) (\w+ )?(windows?|shop|store|car|face|head|place)|smash every one of your|"
         r"hope (your|you and your) (\w+ )?(family|kids|children|mom|mother|wife|husband) (gets?|dies?|catch(es)?)|"
         r"(you|thieving|lying|greedy|absolute|utter) scum|you (\w+ )?clown|"
         r"break (your|his|her|their|the \w+" + _Q + r"?s) (legs?|arms?|neck|face|jaw)|"
@@ -646,7 +663,8 @@ APOLOGY_NEG = _alt(
     + _Q
     + r"?t|wasn"
     + _Q
-    + r"?t) (our|my) (fault|mistake|bad|problem)|no fault of (ours|mine))\b",
+    + r"?t) (our|my) (fault|mistake|bad|problem)|no fault of (ours|mine)|sorry (that )?you feel|sorry if you feel|"
+    r"not responsible for)\b",
 )
 FIX = _alt(
     r"已(经)?(为您|帮您|给您)?(安排|处理|补发|退款|退回|重新|加急|催促|反馈|提交|登记|查到|核实|升级|修复|更换|换货|发出|寄出|申请|联系|报修|解决)",
@@ -684,6 +702,7 @@ FIX = _alt(
     r"restored|reactivated|officially replaced|"
     r"re-?uploaded|uploaded|updated|repaired|processed|reversed|fixed)|on the house|(is|are) on (its|their|the) way|was (dispatched|shipped|sent out|refunded|repaired|processed)|"
     r"(shipped|dispatched|went out) (today|this morning|yesterday)|(get|send) someone (out|over|round)|"
+    r"(is|are) (now )?ready for (pickup|pick-up|collection)|"
     r"(we|we" + _Q + r"?ve|we have) (now )?(switched|changed|moved) to|"
     r"you" + _Q + r"?(ve| have) been (refunded|credited)|"
     r"help (you )?(with|get|sort)|(refund|replacement|credit|engineer|technician|new one|courier)( has| is| will| was)"
@@ -785,7 +804,7 @@ ARGUE = _alt(
     r"说了多少遍|(怎么|自己)不看清楚|不看清楚|自己不看|明明是(您|你)|解释过(很多|好多|无数|多少)(遍|次)|(您|你)自己承担|"
     r"不归我们管|(您|你)找快递|随便给|我们无所谓|闹也没用|早就(跟|和)(您|你)说过|(您|你)不听|就不会这样了|还想要什么|"
     r"跟我们有什么关系|不懂就不要乱说|没有承诺过|不兼容|开心就好|来怪我们|写得很清楚|就(您|你)有问题|(您|你)自己没看清|仔细找找|还好意思|清清楚楚|是(您|你)家.{0,8}(导致|造成|的问题)|(您|你)?自行(更换|解决|处理|承担)|"
-    r"(跟|与|和)本店(无关|没关系)|请?找平台|(您|你)确定.{0,6}(是|在|选|有)|还有(别的|其他)?事吗|解释过了|解释得更清楚|建议您下次|(检查|看看)(一下)?(您)?自己的|(查看|调)了监控|嫌贵(就|可以)?(别|不)(来|买)|(我们|这边)处理不了|请?(直接)?联系快递公司|监控显示|(您|你)迟到了|请仔细阅读|"
+    r"(跟|与|和)本店(无关|没关系)|请?找平台|(您|你)确定.{0,6}(是|在|选|有)|还有(别的|其他)?事吗|解释过了|解释得更清楚|建议您下次|(检查|看看)(一下)?(您)?自己的|(查看|调)了监控|嫌贵(就|可以)?(别|不)(来|买)|(我们|这边)处理不了|请?(直接)?联系快递公司|爱来不来|穷就别|回家找找|再找找|理性发言|(您|你)想要五星|(您|你)(下单时)?选择的是|按备注操作|监控显示|(您|你)迟到了|请仔细阅读|"
     r"(下单前|事先|之前)(已经|都)?(说明|写明|告知)|问问家人|问问邻居|看看快递柜|你这种客户|不伺候|爱去哪(就)?去哪|个人口味|不太可能",
     r"\b(your (own )?fault|you should have|you (clearly |obviously )?(didn"
     + _Q
@@ -830,7 +849,8 @@ ARGUE = _alt(
     r"with respect,|didn" + _Q + r"?t read (it|the)|so entitled|maybe try not|acted professionally|"
     r"have you tried turning it|thanks for the (0|one)-star|shows? otherwise|stop posting|what a creative|"
     r"if you think .{0,30}too (much|expensive)|welcome to (bring|go|shop) (your own|elsewhere)|^lol,? ok[.!]*$|"
-    r"\. relax[.!]*$|"
+    r"\. relax[.!]*$|(somewhere|elsewhere) else then|interesting how|funny,? you were|caused by (the wrong|your)|"
+    r"not responsible for|"
     r"ok,? karen)\b|"
     r"[.!?] classy[.!]*$",
 )
@@ -1287,8 +1307,10 @@ def apply(
     # (a real Chinese question beside the reproach: 请问能改地址吗)
     reproach &= ~scan(ASKS_FOR_ZH, rows=reproach & scan.sel[0] & ~scan.sel[1])
     # (a threat asks for nothing either, unless it asks a question: "我知道你们仓库在哪，晚上别让我碰见")
-    menace = threat & ~scan(r"[?？]|吗|how long|how do|when will|when can|怎么|什么时候", rows=threat)
-    reproach |= menace & ~scan(DEMAND, rows=menace)
+    # (nor does a threat or an insult without a question or a plea: "Your receptionist is a stupid b*tch who can't read
+    # a calendar", "我知道你们仓库在哪，晚上别让我碰见")
+    menace = insult & ~scan(ASKING, rows=insult)
+    reproach |= menace & ~scan(DEMAND, rows=menace) & ~scan(PLEA, rows=menace)
     out["help_request"] = (
         (help_req | helpish) & ~checkin & ~(praise & ~plea) & ~fan & ~thanked & ~reproach
     ) | presence
@@ -1299,7 +1321,7 @@ def apply(
     unsure = ab & (ab_score < 0.7) & scan.sel[1]  # not for Chinese: the COLD-trained part is topic-oriented
     polite = scan(POLITE, rows=unsure & calm)
     long_neg = scan(NEG_CUE, rows=unsure & ~short)  # (negative cues were only looked for in short texts)
-    plain = unsure & (neg | long_neg | complaint) & ~insult & (ab_score < 0.6)
+    plain = unsure & (neg | long_neg | complaint) & ~insult
     # English: a short complaint with a negative cue and no insult is harsh, not abusive, unless the column is
     # quite sure (>= 0.85): "your support is useless" read 0.81, "Unacceptable." 0.68
     plain |= ab & scan.sel[1] & ~scan.sel[0] & short & neg & ~insult & (ab_score < 0.85)
