@@ -568,6 +568,12 @@ SWEEP6 = [
         # a post running down one's own company is negative; a sale announcement is not
         ("领导又让周末加班，真的栓Q", "post", "negative"),
         ("新店开业，全场八折，欢迎光临", "post", "positive"),
+        # an English complaint in friendly words is negative, not positive
+        (
+            "Love the new store layout, hate that the card machine keeps declining my card",
+            "inbound",
+            "negative",
+        ),
     ],
 )
 def test_sentiment_reads_the_tone(text, kind, expected):
