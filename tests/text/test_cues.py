@@ -793,6 +793,38 @@ SWEEP11 = [
 ]
 
 
-@pytest.mark.parametrize("text,kind,head,expected", SWEEP6 + SWEEP7 + SWEEP8 + SWEEP9 + SWEEP10 + SWEEP11)
+# ---- sweep 12 (27 Nov): a twelfth independent set (measured held out, then tuned on), in other phrasings
+SWEEP12 = [
+    # (text, kind, head, expected)
+    ("the booking link on your site goes to a 404", "inbound", "complaint", True),
+    ("Found a hair in my soup. Table 12.", "inbound", "complaint", True),
+    ("Shipped to Norway in 5 days, better than expected.", "inbound", "complaint", False),
+    ("周末的亲子票包含午餐吗？", "inbound", "complaint", False),
+    # questions to other users ask the business for nothing
+    ("Anyone else's card getting declined on the app today?", "inbound", "help_request", False),
+    ("有没有人出二手的婴儿车？", "inbound", "help_request", False),
+    ("Refund me by Friday or I go to the ombudsman", "inbound", "help_request", True),
+    ("Still no refund from March, fourth time asking.", "inbound", "help_request", True),
+    ("会员费被扣了两次，麻烦退一笔", "inbound", "help_request", True),
+    # replies
+    ("Please keep it civil or this conversation is over.", "reply", "argumentative", True),
+    ("请您文明发言，否则我们将不再回复。", "reply", "argumentative", True),
+    ("这是卖家的问题，跟平台无关，请自行联系卖家。", "reply", "argumentative", True),
+    ("Thanks for flagging, the link is fixed now!", "reply", "fix_intent", True),
+    ("抱歉！已通知骑手明天起加套防水袋。", "reply", "fix_intent", True),
+    # posts
+    (
+        "Our nurses aren't paid for the handover hour. Just so patients know.",
+        "post",
+        "negative_about_company",
+        True,
+    ),
+    ("劝各位买我们家年卡之前，把退款条款看两遍。", "post", "negative_about_company", True),
+]
+
+
+@pytest.mark.parametrize(
+    "text,kind,head,expected", SWEEP6 + SWEEP7 + SWEEP8 + SWEEP9 + SWEEP10 + SWEEP11 + SWEEP12
+)
 def test_sweep_cues(text, kind, head, expected):
     assert bool(_one(text, kind)[head]) is expected

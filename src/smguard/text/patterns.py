@@ -221,7 +221,7 @@ PLAIN_PROBLEM = (
         r"(threw|thrown|tossed) (my|the|our|a) (package|parcel|box|order|delivery)|(left me|got) stranded|"
         r"love (paying|waiting|being (charged|ignored|kept)|getting (charged|ignored))|great business model|"
         r"gone downhill|went downhill|way too (sweet|salty|sour|spicy|oily|greasy|loud|hot|cold|small|expensive|dry)|"
-        r"rock hard|(gives|giving|throws|shows|showing) (a |an )?(404|error)|no explanation|love that for me|"
+        r"rock hard|(gives|giving|throws|shows|showing|goes to) (a |an )?(0{3}|error)|no explanation|love that for me|"
         r"great,? another|rude af|would(" + _Q + r"?ve| have) been nice|"
         r"(having|have|had|got|facing|experiencing) (a |an |some |the same |major |big )?(problems?|issues?|trouble) "
         r"with|paraly[sz]ed my)\b|^(\ue001 ?)*(problems?|issues?|trouble) with\b",
@@ -240,7 +240,10 @@ PLAIN_PROBLEM = (
         + _Q
         + r"?t work at all|waited (0+|an?|two|three|four) (min|mins|minutes|hours?)|hate the new|"
         r"lids? leak|leaks? (every|all)|mou?ldy|very misleading|crack(ed)? in it|scratched my|keeps (crashing|putting|"
-        r"logging|freezing|kicking)|want (a|my) refund)\b",
+        r"logging|freezing|kicking)|want (a|my) refund|(found|there was|there"
+        + _Q
+        + r"?s) an? (hair|bug|fly|cockroach|"
+        r"piece of (plastic|glass|metal))|shoved my)\b",
     ),
 )
 # a negative word that is not negative here: "值不值得专门跑一趟" asks (不值得), "还帮忙把垃圾带走了" is real rubbish
@@ -249,7 +252,8 @@ NOT_NEG = r"值不值|(带走|扔|倒|清理|收拾|打扫)(了)?(的)?垃圾|�
 NO_PROBLEM = (
     r"没问题|没有问题|问题没有|没(有)?(任何|一点|啥|什么)问题|没毛病|毛病没有|一点毛病|(没|不|没有|零)踩雷|没翻车",
     r"\b(no problems?|no issues?|not a problem|no worries|zero (issues|problems)|not (a|one) single (problem|issue)|"
-    r"without (a|any) (problem|issue|hitch)s?|never (had|once had) (a|any|one)( single)? (problem|issue)s?)\b",
+    r"without (a|any) (problem|issue|hitch)s?|never (had|once had) (a|any|one)( single)? (problem|issue)s?|"
+    r"no (real )?complaints?)\b",
 )
 # reproachful / rhetorical questions: a question that is a complaint
 RHETORICAL = (
@@ -270,7 +274,7 @@ RHETORICAL = (
 SERVICE_Q = (
     r"几点|营业|开门|关门|保修|质保|多久|多长时间|预约|可以.{0,12}(吗|么)|能.{0,12}(吗|么)|支持|有没有|在哪|地址|电话|价格|"
     r"多少钱|怎么(预约|申请|办理|购买|买|退|换|联系|去|操作|设置|使用|用|注销|取消|修改|改|绑定|解绑|开通|关闭|充值|续费|开票|开发票)|如何|是否|请问|"
-    r"打卡|签到|送.{0,6}吗|有货|哪款|补货|返场|上新|想问|帮我(取消|修改|改|查|退)|请假|想请|现货|复刻|什么时候(有|出|上|到|发|开|能|可以)|何时|能不能(出|上|做|开|加|推出)|"
+    r"打卡|签到|送.{0,6}吗|有货|哪款|补货|返场|上新|想问|帮我(取消|修改|改|查|退)|请假|想请|现货|复刻|包含|名额|半价|开吗|营业吗|带车位|什么时候(有|出|上|到|发|开|能|可以)|何时|能不能(出|上|做|开|加|推出)|"
     r"有.{0,10}(吗|么)[?？]?$|招.{0,8}(吗|么)|求链接|值不值|值得(去|买|吃|来)(吗|么)",
     r"\b(open|close|closing|hours|warranty|guarantee|book|booking|appointment|do you (have|sell|offer|do|stock|ship|deliver)|"
     r"can i|could i|how (do|can) i|where|price|cost|available|in stock|deliver|return policy|what time|is there|"
@@ -292,7 +296,7 @@ PAST_HELP = _alt(
 # complaint, no request for help unless it also pleads or demands
 RHETORICAL_Q = (
     r"是不是|就这|合理吗|有病|靠谱点|是机器人吗|凭什么|难道|什么玩意|什么鬼|是猪吗|智障吗|听不懂人话|能不能(好好|用点心|专业|上点心)|"
-    r"不是吧|还是我的错觉|要等到|也太|换了吗|\?\?|这不是|还好意思|这么离谱|打发叫花子|怎么现在|又崩了",
+    r"不是吧|还是我的错觉|要等到|也太|换了吗|\?\?|这不是|还好意思|这么离谱|打发叫花子|怎么现在|又崩了|给谁看|怎么这么|还要(扣|收)",
     r"for (that|this)\?|(we|i) pay for this|what is wrong with|what"
     + _Q
     + r"s wrong with|like i"
@@ -314,6 +318,11 @@ ASKING = (
     + _Q
     + r"?s the best way|best way to)\b",
 )
+# a question to other users, not to the business ("Anyone else's app logging them out?", "有没有人出二手自行车？")
+TO_OTHERS = (
+    r"^(\ue001 ?)*(有没有人|有人.{0,10}(也|一起)|有没有.{0,8}的同学)",
+    r"^(\ue001 ?)*(anyone|anybody|who else|is it just me)\b|\banyone else\b",
+)
 # a plea for help that praise beside it does not cancel ("新版本太好用了，帮忙确认一下我的预订", "great service today I
 # need help with my account")
 PLEA = _alt(r"帮忙|帮我|请尽快|麻烦", r"need help|help me|please help|asap|any idea")
@@ -332,7 +341,7 @@ HELPISH = (
         r"(怎么|如何|怎样|能不能|可不可以|可以不可以|是否|有没有|多久|多长时间|几点|什么时候|哪里|哪儿|在哪|多少钱|支持不支持|"
         r"能否|可否)",
         r"求助|帮(我|忙)|帮帮|想(预约|咨询|了解|问)|能(帮|不能帮)|可以.{0,8}(吗|么)|求(链接|同款|购买方式|地址|推荐)|"
-        r"赶紧(给我|帮我)|尽快(给我|帮我)|麻烦(给我|帮我)|^(退款|退钱|换货|赔钱)[!！。]*$|求(返场|补货)|蹲.{0,3}(返场|补货)|给(我)?(个|一个)说法|要求退|麻烦查|请?管管|我要投诉|想请.{0,2}假|派(个|人|师傅)|麻烦(核实|处理|看看|派)|直接换|"
+        r"赶紧(给我|帮我)|尽快(给我|帮我)|麻烦(给我|帮我)|^(退款|退钱|换货|赔钱)[!！。]*$|求(返场|补货)|蹲.{0,3}(返场|补货)|给(我)?(个|一个)说法|要求退|麻烦查|请?管管|我要投诉|想请.{0,2}假|派(个|人|师傅)|麻烦(核实|处理|看看|派|退)|直接换|求常驻|联系我|"
         r"要求(退货|退款|赔偿|换货|处理|解决)|尽快(处理|解决|核实|回复|退款)|转人工|希望.{0,6}(优化|改进|修复|改善)",
     ),
     _alt(
@@ -346,7 +355,9 @@ HELPISH = (
         r"need some help|is it possible|i" + _Q + r"?d like to|i would like to|please advise|any advice|"
         r"let me know|can someone|(dm|message|call|email|e-mail|text|send) me( back| your| the| a)?|"
         r"(pls|plz|please) (fix|send|refund|cancel|replace|change|check|sort|update|reply|respond|help|add|stop|remove|"
-        r"pull|look|come)|need (one|it|this|them) refunded|(refunded|fixed|cancell?ed) (pls|plz|please)|"
+        r"pull|look|come|make|bring|keep)|need (one|it|this|them) refunded|(refunded|fixed|cancell?ed) (pls|plz|please)|"
+        r"refund me|(0|two|three|four|fourth|third|second) times? asking|i want (an? )?(explanation|compensation|answer|"
+        r"apology)|"
         r"^(refund|fix|cancel|replace|reply|respond|answer) (it|me|my|your|this|the)|fix this|sort (this|it) out|"
         r"want (this|it) (reported|fixed|resolved|sorted)|bring (back|it back|them back)|"
         r"stop (spamming|sending|emailing|calling|texting)|i want (that|my|the|our|a) .{0,24}(back|refund)|"
@@ -420,14 +431,14 @@ _POS_EMOJI = "❤|♥|💕|💖|💗|💓|💚|💙|💛|💜|🧡|😍|🥰|�
 POSITIVE_WORDS = (
     "爱上|喜欢|爱了|好喝|好吃|好看|好美|太美|真美|漂亮|绝了|绝绝子|太赞|超赞|点赞|种草|冲鸭|冲冲冲|满意|好评|回购|必买|"
     "yyds|惊艳|可爱|治愈|完美|超棒|真棒|好棒|很棒|太棒|美哭|心动|幸福|开心|期待|骄傲|自豪|恭喜|出片|丰富|贴心|周到|感动|靠谱|"
-    "加油|好用|不错|特别好|很好|用心|抢到|暖心",
+    "加油|好用|不错|特别好|很好|用心|抢到|暖心|给力",
     r"\b(love[sd]?|loving|gorgeous|beautiful|amazing|awesome|perfect|delicious|yummy|tasty|cute|adorable|lovely|"
     r"stunning|excellent|fantastic|wonderful|obsessed|can" + _Q + r"?t wait|cannot wait|favou?rite|so good|"
     r"cozy|cosy|wow|well done|congrat\w*|brilliant|beautifully|the best|in my life|must[- ]have|proud|legends?|"
     r"legendary|rock ?stars|crushed it|nailed it|killing it|worth every penny|shout ?outs? to|above and beyond|"
     r"best compliment|keep it up|super fast|great (customer )?service|makes my life easier|best \w+ i"
     + _Q
-    + r"?ve|lifesavers?|big thanks|huge thanks|worth every (cent|dollar)|impressed|bang on time|bless you)\b",
+    + r"?ve|lifesavers?|big thanks|huge thanks|worth every (cent|dollar)|impressed|bang on time|bless you|better than expected)\b",
 )
 # a mild fault in a very short Chinese review ("豆角很老", "少了南瓜粥", "比预计晚到"): keeps a note a complaint
 MILD_FAULT_ZH = (
@@ -675,7 +686,7 @@ FIX = _alt(
     r"我们(来|会|能)(处理|解决|帮)|可以帮您|能帮您|帮到您|原路(退回|返回)|免单|已(经)?新招|已(被)?(批评教育|严肃处理|处罚)|加强(培训|管理|监督)|"
     r"已(经)?(和|与|跟).{0,8}沟通|增加了人手|批评教育|扣除.{0,6}绩效|赔付|免费(更换|换|维修|修|补)|为表歉意|发放补偿|"
     r"(给|为)您多加|已(经)?(帮|为)您(把|将)?.{0,12}(修改|改为|改成|调整|更新)|已(经)?(跟|和|与|向).{0,6}强调|已介入|冻结|"
-    r"(已经)?在(天天)?催|送您(一|个)|(并|进行|给予)赔偿|赔偿您|已(经)?换了|增加.{0,3}(店员|人手|员工|师傅)|换新|补偿了|已(经)?(为您|帮您|给您)办理|整改|可申请.{0,8}补偿|当面沟通|(去|来)?核查一下",
+    r"(已经)?在(天天)?催|送您(一|个)|(并|进行|给予)赔偿|赔偿您|已(经)?换了|增加.{0,3}(店员|人手|员工|师傅)|换新|补偿了|已(经)?(为您|帮您|给您)办理|整改|可申请.{0,8}补偿|当面沟通|(去|来)?核查一下|补做|重做|按规定赔偿|反馈给.{0,8}处理|已经更新|免除|已通知|已到场|已更正|会给您打电话",
     r"\b(we("
     + _Q
     + r"?ll| will| are going to| can| could| would be happy to|"
@@ -702,7 +713,7 @@ FIX = _alt(
     r"restored|reactivated|officially replaced|"
     r"re-?uploaded|uploaded|updated|repaired|processed|reversed|fixed)|on the house|(is|are) on (its|their|the) way|was (dispatched|shipped|sent out|refunded|repaired|processed)|"
     r"(shipped|dispatched|went out) (today|this morning|yesterday)|(get|send) someone (out|over|round)|"
-    r"(is|are) (now )?ready for (pickup|pick-up|collection)|"
+    r"(is|are) (now )?ready for (pickup|pick-up|collection)|(is|are) fixed now|review a|"
     r"(we|we" + _Q + r"?ve|we have) (now )?(switched|changed|moved) to|"
     r"you" + _Q + r"?(ve| have) been (refunded|credited)|"
     r"help (you )?(with|get|sort)|(refund|replacement|credit|engineer|technician|new one|courier)( has| is| will| was)"
@@ -804,7 +815,7 @@ ARGUE = _alt(
     r"说了多少遍|(怎么|自己)不看清楚|不看清楚|自己不看|明明是(您|你)|解释过(很多|好多|无数|多少)(遍|次)|(您|你)自己承担|"
     r"不归我们管|(您|你)找快递|随便给|我们无所谓|闹也没用|早就(跟|和)(您|你)说过|(您|你)不听|就不会这样了|还想要什么|"
     r"跟我们有什么关系|不懂就不要乱说|没有承诺过|不兼容|开心就好|来怪我们|写得很清楚|就(您|你)有问题|(您|你)自己没看清|仔细找找|还好意思|清清楚楚|是(您|你)家.{0,8}(导致|造成|的问题)|(您|你)?自行(更换|解决|处理|承担)|"
-    r"(跟|与|和)本店(无关|没关系)|请?找平台|(您|你)确定.{0,6}(是|在|选|有)|还有(别的|其他)?事吗|解释过了|解释得更清楚|建议您下次|(检查|看看)(一下)?(您)?自己的|(查看|调)了监控|嫌贵(就|可以)?(别|不)(来|买)|(我们|这边)处理不了|请?(直接)?联系快递公司|爱来不来|穷就别|回家找找|再找找|理性发言|(您|你)想要五星|(您|你)(下单时)?选择的是|按备注操作|监控显示|(您|你)迟到了|请仔细阅读|"
+    r"(跟|与|和)本店(无关|没关系)|请?找平台|(您|你)确定.{0,6}(是|在|选|有)|还有(别的|其他)?事吗|解释过了|解释得更清楚|建议您下次|(检查|看看)(一下)?(您)?自己的|(查看|调)了监控|嫌贵(就|可以)?(别|不)(来|买)|(我们|这边)处理不了|请?(直接)?联系快递公司|爱来不来|穷就别|回家找找|再找找|理性发言|(您|你)想要五星|(您|你)(下单时)?选择的是|按备注操作|运气不太好|建议避开|看清楚好吗|是(您|你)(的)?(孩子)?先|文明发言|不再回复|自身操作|别急着|跟平台无关|请?自行联系|已经回复(您|你)|答案也不会变|监控显示|(您|你)迟到了|请仔细阅读|"
     r"(下单前|事先|之前)(已经|都)?(说明|写明|告知)|问问家人|问问邻居|看看快递柜|你这种客户|不伺候|爱去哪(就)?去哪|个人口味|不太可能",
     r"\b(your (own )?fault|you should have|you (clearly |obviously )?(didn"
     + _Q
@@ -850,7 +861,7 @@ ARGUE = _alt(
     r"have you tried turning it|thanks for the (0|one)-star|shows? otherwise|stop posting|what a creative|"
     r"if you think .{0,30}too (much|expensive)|welcome to (bring|go|shop) (your own|elsewhere)|^lol,? ok[.!]*$|"
     r"\. relax[.!]*$|(somewhere|elsewhere) else then|interesting how|funny,? you were|caused by (the wrong|your)|"
-    r"not responsible for|"
+    r"not responsible for|^lol,? no[.!]*$|this conversation is over|driver error|"
     r"ok,? karen)\b|"
     r"[.!?] classy[.!]*$",
 )
@@ -861,7 +872,7 @@ NOT_ARGUE = (r"不是您的(问题|错|责任)|不怪您", r"\b(not your fault|n
 OWN_COMPANY = _alt(
     r"我们公司|我司|本公司|我们老板|老板|领导|公司(新规|规定|制度)|离职|在这家.{0,6}(干|做|上班|工作)|我们.{0,2}(店|厂|馆)|我们(店|门店|单位|部门|厂|工厂|产品|家的)|上班|单位|公司(的|里)|在.{1,12}(上班|工作|打工)|"
     r"我(所在|待)的公司|我的(公司|工作|老板|东家|雇主)|主管|上司|试用期|(我的|我们的)?(工资|薪水)|这(破)?公司|店长|辞职|"
-    r"产品经理|技术部|财务|同事们|内部消息|加班|开会|裁员|顾客|客人|客户|我们店|公司|年会|绩效|涨薪|团建|店里|全店|hr|大小周|市场部|我们组|年终奖|单休|加班|开会|ppt|营业厅|员工|我们家|评论区",
+    r"产品经理|技术部|财务|同事们|内部消息|加班|开会|裁员|顾客|客人|客户|我们店|公司|年会|绩效|涨薪|团建|店里|全店|hr|大小周|市场部|我们组|年终奖|单休|加班|开会|ppt|营业厅|员工|我们家|评论区|销售|我们老师|游客",
     r"\b(work(ing)? (at|for)|i work|my (employer|company|boss|manager|job|workplace|firm)"
     + _Q
     + r"?s?|our (company|boss|management|managers|product|products|store|shop|bosses|ceo|hq)|at work|"
@@ -874,7 +885,8 @@ OWN_COMPANY = _alt(
     r"whoever decided our|0+-hour shifts?|double shift|my company|customers?|clients?|pay ?day|applying here|"
     r"to the (woman|man|guy|lady|customer) who|(some|this) (guy|woman|lady) (just|today)|my life here|our (\w+ )?team|"
     r"our ceo|facilities|works there|ours|i love retail|whoever decided|head office|corporate|years here|for a living|"
-    r"our pricing|the whole team|our break|the depot|they (just )?hired)\b",
+    r"our pricing|the whole team|our break|the depot|they (just )?hired|the boss|sales (promised|team)|"
+    r"our (tutors|teachers|staff|drivers|nurses|workers))\b",
 )
 POST_NEG = _alt(
     r"垃圾|坑(人|爹|客户)|骗(人|钱|子|客户)|烂|恶心|黑心|压榨|剥削|别买|千万(不要|别)|太差|很差|失望|无良|割韭菜|辣鸡|后悔|"
@@ -885,7 +897,8 @@ POST_NEG = _alt(
     r"不许请假|服了|栓q|原地去世|麻了|裁员|自求多福|预制菜|背锅|崩了|又改需求|脑残|爱吃不吃|双叒叕|念ppt|破防|改需求|不涨薪|"
     r"共克时艰|懂的都懂|拉黑|看不懂|自己都不(用|买|吃)|(你们)?自己看吧|真的会谢|我真的会谢|你个头|擦亮眼睛|大小周|自己都不想(吃|用|买)|一天比一天(咸|差|贵|少)|看不下去|疯狂卖卡|"
     r"一言难尽|蚌埠住了|良心不安|泼妇|所谓的|爆料|谁定的|越干越穷|大环境不好|多吃苦|提了(辆)?新车|听不懂人话|开会.{0,8}开会|"
-    r"第0+版|单休|不如一年|越来越(薄|贵|差|少)|都不好意思|这叫自愿|扣绩效|还是那么点|奋斗精神|键盘侠|弄死你|又涨了",
+    r"第0+版|单休|不如一年|越来越(薄|贵|差|少)|都不好意思|这叫自愿|扣绩效|还是那么点|奋斗精神|键盘侠|弄死你|又涨了|白干|不算工资|说取消就取消|爱了爱了|蠢得|脑子呢|劝各位|看两遍|不是我的活|"
+    r"忘记.{0,3}算|加班费",
     r"\b(is a joke|a joke|rip(s|ped|ping)? off|ripoff|scam\w*|terrible|awful|worst|garbage|trash|junk|crap\w*|"
     r"toxic|overpriced|don" + _Q + r"?t buy|do not buy|avoid|lies|lying|liars|cheat\w*|hate|hates|useless|"
     r"pathetic|disgrace\w*|shameful|embarrassing|rubbish|clowns|incompetent|greedy|exploit\w*|underpaid|"
@@ -929,7 +942,12 @@ POST_NEG = _alt(
     + r"?t understand our|who decided|is that even legal|"
     r"cut our break|don"
     + _Q
-    + r"?t need sleep|sick of|slobs|never once read|yell(ed|s)? at me|reported it)\b|🤡",
+    + r"?t need sleep|sick of|slobs|never once read|yell(ed|s)? at me|reported it|paid till|working till|unpaid|"
+    r"aren"
+    + _Q
+    + r"?t paid|warning to anyone|apparently i"
+    + _Q
+    + r"?m the one|sure dave|the things i deal with)\b|🤡",
 )
 # an announcement of a sale, a launch or an opening (posts)
 PROMO = _alt(
@@ -1311,8 +1329,10 @@ def apply(
     # a calendar", "我知道你们仓库在哪，晚上别让我碰见")
     menace = insult & ~scan(ASKING, rows=insult)
     reproach |= menace & ~scan(DEMAND, rows=menace) & ~scan(PLEA, rows=menace)
+    others = (help_req | helpish) & ~presence
+    others &= scan(TO_OTHERS, rows=others)
     out["help_request"] = (
-        (help_req | helpish) & ~checkin & ~(praise & ~plea) & ~fan & ~thanked & ~reproach
+        (help_req | helpish) & ~checkin & ~(praise & ~plea) & ~fan & ~thanked & ~reproach & ~others
     ) | presence
     ab_score = np.asarray(out["abusive_score"], dtype=np.float64).copy()
     ab_score[insult] = np.maximum(ab_score[insult], 0.9)
