@@ -12,8 +12,10 @@ the folds as groups), each text as a complaint and as not, weighted W x p and W 
 p of the teacher trained without the fold (`training/teacher.py --cv`); variants of the fold's own tweets are
 left out. This is how `make models` uses `training/teacher_complaint_en.npz`.
 
-``--pipeline`` also scores each fold's tweets and waimai reviews through the cue layer, as `smguard classify`
-reads them (languages detected; the fold's complaint column in the shipped model, its other heads as shipped).
+``--pipeline`` also scores each fold's tweets and waimai reviews, and ChnSentiCorp dev and the online_shopping
+validation part, through the cue layer, as `smguard classify` reads them (languages detected; the fold's complaint
+column in the shipped model, its other heads as shipped); ``--dump OUT.jsonl`` writes each text it scored there
+with its label, column score and pipeline answer, to compare two versions of the cue layer text by text.
 
 ``--rationales W`` adds the annotators' rationale span of each tweet (X-CI's ``Explain`` column, same tweets and
 labels) as an extra English example with the tweet's label and weight W, in the tweet's fold (a span never
