@@ -1141,6 +1141,8 @@ class _Scanner:
         self.n = len(texts)
         lang = np.asarray(lang, dtype=object)
         self.sel = (lang != "en", lang != "zh")  # rows for the zh part, rows for the en part
+        self.zh_only = self.sel[0] & ~self.sel[1]  # texts detected as Chinese
+        self.en_only = self.sel[1] & ~self.sel[0]  # texts detected as English
 
     def __call__(self, group, rows: np.ndarray | None = None) -> np.ndarray:
         if isinstance(group, str):
@@ -1199,14 +1201,13 @@ def _not_abusive(out: dict[str, np.ndarray], rows: np.ndarray) -> None:
     out["abusive_score"][rows] = np.minimum(out["abusive_score"][rows], 0.4)
 
 
-def _few_words(texts: list[str], rows: np.ndarray, sel: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+def _few_words(texts: list[str], rows: np.ndarray, scan: _Scanner) -> np.ndarray:
     """Rows (of ``rows``) whose whole message is one or two words ("ok", "hmm", "bruh") or, in Chinese, at most
     three characters (哦, 收到, 呵呵): too little for the abuse column, which read "ok" as 0.88 and "k" as 0.99.
     The short abusive texts of Davidson and COLD name an insult, a slur or a group (COLD has no text this short),
     so at this length only an insult makes abuse. Only a few rows of a batch get here: a plain loop."""
     out = np.zeros(len(texts), dtype=bool)
-    zh_only = sel[0] & ~sel[1]
-    en_only = sel[1] & ~sel[0]
+    zh_only, en_only = scan.zh_only, scan.en_only
     for i in np.flatnonzero(rows):
         t = texts[i].strip()
         if zh_only[i]:
@@ -1239,7 +1240,7 @@ def apply(
     neg = scan(NEG_CUE, rows=short & ((sscore < 0) | (score >= 0.5)))
     # English, longer: a negative cue in a message the complaint column is unsure about (0.2-0.5) and the sentiment
     # column reads as negative ("Worst tattoo studio in town. Linework is shaky, healed patchy… 1 star." read 0.42)
-    en_long = ~short & scan.sel[1] & ~scan.sel[0] & ~complaint & (score >= 0.2) & (sscore < -0.3)
+    en_long = ~short & scan.en_only & ~complaint & (score >= 0.2) & (sscore < -0.3)
     neg |= scan(NEG_CUE, rows=en_long)
     neg |= scan(PLAIN_PROBLEM, rows=~neg & (~complaint | (sscore > -0.5)))
     neg &= ~scan(NOT_NEG, rows=neg & scan.sel[0])
@@ -1261,20 +1262,20 @@ def apply(
     # 你们招兼职吗 as 0.99; questions to a shop are rare in the review sets it learnt from. Longer review questions
     # such as 汤直接装塑料袋里了，我想问问我该如何倒进盆里？ are complaints: with this cap at 12+ characters, waimai
     # validation lost 8 texts net)
-    sure_q = scan.sel[0] & ~scan.sel[1] & (n_len <= TINY) & (score >= 0.9) & (score < 0.995) & calm & helpish
+    sure_q = scan.zh_only & (n_len <= TINY) & (score >= 0.9) & (score < 0.995) & calm & helpish
     # (a fault word keeps it a complaint: 差,还有别的字可以形容吗)
     sure_q &= ~scan(MILD_FAULT_ZH, rows=sure_q)
     cap = np.where(sure_q, 0.995, 0.9)
     # (Chinese: at most ZH_NOTE_MAX characters; longer ones are reviews, where 没问题, 满意! or a question is one part
     # of a mixed verdict: "鼠标个头有点小，女孩用没问题，男士用不方便！" is negative)
-    note = short & ~(scan.sel[0] & ~scan.sel[1] & (n_len > ZH_NOTE_MAX))
+    note = short & ~(scan.zh_only & (n_len > ZH_NOTE_MAX))
     # (a message that opens as a polite question is one at any short length: "请问这款羽绒服有没有160的尺码？身高158…")
     # (looked for only where being a note changes something)
     asks = short & ~note & calm & helpish & (complaint | (sent != "neutral"))
     note |= scan(ASKS_ZH, rows=asks)
     maybe = calm & note & (complaint | (sent == "negative")) & (score < cap) & (helpish | checkin | fine)
     maybe &= fine | scan(SERVICE_Q, rows=maybe & ~fine)
-    maybe &= ~scan(FAULT_TOLD_ZH, rows=maybe & scan.sel[0] & ~scan.sel[1])
+    maybe &= ~scan(FAULT_TOLD_ZH, rows=maybe & scan.zh_only)
     neutral = maybe & ~scan(RHETORICAL, rows=maybe)
     presence = calm & (n_len <= PRESENCE_MAX)
     presence &= scan(PRESENCE, rows=presence)
@@ -1293,7 +1294,7 @@ def apply(
     score[neg] = np.maximum(score[neg], 0.7)
     # a very short Chinese note with no negative cue, no fault word, no negation, that the complaint column is
     # unsure about ("收藏了，回头试试", "秋天的第一杯茶"): too little text for the n-grams; a complaint names a fault
-    tiny = calm & (n_len <= TINY) & scan.sel[0] & ~scan.sel[1] & complaint & (score < 0.65) & (sscore > -0.3)
+    tiny = calm & (n_len <= TINY) & scan.zh_only & complaint & (score < 0.65) & (sscore > -0.3)
     tiny &= ~scan(MILD_FAULT_ZH, rows=tiny) & ~scan(NOT_PLAIN_PRAISE[0], rows=tiny)
     complaint &= ~tiny
     score[tiny] = np.minimum(score[tiny], 0.4)
@@ -1303,13 +1304,13 @@ def apply(
     # (English praise also in a longer message, up to PRAISE_EN_MAX characters, when the complaint column is not
     # sure: "Huge thanks to Dana at the Maple St branch for sorting out my mortgage paperwork in 20 minutes. Absolute
     # legend." read 0.58)
-    long_en = ~short & (n_len <= PRAISE_EN_MAX) & scan.sel[1] & ~scan.sel[0] & (score < 0.9)
+    long_en = ~short & (n_len <= PRAISE_EN_MAX) & scan.en_only & (score < 0.9)
     praise = scan(POSITIVE_WORDS, rows=calm & (note | long_en))
     # (a longer message was only checked for negative cues by the en_long rule: check it now)
     praise &= ~scan(NEG_CUE, rows=praise & long_en) & ~scan(PLAIN_PROBLEM, rows=praise & long_en)
     praise |= scan(_POS_EMOJI, rows=calm & note & ~praise & (sscore > -0.5))
     praise &= ~scan(NOT_PLAIN_PRAISE, rows=praise)
-    praise &= ~scan(FAULT_TOLD_ZH, rows=praise & scan.sel[0] & ~scan.sel[1])
+    praise &= ~scan(FAULT_TOLD_ZH, rows=praise & scan.zh_only)
     complaint &= ~praise
     score[praise] = np.minimum(score[praise], 0.3)
     out["complaint"] = complaint
@@ -1317,22 +1318,23 @@ def apply(
     thanked = ~negative & (help_req | helpish)
     thanked &= ~scan(r"[?？]|吗|呢|么", rows=thanked)
     thanked &= scan(PAST_HELP, rows=thanked)
-    plea = scan(PLEA, rows=praise & (help_req | helpish))
-    # (a reproachful question in a complaint or an insult asks for nothing)
-    reproach = (complaint | insult) & (help_req | helpish)
+    asked = help_req | helpish
+    # (a reproachful question in a complaint or an insult asks for nothing, unless a real Chinese question stands
+    # beside it: 请问能改地址吗)
+    reproach = (complaint | insult) & asked
     reproach &= scan(RHETORICAL_Q, rows=reproach)
-    reproach &= ~scan(PLEA, rows=reproach) & ~scan(DEMAND, rows=reproach)
-    # (a real Chinese question beside the reproach: 请问能改地址吗)
-    reproach &= ~scan(ASKS_FOR_ZH, rows=reproach & scan.sel[0] & ~scan.sel[1])
-    # (a threat asks for nothing either, unless it asks a question: "我知道你们仓库在哪，晚上别让我碰见")
-    # (nor does a threat or an insult without a question or a plea: "Your receptionist is a stupid b*tch who can't read
-    # a calendar", "我知道你们仓库在哪，晚上别让我碰见")
-    menace = insult & ~scan(ASKING, rows=insult)
-    reproach |= menace & ~scan(DEMAND, rows=menace) & ~scan(PLEA, rows=menace)
-    others = (help_req | helpish) & ~presence
+    reproach &= ~scan(ASKS_FOR_ZH, rows=reproach & scan.zh_only)
+    # (nor does a threat or an insult without a question: "Your receptionist is a stupid b*tch who can't read a
+    # calendar", "我知道你们仓库在哪，晚上别让我碰见")
+    reproach |= insult & ~scan(ASKING, rows=insult)
+    # (either way a plea or a demand beside it still asks; a plea also outweighs praise: "新版本太好用了，帮忙确认一下")
+    plea = scan(PLEA, rows=reproach | (praise & asked))
+    reproach &= ~plea
+    reproach &= ~scan(DEMAND, rows=reproach)
+    others = asked & ~presence
     others &= scan(TO_OTHERS, rows=others)
     out["help_request"] = (
-        (help_req | helpish) & ~checkin & ~(praise & ~plea) & ~fan & ~thanked & ~reproach & ~others
+        asked & ~checkin & ~(praise & ~plea) & ~fan & ~thanked & ~reproach & ~others
     ) | presence
     ab_score = np.asarray(out["abusive_score"], dtype=np.float64).copy()
     ab_score[insult] = np.maximum(ab_score[insult], 0.9)
@@ -1344,7 +1346,7 @@ def apply(
     plain = unsure & (neg | long_neg | complaint) & ~insult
     # English: a short complaint with a negative cue and no insult is harsh, not abusive, unless the column is
     # quite sure (>= 0.85): "your support is useless" read 0.81, "Unacceptable." 0.68
-    plain |= ab & scan.sel[1] & ~scan.sel[0] & short & neg & ~insult & (ab_score < 0.85)
+    plain |= ab & scan.en_only & short & neg & ~insult & (ab_score < 0.85)
     # Chinese: a short plain complaint (a negative cue such as 又迟到了 / 太差劲了, no insult) that names the
     # business or its service, when the COLD-trained column is unsure (< 0.6): "你们的外卖又迟到了，太差劲了" is
     # harsh, not abusive (longer texts, or ones without such a reference, with these cues are often COLD's
@@ -1369,12 +1371,12 @@ def apply(
     # Chinese: a calm question the COLD-trained column reads as abusive without any insult or threat, unsure
     # ("听说你们要出新款了？什么时候上？" 0.62)
     # (only a question to the business: COLD's offensive questions about groups look calm too)
-    zh_q = ab & scan.sel[0] & ~scan.sel[1] & calm & note & helpish & (ab_score < 0.7)
+    zh_q = ab & scan.zh_only & calm & note & helpish & (ab_score < 0.7)
     plain |= zh_q & scan(r"你们|您|贵店|你家|客服|店家", rows=zh_q)
     # English: the column alone, not sure, on a short calm message that is no complaint and has no insult or
     # slur ("This reminds me of my grandma's kitchen" 0.82): fan chatter, not abuse
-    plain |= ab & scan.sel[1] & ~scan.sel[0] & calm & short & ~complaint & (ab_score < 0.85)
-    plain |= _few_words(texts, ab & ~insult & (n_len <= TINY_EN), scan.sel)
+    plain |= ab & scan.en_only & calm & short & ~complaint & (ab_score < 0.85)
+    plain |= _few_words(texts, ab & ~insult & (n_len <= TINY_EN), scan)
     ab_score[polite | plain] = np.minimum(ab_score[polite | plain], 0.4)
     out["abusive"] = (ab & ~polite & ~plain) | insult
     out["abusive_score"] = ab_score
@@ -1384,9 +1386,7 @@ def apply(
     sscore[flip] = np.minimum(sscore[flip], -0.5)
     # the sentiment head's negative reading of a tiny calm English message the complaint column sees nothing in
     # ("Tagging my sister" -0.90) is not a sign of anger
-    flat = (
-        calm & (n_len <= TINY_EN) & scan.sel[1] & ~scan.sel[0] & ~complaint & (score < 0.3) & (sscore < -0.3)
-    )
+    flat = calm & (n_len <= TINY_EN) & scan.en_only & ~complaint & (score < 0.3) & (sscore < -0.3)
     sent[flat] = "neutral"
     sscore[flat] = -0.3
     glad = praise & (sscore < 0.6)
@@ -1414,7 +1414,7 @@ def apply(
     # ("Love the coffee, hate the new cups — the lids leak every single time."): negative (in the sweeps 6-11,
     # +12 of 450 English inbound messages right, 1 wrong; Chinese reviews keep their column, waimai's mixed
     # reviews are labelled positive)
-    grumble = out["complaint"] & (sent == "positive") & scan.sel[1] & ~scan.sel[0]
+    grumble = out["complaint"] & (sent == "positive") & scan.en_only
     sent[grumble] = "negative"
     sscore[grumble] = np.minimum(sscore[grumble], -0.3)
     out["sentiment"] = sent
@@ -1545,10 +1545,10 @@ def _post_heads(out, probs, scan: _Scanner, calm, negative, insult, score, sent,
     score[notice] = np.minimum(score[notice], 0.3)
     glad_post = (proud | promo) & ~nac
     # (a post mocking customers reflects on the company but is no complaint about it)
-    grievance = nac & ~(scan(CUSTOMERS, rows=nac) & ~scan(OWN_STRONG, rows=nac))
+    customers = scan(CUSTOMERS, rows=nac | out["complaint"])
+    grievance = nac & ~(customers & ~scan(OWN_STRONG, rows=nac & customers))
     # (an employee's story about a customer is no complaint either: "今天来了个顾客砍价砍到我怀疑人生…")
-    about_customers = scan(CUSTOMERS, rows=out["complaint"] & ~grievance)
-    out["complaint"] = (out["complaint"] & ~glad_post & ~about_customers) | grievance
+    out["complaint"] = (out["complaint"] & ~glad_post & ~(customers & ~grievance)) | grievance
     score[glad_post] = np.minimum(score[glad_post], 0.3)
     score[grievance] = np.maximum(score[grievance], 0.7)
     sent[nac] = "negative"
