@@ -822,9 +822,104 @@ SWEEP12 = [
     ("劝各位买我们家年卡之前，把退款条款看两遍。", "post", "negative_about_company", True),
 ]
 
+# sweep 14 (27 Nov, session 8): each a class of phrasings the sweep found, tested in other words
+SWEEP14 = [
+    # a shop's notice or staff chatter is no complaint on a post without a negative cue or grievance
+    ("国庆营业时间调整：10月1日至3日休息，4日起照常营业。", "post", "complaint", False),
+    ("今天的团建是烧烤，老板请客，大家吃得很开心！", "post", "complaint", False),
+    (
+        "Our card machine is offline this morning, cash only until noon. Thanks for bearing with us!",
+        "post",
+        "complaint",
+        False,
+    ),
+    ("加班到凌晨，领导说这是福报。", "post", "complaint", True),
+    # requests: after-sales applications, pleas for a fix, polite 麻烦…看一下, "any fix", "fix your …", "do u"
+    ("用了两周屏幕就出现亮线，申请换货。", "inbound", "help_request", True),
+    ("登录一直转圈圈，这是什么破服务器？？求处理", "inbound", "help_request", True),
+    ("你好，麻烦你们抽空查一下我的退款进度，谢谢。", "inbound", "help_request", True),
+    (
+        "The scanner drops my Wi-Fi every hour since the update. Any workaround for this?",
+        "inbound",
+        "help_request",
+        True,
+    ),
+    ("you people are useless. fix your website", "inbound", "help_request", True),
+    ("do u ship to ireland", "inbound", "help_request", True),
+    # rhetorical questions and questions to other users ask the business for nothing
+    ("有谁知道这个商场的停车场几点关？", "inbound", "help_request", False),
+    ("Called four times today and no answer. Is anybody even there?", "inbound", "help_request", False),
+    ("Ten years a customer and this is how you treat me? Cancelling.", "inbound", "help_request", False),
+    ("说好三天到货，今天第七天了，是我记错了吗？", "inbound", "help_request", False),
+    # complaints
+    ("這家的麵包越來越貴，個頭越來越小", "inbound", "complaint", True),
+    ("感谢客服无视了我一个星期。", "inbound", "complaint", True),
+    ("Ninety minutes on hold and then the call dropped. Stellar work.", "inbound", "complaint", True),
+    (
+        "The 'waterproof' boots are not waterproof, wet socks after ten minutes in the rain.",
+        "inbound",
+        "complaint",
+        True,
+    ),
+    ("The sofa arrived two weeks late, lovely fabric though.", "inbound", "complaint", True),
+    ("Prices went up again and the portions keep getting smaller. Amazing.", "inbound", "complaint", True),
+    # abuse: English praise and Chinese complaints about the business without an insult
+    (
+        "Big shoutout to the lifeguard who found my son's goggles, you're a legend",
+        "inbound",
+        "abusive",
+        False,
+    ),
+    ("面里吃出一根头发，老板还说不可能，这店迟早关门", "inbound", "abusive", False),
+    # replies: fixes, arguing
+    (
+        "Sorry about the noise last night. Drop us an email and we'd love to make it right.",
+        "reply",
+        "fix_intent",
+        True,
+    ),
+    ("Please call us on 0800 000 000 and an advisor will help you.", "reply", "fix_intent", True),
+    ("抱歉打扰到您，已为您关闭营销短信，以后不会再收到了。", "reply", "fix_intent", True),
+    ("谢谢提醒，我们已经把音量调低了，欢迎下次再来。", "reply", "fix_intent", True),
+    ("欢迎再来，下次报暗号送甜品一份哦", "reply", "fix_intent", False),
+    ("As stated twice already, the offer ended on Sunday.", "reply", "argumentative", True),
+    ("Our drivers don't deserve this kind of abuse from you.", "reply", "argumentative", True),
+    ("建议您先仔细看一下使用说明再评价哦~", "reply", "argumentative", True),
+    ("说得好像别的店不要排队一样。", "reply", "argumentative", True),
+    # posts that run down the own company
+    ("说实话我们家新出的这款洗发水我自己都不敢用。", "post", "negative_about_company", True),
+    (
+        "Three meetings today about why we have too many meetings. Peak corporate.",
+        "post",
+        "negative_about_company",
+        True,
+    ),
+]
+SWEEP14_SENTIMENT = [
+    # a calm question is neutral, short or not ("How do I …", "Can I bring …")
+    (
+        "How do I change the email on my account if I can't log into the old one anymore?",
+        "inbound",
+        "neutral",
+    ),
+    (
+        "Can I bring my own wine for a birthday dinner? We'd be a party of ten on Friday.",
+        "inbound",
+        "neutral",
+    ),
+    # an English mixed review is neutral
+    ("The pasta was amazing but we waited forty minutes for the bill.", "inbound", "neutral"),
+]
+
 
 @pytest.mark.parametrize(
-    "text,kind,head,expected", SWEEP6 + SWEEP7 + SWEEP8 + SWEEP9 + SWEEP10 + SWEEP11 + SWEEP12
+    "text,kind,head,expected",
+    SWEEP6 + SWEEP7 + SWEEP8 + SWEEP9 + SWEEP10 + SWEEP11 + SWEEP12 + SWEEP14,
 )
 def test_sweep_cues(text, kind, head, expected):
     assert bool(_one(text, kind)[head]) is expected
+
+
+@pytest.mark.parametrize("text,kind,expected", SWEEP14_SENTIMENT)
+def test_sweep14_sentiment(text, kind, expected):
+    assert _one(text, kind)["sentiment"] == expected
