@@ -6,8 +6,10 @@ and employee posts that helper testers wrote without seeing our code, tests or d
 Each line of a sweep file: ``id``, ``kind`` (inbound / reply / post), ``lang`` (en / zh), ``text`` and the labels
 of its kind (complaint, help_request, abusive, sentiment; reply: apology, fix_intent, argumentative,
 offers_private; post: negative_about_company). Prints the share of items where each field agrees, per kind and
-language; ``--errors FIELD`` also lists the disagreements on that field. Sweeps 6-12 were used to tune the cue
-layer after they were measured; sweep 13 was not (the held-out measure of 27 Nov).
+language; ``--errors FIELD`` also lists the disagreements on that field. Sweeps 6-14 were used to tune the cue
+layer after they were measured, and since 27 Nov (afternoon) they also train the reply columns, the sentiment column
+and post_negative (``smguard.text.train.TRAIN_SWEEPS``), as does sweep 15 (not used for the cues); sweeps 16 and 17
+are held out (never tuned on, never trained on).
 """
 
 from __future__ import annotations

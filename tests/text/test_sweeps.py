@@ -1,6 +1,6 @@
-"""The independent sweeps kept in training/sweeps (docs/models.md, "sweeps 6–13"): well-formed, outside the
-training data, and read by the shipped models about as well as measured when they were kept (sweep 13, never
-used for tuning: complaint 85 / 91%, help_request 93 / 88%, abusive 96 / 96%)."""
+"""The independent sweeps kept in training/sweeps (docs/models.md, "sweeps"): well-formed; sweeps 6-14 train some
+columns, sweeps 16 and 17 stay out of the training data; and the held-out sweeps are read by the shipped models about as
+well as measured (docs/models.md)."""
 
 from __future__ import annotations
 
@@ -25,8 +25,20 @@ def _items(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def test_eight_sweeps_are_kept():
-    assert [p.stem for p in SWEEPS] == [f"sweep{i:02d}" for i in range(6, 14)]
+def test_twelve_sweeps_are_kept():
+    assert [p.stem for p in SWEEPS] == [f"sweep{i:02d}" for i in range(6, 18)]
+
+
+def test_only_the_training_sweeps_train():
+    from smguard.text.train import TRAIN_SWEEPS, load_own
+
+    trained = {r["text"] for r in load_own(TRAINING)["sweeps"]["records"]}
+    assert list(TRAIN_SWEEPS) == list(range(6, 16))
+    for n in (16, 17):
+        held = {it["text"] for it in _items(TRAINING / "sweeps" / f"sweep{n}.jsonl")}
+        assert not held & trained, n
+    held = {it["text"] for n in (16, 17) for it in _items(TRAINING / "sweeps" / f"sweep{n}.jsonl")}
+    assert {it["text"] for it in _items(TRAINING / "sweeps" / "sweep15.jsonl")} - held <= trained
 
 
 @pytest.mark.parametrize("path", SWEEPS, ids=lambda p: p.stem)
@@ -41,11 +53,25 @@ def test_each_item_has_the_labels_of_its_kind(path):
             assert f in it, (path.name, it["id"], f)
 
 
-def test_the_held_out_sweep_is_read_as_measured():
-    res = _eval_sweeps().agreement(_items(TRAINING / "sweeps" / "sweep13.jsonl"))
+def test_the_held_out_sweeps_are_read_as_measured():
+    """Floors a little under the measures of docs/models.md: the ordinary messages of sweep 16 and the anecdotal
+    ones of sweep 17 (their requests and complaints are told without the usual words)."""
+    ev = _eval_sweeps()
+    res = ev.agreement(_items(TRAINING / "sweeps" / "sweep16.jsonl"))
     for field in ("complaint", "help_request", "abusive"):
         for lang in ("en", "zh"):
             ok, n = res[("inbound", field, lang)]
-            assert ok / n >= 0.8, (field, lang, ok, n)
-    ok, n = res[("reply", "offers_private", "en")]
-    assert ok / n >= 0.9
+            assert ok / n >= 0.85, (field, lang, ok, n)
+    hard = ev.agreement(_items(TRAINING / "sweeps" / "sweep17.jsonl"))
+    for key, floor in (
+        (("inbound", "complaint", "en"), 0.7),
+        (("inbound", "complaint", "zh"), 0.7),
+        (("inbound", "abusive", "en"), 0.9),
+        (("inbound", "abusive", "zh"), 0.9),
+        (("reply", "apology", "en"), 0.95),
+        (("reply", "apology", "zh"), 0.95),
+        (("reply", "offers_private", "en"), 0.9),
+        (("reply", "offers_private", "zh"), 0.9),
+    ):
+        ok, n = hard[key]
+        assert ok / n >= floor, (key, ok, n)
