@@ -1,4 +1,4 @@
-"""The independent sweeps kept in training/sweeps (docs/models.md, "sweeps"): well-formed; sweeps 6-14 train some
+"""The independent sweeps kept in training/sweeps (docs/models.md, "sweeps"): well-formed; sweeps 6-15 train some
 columns, sweeps 16 and 17 stay out of the training data; and the held-out sweeps are read by the shipped models about as
 well as measured (docs/models.md)."""
 

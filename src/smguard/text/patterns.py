@@ -1458,10 +1458,6 @@ def apply(
     ask &= ~scan(POSITIVE_WORDS, rows=ask) & ~scan(_POS_EMOJI, rows=ask)
     sent[ask] = "neutral"
     sscore[ask] = np.clip(sscore[ask], -0.3, 0.3)
-    # English: a complaint the sentiment column reads as positive is sarcasm or a grievance in friendly words
-    # ("Love the coffee, hate the new cups — the lids leak every single time."): negative (in the sweeps 6-11,
-    # +12 of 450 English inbound messages right, 1 wrong; Chinese reviews keep their column, waimai's mixed
-    # reviews are labelled positive)
     # English: a mixed review, praise and a fault on either side of a "but", is neutral ("Food was amazing but we
     # waited 50 minutes for a table even with a reservation"; Chinese reviews keep their columns: waimai and the
     # shopping reviews label such mixed reviews both ways)
@@ -1471,6 +1467,10 @@ def apply(
     mixed &= negative | out["complaint"]
     sent[mixed] = "neutral"
     sscore[mixed] = np.clip(sscore[mixed], -0.3, 0.3)
+    # English: a complaint the sentiment column reads as positive is sarcasm or a grievance in friendly words
+    # ("Love the coffee, hate the new cups — the lids leak every single time."): negative (in the sweeps 6-11,
+    # +12 of 450 English inbound messages right, 1 wrong; Chinese reviews keep their column, waimai's mixed
+    # reviews are labelled positive)
     grumble = out["complaint"] & (sent == "positive") & scan.en_only
     sent[grumble] = "negative"
     sscore[grumble] = np.minimum(sscore[grumble], -0.3)
