@@ -15,11 +15,11 @@ are held out (never tuned on, never trained on).
 from __future__ import annotations
 
 import argparse
-import json
 from collections import defaultdict
 from pathlib import Path
 
 from smguard.text import classify_texts
+from smguard.text.train import read_jsonl
 
 FIELDS = {
     "inbound": ("complaint", "help_request", "abusive", "sentiment"),
@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--errors", metavar="FIELD", help="list the disagreements on this field")
     a = ap.parse_args(argv)
     for path in a.files:
-        items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        items = read_jsonl(path)
         print(f"# {path.name} ({len(items)} items): agreement en / zh")
         res = agreement(items, a.errors)
         for (kind, f, lang), (ok, n) in sorted(res.items()):

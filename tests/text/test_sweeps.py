@@ -5,10 +5,11 @@ well as measured (docs/models.md)."""
 from __future__ import annotations
 
 import importlib.util
-import json
 from pathlib import Path
 
 import pytest
+
+from smguard.text.train import TRAIN_SWEEPS, load_own, read_jsonl
 
 TRAINING = Path(__file__).resolve().parents[2] / "training"
 SWEEPS = sorted((TRAINING / "sweeps").glob("sweep*.jsonl"))
@@ -22,7 +23,7 @@ def _eval_sweeps():
 
 
 def _items(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return read_jsonl(path)
 
 
 def test_twelve_sweeps_are_kept():
@@ -30,14 +31,10 @@ def test_twelve_sweeps_are_kept():
 
 
 def test_only_the_training_sweeps_train():
-    from smguard.text.train import TRAIN_SWEEPS, load_own
-
     trained = {r["text"] for r in load_own(TRAINING)["sweeps"]["records"]}
     assert list(TRAIN_SWEEPS) == list(range(6, 16))
-    for n in (16, 17):
-        held = {it["text"] for it in _items(TRAINING / "sweeps" / f"sweep{n}.jsonl")}
-        assert not held & trained, n
     held = {it["text"] for n in (16, 17) for it in _items(TRAINING / "sweeps" / f"sweep{n}.jsonl")}
+    assert not held & trained
     assert {it["text"] for it in _items(TRAINING / "sweeps" / "sweep15.jsonl")} - held <= trained
 
 

@@ -155,13 +155,17 @@ def load_public(data: Path) -> dict[str, dict]:
     return sets
 
 
+def read_jsonl(path: Path) -> list[dict]:
+    """The records of a JSON-lines file (blank lines skipped): our own sets and the sweeps."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
 def load_own(training: Path) -> dict[str, dict]:
     """Hand-written sets in training/*.jsonl: {"text", "lang", "labels": {head: 0/1}, "split"}; and the training
     sweeps of training/sweeps/ (:func:`load_sweeps`)."""
     out: dict[str, dict] = {}
     for path in sorted(training.glob("*.jsonl")):
-        recs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-        out[path.stem] = {"records": recs}
+        out[path.stem] = {"records": read_jsonl(path)}
     sweeps = load_sweeps(training / "sweeps")
     if sweeps:
         out["sweeps"] = {"records": sweeps}
@@ -188,24 +192,15 @@ def load_sweeps(folder: Path) -> list[dict]:
     """The training sweeps as own-set records (split "train"): the labels of :data:`SWEEP_HEADS`, sentiment as
     its class index, and for posts ``post_negative`` = sentiment negative. A text that a held-out sweep also has
     ("What time do you close on Sundays?", "🔥🔥🔥": the testers wrote a few of the same short lines) is left out."""
-    held: set[str] = set()
-    for n in HELD_OUT_SWEEPS:
+
+    def sweep(n: int) -> list[dict]:
         path = folder / f"sweep{n:02d}.jsonl"
-        if path.is_file():
-            held |= {
-                json.loads(line)["text"]
-                for line in path.read_text(encoding="utf-8").splitlines()
-                if line.strip()
-            }
+        return read_jsonl(path) if path.is_file() else []
+
+    held = {item["text"] for n in HELD_OUT_SWEEPS for item in sweep(n)}
     recs: list[dict] = []
     for n in TRAIN_SWEEPS:
-        path = folder / f"sweep{n:02d}.jsonl"
-        if not path.is_file():
-            continue
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line.strip():
-                continue
-            item = json.loads(line)
+        for item in sweep(n):
             if item["text"] in held:
                 continue
             labels = {
