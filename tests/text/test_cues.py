@@ -923,3 +923,30 @@ def test_sweep_cues(text, kind, head, expected):
 @pytest.mark.parametrize("text,kind,expected", SWEEP14_SENTIMENT)
 def test_sweep14_sentiment(text, kind, expected):
     assert _one(text, kind)["sentiment"] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Does the primer work on glossy tiles?",
+        "Will this charger fit an older phone?",
+        "Is this shampoo safe for colored hair?",
+        "Does the cleaner remove rust stains too?",
+    ],
+)
+def test_questions_about_what_a_product_does_are_no_complaints(text):
+    """A calm question about what a product does or fits asks; its words ("rust", "stains", "scum") are not a
+    fault of the business."""
+    got = _one(text, "inbound")
+    assert not got["complaint"] and got["help_request"], got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Does this spray even work? Mine left streaks everywhere",
+        "Will this ever work? Third replacement, still broken",
+    ],
+)
+def test_product_questions_that_reproach_stay_complaints(text):
+    assert _one(text, "inbound")["complaint"]

@@ -289,7 +289,10 @@ SERVICE_Q = (
     r"有.{0,10}(吗|么)[?？]?$|招.{0,8}(吗|么)|求链接|值不值|值得(去|买|吃|来)(吗|么)",
     r"\b(open|close|closing|hours|warranty|guarantee|book|booking|appointment|do you (have|sell|offer|do|stock|ship|deliver)|"
     r"can i|could i|how (do|can) i|where|price|cost|available|in stock|deliver|return policy|what time|is there|"
-    r"are there|do you|can you|could you|how much|how long|program|scheme|option|offer|ships? to|shipping to)\b",
+    r"are there|do you|can you|could you|how much|how long|program|scheme|option|offer|ships? to|shipping to|"
+    # what a product does or fits ("Does this spray get rid of soap scum?", "Will this charger fit an older phone?")
+    r"does (this|it|that|the \w+) (\w+ )?(get rid of|work on|work with|fit|come in|remove|contain|include)|"
+    r"will (this|it|that) (work|fit)|is (this|it) (safe|suitable|compatible|ok|okay) (for|with))\b",
 )
 # asking whether anyone is there ("客服在吗", "有人吗", "anyone there?"): in a message of a few words, a request for
 # help whatever the columns read (客服在吗: complaint 0.91, abusive 0.64; 客服 is mostly seen in bad reviews)
