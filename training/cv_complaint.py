@@ -1,7 +1,7 @@
 """5-fold cross-validation of the `complaint` column as `make models` trains it (the numbers in docs/models.md).
 
     .venv/bin/python training/cv_complaint.py [--data ../shared/data] [--no-nb] [--preotiuc-weight W] [--C C]
-        [--rationales W [--rationales-complaints-only]] [--teacher teacher_cv.npz [--teacher-weight W]] [--pipeline [--dump OUT.jsonl]]
+        [--rationales W [--rationales-complaints-only]] [--teacher teacher_cv.npz [--teacher-weight W]] [--sweeps] [--pipeline [--dump OUT.jsonl]]
 
 Folds split the Preotiuc-Pietro tweets and the waimai reviews (fixed seed); every fold trains on all other
 complaint data except the validation parts of ChnSentiCorp (its dev file) and online_shopping, which are
@@ -11,6 +11,10 @@ scored too. Prints macro-F1 on the tweets and accuracy on the reviews per fold a
 the folds as groups), each text as a complaint and as not, weighted W x p and W x (1 - p) with the probability
 p of the teacher trained without the fold (`training/teacher.py --cv`); variants of the fold's own tweets are
 left out. This is how `make models` uses `training/teacher_complaint_en.npz`.
+
+``--sweeps`` also scores the inbound messages of all sweeps (training/sweeps/) through the cue layer with each
+fold's column and prints the share that agrees with their complaint labels, per language: what a change to the
+column does to everyday messages, which the tweets do not show.
 
 ``--pipeline`` also scores each fold's tweets and waimai reviews, and ChnSentiCorp dev and the online_shopping
 validation part, through the cue layer, as `smguard classify` reads them (languages detected; the fold's complaint
@@ -65,6 +69,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--teacher", type=Path, help="teacher_cv.npz of `training/teacher.py --cv`")
     ap.add_argument("--teacher-weight", type=float, default=T.TRANSFER_WEIGHT)
     ap.add_argument("--pipeline", action="store_true", help="also score each fold through the cue layer")
+    ap.add_argument(
+        "--sweeps", action="store_true", help="also score the sweeps' inbound messages through the cue layer"
+    )
     ap.add_argument("--dump", type=Path, help="write each scored tweet and review (JSON lines) to this file")
     a = ap.parse_args(argv)
     public = T.load_public(a.data)
@@ -129,6 +136,16 @@ def main(argv: list[str] | None = None) -> int:
         "chnsenticorp": [],
         "shopping": [],
     }
+    sweep_items = []
+    if a.sweeps:
+        sweep_items = [
+            it
+            for f in sorted((T.REPO / "training" / "sweeps").glob("sweep*.jsonl"))
+            for it in T.read_jsonl(f)
+            if it["kind"] == "inbound"
+        ]
+        res["sweeps en, pipeline"] = []
+        res["sweeps zh, pipeline"] = []
     if a.pipeline:
         res["preotiuc macro-F1, pipeline"] = []
         res["waimai accuracy, pipeline"] = []
@@ -150,6 +167,12 @@ def main(argv: list[str] | None = None) -> int:
         for name in ("chnsenticorp", "shopping"):
             m = (src == name) & fixed
             res[name].append(float(np.mean((s[m] > 0) == y[m])))
+        if a.sweeps:
+            pred = pipeline_complaint([it["text"] for it in sweep_items], coef[:, 0], bias[0])
+            gold = np.array([bool(it["complaint"]) for it in sweep_items])
+            for lg in ("en", "zh"):
+                m = np.array([it["lang"] == lg for it in sweep_items])
+                res[f"sweeps {lg}, pipeline"].append(float(np.mean(pred[m] == gold[m])))
         if a.pipeline:
             for name, key in (
                 ("preotiuc", "preotiuc macro-F1, pipeline"),
