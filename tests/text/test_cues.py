@@ -950,3 +950,34 @@ def test_questions_about_what_a_product_does_are_no_complaints(text):
 )
 def test_product_questions_that_reproach_stay_complaints(text):
     assert _one(text, "inbound")["complaint"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Called the helpline to change my address, was told to do it online, online told me to call the helpline. "
+        "Round and round we go.",
+        "Just wanted to say the nurse on ward 6 held my mum's hand all night when I couldn't be there. I will never "
+        "forget it.",
+        "Stayed at the lakeside cabin last weekend. The hot tub was cold both nights, but the view made up for it and "
+        "the host left cookies.",
+    ],
+)
+def test_an_english_story_without_a_question_or_a_plea_asks_for_nothing(text):
+    """A long account of what happened (praise or a fault), with no question mark and no request form, is not a
+    help request whatever the column reads (it fires on such stories)."""
+    assert not _one(text, "inbound")["help_request"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your app charged me twice for the same ride last night, I have both receipts in my email. Please refund one "
+        "of them.",
+        "Been waiting three weeks for the replacement card you promised on the phone, and the old one is blocked. Help.",
+        "I've emailed your support team four times about the missing parcel and heard nothing back. I would "
+        "appreciate a response.",
+    ],
+)
+def test_an_english_story_with_a_plea_still_asks(text):
+    assert _one(text, "inbound")["help_request"]

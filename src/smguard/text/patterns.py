@@ -332,7 +332,7 @@ ASKING = (
     r"[?？]|\b(how (long|do|can)|when (will|can|do)|where (is|are|do|can)|what (is|are|do)|please|pls|plz|can (you|someone)|"
     r"could (you|someone)|look into|sort (it|this) out|who do i|what"
     + _Q
-    + r"?s the best way|best way to)\b",
+    + r"?s the best way|best way to|(would )?appreciate (a|an|your) (response|reply|call|update))\b|\bhelp[.!]*$",
 )
 # a question to other users, not to the business ("Anyone else's app logging them out?", "有没有人出二手自行车？")
 TO_OTHERS = (
@@ -349,7 +349,7 @@ PLEA = _alt(
 DEMAND = _alt(
     r"(给我|尽快|马上|要求|申请)(退款|退钱|退费|处理|解决|赔)|给(我)?(个|一个)?说法|换(一|个)|还钱|怎么办|如何|退款呢|钱呢",
     r"refund|money back|i want|fix (it|this|my|your)|replace|cancel (my|the|it)|sort (it|this)|call me|contact me|get back to me|"
-    r"email me|dm me",
+    r"email me|dm me|stop (deleting|ignoring|blocking|hiding|removing)",
 )
 # a question or a request for help (the two are only ever used together)
 HELPISH = (
@@ -1221,6 +1221,9 @@ BUSINESS_REF_EN = (
     r"you and your|you hired|whoever (approved|decided|designed|thought))\b"
 )
 SHORT = 60  # characters: the overrides below are for short social messages, not long reviews
+STORY_MIN = (
+    100  # characters: an English message this long without a question or request form is not a request
+)
 # characters: a note this short with no negative cue gives the n-gram heads little to go on (Chinese; English,
 # for the sentiment column)
 TINY = 12
@@ -1361,7 +1364,14 @@ def apply(
     thanked = ~negative & (help_req | helpish)
     thanked &= ~scan(r"[?？]|吗|呢|么", rows=thanked)
     thanked &= scan(PAST_HELP, rows=thanked)
-    asked = help_req | helpish
+    # (an English story of STORY_MIN characters or more with no question and no request form asks for nothing, whatever
+    # the column reads: it fires on long accounts of what happened, "Got my car back from the service. They fixed
+    # the AC, … makes a clicking noise when I turn left")
+    # (a plea or a demand in it still asks: "… Please escalate.", "I want his name", "Help.")
+    story = help_req & ~helpish & scan.en_only & (n_len >= STORY_MIN)
+    story &= ~scan(ASKING, rows=story)
+    story &= ~scan(DEMAND, rows=story)
+    asked = (help_req & ~story) | helpish
     # (a reproachful question in a complaint or an insult asks for nothing, unless a real Chinese question stands
     # beside it: 请问能改地址吗)
     reproach = (complaint | insult) & asked
