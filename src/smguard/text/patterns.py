@@ -1221,9 +1221,8 @@ BUSINESS_REF_EN = (
     r"you and your|you hired|whoever (approved|decided|designed|thought))\b"
 )
 SHORT = 60  # characters: the overrides below are for short social messages, not long reviews
-STORY_MIN = (
-    100  # characters: an English message this long without a question or request form is not a request
-)
+# characters: an English message this long without a question or request form is not a help request
+STORY_MIN = 100
 # characters: a note this short with no negative cue gives the n-gram heads little to go on (Chinese; English,
 # for the sentiment column)
 TINY = 12
