@@ -136,16 +136,18 @@ def main(argv: list[str] | None = None) -> int:
         "chnsenticorp": [],
         "shopping": [],
     }
-    sweep_items = []
-    if a.sweeps:
+    if a.sweeps:  # texts, labels and language masks once; each fold only scores them
         sweep_items = [
             it
             for f in sorted((T.REPO / "training" / "sweeps").glob("sweep*.jsonl"))
             for it in T.read_jsonl(f)
             if it["kind"] == "inbound"
         ]
-        res["sweeps en, pipeline"] = []
-        res["sweeps zh, pipeline"] = []
+        sweep_texts = [it["text"] for it in sweep_items]
+        sweep_gold = np.array([bool(it["complaint"]) for it in sweep_items])
+        sweep_lang = {lg: np.array([it["lang"] == lg for it in sweep_items]) for lg in ("en", "zh")}
+        for lg in sweep_lang:
+            res[f"sweeps {lg}, pipeline"] = []
     if a.pipeline:
         res["preotiuc macro-F1, pipeline"] = []
         res["waimai accuracy, pipeline"] = []
@@ -168,11 +170,9 @@ def main(argv: list[str] | None = None) -> int:
             m = (src == name) & fixed
             res[name].append(float(np.mean((s[m] > 0) == y[m])))
         if a.sweeps:
-            pred = pipeline_complaint([it["text"] for it in sweep_items], coef[:, 0], bias[0])
-            gold = np.array([bool(it["complaint"]) for it in sweep_items])
-            for lg in ("en", "zh"):
-                m = np.array([it["lang"] == lg for it in sweep_items])
-                res[f"sweeps {lg}, pipeline"].append(float(np.mean(pred[m] == gold[m])))
+            pred = pipeline_complaint(sweep_texts, coef[:, 0], bias[0])
+            for lg, m in sweep_lang.items():
+                res[f"sweeps {lg}, pipeline"].append(float(np.mean(pred[m] == sweep_gold[m])))
         if a.pipeline:
             for name, key in (
                 ("preotiuc", "preotiuc macro-F1, pipeline"),

@@ -22,10 +22,6 @@ def _eval_sweeps():
     return mod
 
 
-def _items(path: Path) -> list[dict]:
-    return read_jsonl(path)
-
-
 def test_twelve_sweeps_are_kept():
     assert [p.stem for p in SWEEPS] == [f"sweep{i:02d}" for i in range(6, 18)]
 
@@ -33,15 +29,15 @@ def test_twelve_sweeps_are_kept():
 def test_only_the_training_sweeps_train():
     trained = {r["text"] for r in load_own(TRAINING)["sweeps"]["records"]}
     assert list(TRAIN_SWEEPS) == list(range(6, 16))
-    held = {it["text"] for n in (16, 17) for it in _items(TRAINING / "sweeps" / f"sweep{n}.jsonl")}
+    held = {it["text"] for n in (16, 17) for it in read_jsonl(TRAINING / "sweeps" / f"sweep{n}.jsonl")}
     assert not held & trained
-    assert {it["text"] for it in _items(TRAINING / "sweeps" / "sweep15.jsonl")} - held <= trained
+    assert {it["text"] for it in read_jsonl(TRAINING / "sweeps" / "sweep15.jsonl")} - held <= trained
 
 
 @pytest.mark.parametrize("path", SWEEPS, ids=lambda p: p.stem)
 def test_each_item_has_the_labels_of_its_kind(path):
     fields = _eval_sweeps().FIELDS
-    items = _items(path)
+    items = read_jsonl(path)
     assert len(items) >= 300
     assert len({it["id"] for it in items}) == len(items)
     for it in items:
@@ -54,12 +50,12 @@ def test_the_held_out_sweeps_are_read_as_measured():
     """Floors a little under the measures of docs/models.md: the ordinary messages of sweep 16 and the anecdotal
     ones of sweep 17 (their requests and complaints are told without the usual words)."""
     ev = _eval_sweeps()
-    res = ev.agreement(_items(TRAINING / "sweeps" / "sweep16.jsonl"))
+    res = ev.agreement(read_jsonl(TRAINING / "sweeps" / "sweep16.jsonl"))
     for field in ("complaint", "help_request", "abusive"):
         for lang in ("en", "zh"):
             ok, n = res[("inbound", field, lang)]
             assert ok / n >= 0.85, (field, lang, ok, n)
-    hard = ev.agreement(_items(TRAINING / "sweeps" / "sweep17.jsonl"))
+    hard = ev.agreement(read_jsonl(TRAINING / "sweeps" / "sweep17.jsonl"))
     for key, floor in (
         (("inbound", "complaint", "en"), 0.7),
         (("inbound", "complaint", "zh"), 0.7),
