@@ -8,8 +8,10 @@ of its kind (complaint, help_request, abusive, sentiment; reply: apology, fix_in
 offers_private; post: negative_about_company). Prints the share of items where each field agrees, per kind and
 language; ``--errors FIELD`` also lists the disagreements on that field. Sweeps 6-14 were used to tune the cue
 layer after they were measured, and since 27 Nov (afternoon) they also train the reply columns, the sentiment column
-and post_negative (``smguard.text.train.TRAIN_SWEEPS``), as does sweep 15 (used for the cues only by the English
-story rule of help_request, 27 Nov evening); sweeps 16 and 17 are held out (never tuned on, never trained on).
+and the two post columns (``smguard.text.train.TRAIN_SWEEPS``), as does sweep 15 (used for the cues only by the
+English story rule of help_request, 27 Nov evening); sweep 18 (240 posts) trains only the two post columns
+(``POST_SWEEPS``); sweeps 16 and 17 (330 everyday items each) and 19 and 20 (240 posts each) are held out, never
+trained on (the posts of 16 and 17 chose one threshold of the post gate, docs/models.md "Employee posts").
 """
 
 from __future__ import annotations

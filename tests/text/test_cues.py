@@ -487,6 +487,26 @@ def test_post_negative_about_company(text, expected):
     assert bool(_one(text, "post")["negative_about_company"]) is expected
 
 
+# the post columns since they learnt from the sweeps' posts (docs/models.md, "Employee posts"): a grievance told
+# through what happened is read from the about-own-company column; a shop's light or apologetic post that merely
+# leans negative is not an attack
+COLUMN_POSTS = [
+    ("Another round of restructuring and somehow only the managers kept their bonuses.", True),
+    ("Our new rota app double-booked half the team again. Love that for us 🙃", True),
+    ("公司今年又不发年终奖了，说是行情不好，呵呵", True),
+    ("Fun fact: our shop dog Pepper has been greeter of the month three times running 🐕", False),
+    ("Meet Juniper, our new espresso machine. She has opinions ☕", False),
+    ("We open at 10 tomorrow instead of 8 because of the power cut. Sorry for the wait!", False),
+    ("Heard the bakery across town closed. Sad to see an independent go.", False),
+    ("我们店的猫今天又在收银台上睡了一下午🐱", False),
+]
+
+
+@pytest.mark.parametrize("text,expected", COLUMN_POSTS)
+def test_post_columns_read_grievances_not_light_shop_posts(text, expected):
+    assert bool(_one(text, "post")["negative_about_company"]) is expected
+
+
 def test_lexicon_fallback_reads_urgency_as_negative():
     from smguard.text import lexicon
     from smguard.text.normalize import prepare

@@ -1,6 +1,6 @@
 """The independent sweeps kept in training/sweeps (docs/models.md, "sweeps"): well-formed; sweeps 6-15 train some
-columns, sweeps 16 and 17 stay out of the training data; and the held-out sweeps are read by the shipped models about as
-well as measured (docs/models.md)."""
+columns and the posts of sweep 18 only the two post columns, sweeps 16, 17, 19 and 20 stay out of the training data;
+and the held-out sweeps are read by the shipped models about as well as measured (docs/models.md)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from smguard.text.train import TRAIN_SWEEPS, load_own, read_jsonl
+from smguard.text.train import HELD_OUT_SWEEPS, POST_SWEEPS, TRAIN_SWEEPS, load_own, read_jsonl
 
 TRAINING = Path(__file__).resolve().parents[2] / "training"
 SWEEPS = sorted((TRAINING / "sweeps").glob("sweep*.jsonl"))
@@ -22,23 +22,50 @@ def _eval_sweeps():
     return mod
 
 
-def test_twelve_sweeps_are_kept():
-    assert [p.stem for p in SWEEPS] == [f"sweep{i:02d}" for i in range(6, 18)]
+def _sweep(n: int) -> list[dict]:
+    return read_jsonl(TRAINING / "sweeps" / f"sweep{n}.jsonl")
+
+
+def test_fifteen_sweeps_are_kept():
+    assert [p.stem for p in SWEEPS] == [f"sweep{i:02d}" for i in range(6, 21)]
 
 
 def test_only_the_training_sweeps_train():
     trained = {r["text"] for r in load_own(TRAINING)["sweeps"]["records"]}
     assert list(TRAIN_SWEEPS) == list(range(6, 16))
-    held = {it["text"] for n in (16, 17) for it in read_jsonl(TRAINING / "sweeps" / f"sweep{n}.jsonl")}
+    assert POST_SWEEPS == (18,) and HELD_OUT_SWEEPS == (16, 17, 19, 20)
+    held = {it["text"] for n in HELD_OUT_SWEEPS for it in _sweep(n)}
     assert not held & trained
-    assert {it["text"] for it in read_jsonl(TRAINING / "sweeps" / "sweep15.jsonl")} - held <= trained
+    assert {it["text"] for it in _sweep(15)} - held <= trained
+    assert {it["text"] for it in _sweep(18)} - held <= trained
+
+
+def test_post_sweeps_train_only_the_post_columns():
+    """Sweep 18's posts teach about-own-company (negative about the company: yes; negative but not about it: no; a
+    calm post not negative about it: no label) and post_negative, never sentiment, so inbound heads cannot move."""
+    gold = {it["text"]: it for it in _sweep(18)}
+    recs = [r for r in load_own(TRAINING)["sweeps"]["records"] if r["text"] in gold]
+    assert len(recs) == len(gold) == 240
+    for r in recs:
+        it = gold[r["text"]]
+        assert set(r["labels"]) <= {"post_negative", "about_company"}
+        assert r["labels"]["post_negative"] == (it["sentiment"] == "negative")
+        if it["negative_about_company"]:
+            assert r["labels"]["about_company"] == 1
+        elif it["sentiment"] == "negative":
+            assert r["labels"]["about_company"] == 0
+        else:
+            assert "about_company" not in r["labels"]
+    # a post of a training sweep also teaches its sentiment
+    post6 = next(r for r in load_own(TRAINING)["sweeps"]["records"] if r["kind"] == "post")
+    assert "sentiment" in post6["labels"]
 
 
 @pytest.mark.parametrize("path", SWEEPS, ids=lambda p: p.stem)
 def test_each_item_has_the_labels_of_its_kind(path):
     fields = _eval_sweeps().FIELDS
     items = read_jsonl(path)
-    assert len(items) >= 300
+    assert len(items) >= 240  # 330 everyday items, or 240 posts (sweeps 18-20)
     assert len({it["id"] for it in items}) == len(items)
     for it in items:
         assert it["lang"] in ("en", "zh")
@@ -50,12 +77,12 @@ def test_the_held_out_sweeps_are_read_as_measured():
     """Floors a little under the measures of docs/models.md: the ordinary messages of sweep 16 and the anecdotal
     ones of sweep 17 (their requests and complaints are told without the usual words)."""
     ev = _eval_sweeps()
-    res = ev.agreement(read_jsonl(TRAINING / "sweeps" / "sweep16.jsonl"))
+    res = ev.agreement(_sweep(16))
     for field in ("complaint", "help_request", "abusive"):
         for lang in ("en", "zh"):
             ok, n = res[("inbound", field, lang)]
             assert ok / n >= 0.85, (field, lang, ok, n)
-    hard = ev.agreement(read_jsonl(TRAINING / "sweeps" / "sweep17.jsonl"))
+    hard = ev.agreement(_sweep(17))
     for key, floor in (
         (("inbound", "complaint", "en"), 0.7),
         (("inbound", "complaint", "zh"), 0.7),
@@ -68,3 +95,15 @@ def test_the_held_out_sweeps_are_read_as_measured():
     ):
         ok, n = hard[key]
         assert ok / n >= floor, (key, ok, n)
+
+
+def test_the_held_out_posts_are_read_as_measured():
+    """negative_about_company on the held-out posts, floors a little under docs/models.md ("Employee posts"): 86 / 91 %
+    on sweep 16, 83 / 83 % on sweep 17, 82 / 77 % on sweep 19 and 76 / 80 % on sweep 20 (en / zh; 74 / 80, 60 / 71,
+    72 / 73 and 73 / 76 % before the post columns learnt from the sweeps' posts)."""
+    ev = _eval_sweeps()
+    for n, floor in ((16, 0.8), (17, 0.75), (19, 0.72), (20, 0.7)):
+        res = ev.agreement(_sweep(n))
+        for lang in ("en", "zh"):
+            ok, total = res[("post", "negative_about_company", lang)]
+            assert ok / total >= floor, (n, lang, ok, total)
