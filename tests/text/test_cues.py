@@ -489,9 +489,10 @@ def test_post_negative_about_company(text, expected):
 
 # the post columns since they learnt from the sweeps' posts (docs/models.md, "Employee posts"): a grievance told
 # through what happened is read from the about-own-company column; a shop's light or apologetic post that merely
-# leans negative is not an attack
+# leans negative is not an attack, nor is a remark about work in general
 COLUMN_POSTS = [
-    ("Another round of restructuring and somehow only the managers kept their bonuses.", True),
+    ("Another round of restructuring at our place and somehow only the managers kept their bonuses.", True),
+    ("My manager cancelled our breaks again because it is busy. It is always busy.", True),
     ("Our new rota app double-booked half the team again. Love that for us 🙃", True),
     ("公司今年又不发年终奖了，说是行情不好，呵呵", True),
     ("Fun fact: our shop dog Pepper has been greeter of the month three times running 🐕", False),
@@ -499,6 +500,9 @@ COLUMN_POSTS = [
     ("We open at 10 tomorrow instead of 8 because of the power cut. Sorry for the wait!", False),
     ("Heard the bakery across town closed. Sad to see an independent go.", False),
     ("我们店的猫今天又在收银台上睡了一下午🐱", False),
+    ("Managers who micromanage lose their best people.", False),
+    ("Nobody quits a job, they quit a boss.", False),
+    ("What I learned from 200 exit interviews: people leave managers, not companies.", False),
 ]
 
 

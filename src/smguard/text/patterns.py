@@ -1021,7 +1021,7 @@ ABUSE_SURE = 0.95  # the abuse column alone counts on a reply or a post only fro
 # on an English post it needs post_negative above POST_EN_NEG_P or a sentiment score below POST_EN_NEG_SCORE (or a
 # cue or a sure insult). Chosen on the posts of sweeps 16-18 (docs/models.md, "Employee posts").
 POST_EN_NEG_P = 0.35
-POST_ABOUT_EN = 0.6
+POST_ABOUT_EN = 0.7
 POST_ABOUT_ZH = 0.5
 POST_EN_NEG_SCORE = -0.3
 # a post that reports abuse the poster received (quoting it)
