@@ -23,7 +23,7 @@ def _eval_sweeps():
 
 
 def _sweep(n: int) -> list[dict]:
-    return read_jsonl(TRAINING / "sweeps" / f"sweep{n}.jsonl")
+    return read_jsonl(TRAINING / "sweeps" / f"sweep{n:02d}.jsonl")
 
 
 def test_sixteen_sweeps_are_kept():

@@ -1019,7 +1019,8 @@ OWN_STRONG = r"公司|老板|领导|我司|管理层|主管|经理|\b(management
 ABUSE_SURE = 0.95  # the abuse column alone counts on a reply or a post only from here on
 # negative_about_company from the post columns: the about-own-company column counts from POST_ABOUT_EN / _ZH, and
 # on an English post it needs post_negative above POST_EN_NEG_P or a sentiment score below POST_EN_NEG_SCORE (or a
-# cue or a sure insult). Chosen on the posts of sweeps 16-18 (docs/models.md, "Employee posts").
+# cue or a sure insult). Read off recall and false alarms on the posts of sweeps 16-20 and on the held-apart remarks
+# about work in general (docs/models.md, "Employee posts").
 POST_EN_NEG_P = 0.35
 POST_ABOUT_EN = 0.7
 POST_ABOUT_ZH = 0.5
