@@ -73,43 +73,42 @@ def test_each_item_has_the_labels_of_its_kind(path):
             assert f in it, (path.name, it["id"], f)
 
 
-def test_the_held_out_sweeps_are_read_as_measured():
-    """Floors a little under the measures of docs/models.md: the ordinary messages of sweeps 16 and 22 and the
-    anecdotal ones of sweep 17 (their requests and complaints are told without the usual words)."""
-    ev = _eval_sweeps()
-    res = ev.agreement(_sweep(16))
-    for field in ("complaint", "help_request", "abusive"):
+def _floors(res: dict, floors: dict[tuple[str, str], float]) -> None:
+    """Every (kind, field) of ``floors`` agrees at least that often, in both languages."""
+    for (kind, field), floor in floors.items():
         for lang in ("en", "zh"):
-            ok, n = res[("inbound", field, lang)]
-            assert ok / n >= 0.85, (field, lang, ok, n)
-    week = ev.agreement(_sweep(22))  # written after every change it measures
-    for key, floor in (
-        (("inbound", "complaint", "en"), 0.8),
-        (("inbound", "complaint", "zh"), 0.8),
-        (("inbound", "help_request", "en"), 0.85),
-        (("inbound", "help_request", "zh"), 0.85),
-        (("inbound", "abusive", "en"), 0.95),
-        (("inbound", "abusive", "zh"), 0.95),
-        (("reply", "apology", "en"), 0.95),
-        (("reply", "fix_intent", "zh"), 0.85),
-        (("reply", "argumentative", "en"), 0.9),
-        (("reply", "offers_private", "zh"), 0.9),
-    ):
-        ok, n = week[key]
-        assert ok / n >= floor, (key, ok, n)
-    hard = ev.agreement(_sweep(17))
-    for key, floor in (
-        (("inbound", "complaint", "en"), 0.7),
-        (("inbound", "complaint", "zh"), 0.7),
-        (("inbound", "abusive", "en"), 0.9),
-        (("inbound", "abusive", "zh"), 0.9),
-        (("reply", "apology", "en"), 0.95),
-        (("reply", "apology", "zh"), 0.95),
-        (("reply", "offers_private", "en"), 0.9),
-        (("reply", "offers_private", "zh"), 0.9),
-    ):
-        ok, n = hard[key]
-        assert ok / n >= floor, (key, ok, n)
+            ok, n = res[(kind, field, lang)]
+            assert ok / n >= floor, (kind, field, lang, ok, n)
+
+
+def test_the_held_out_sweeps_are_read_as_measured():
+    """Floors a little under the measures of docs/models.md: the ordinary messages of sweeps 16 and 22 (22 written
+    after every change it measures) and the anecdotal ones of sweep 17 (their requests and complaints are told
+    without the usual words)."""
+    ev = _eval_sweeps()
+    inbound = ("complaint", "help_request", "abusive")
+    _floors(ev.agreement(_sweep(16)), {("inbound", f): 0.85 for f in inbound})
+    _floors(
+        ev.agreement(_sweep(22)),
+        {
+            ("inbound", "complaint"): 0.8,
+            ("inbound", "help_request"): 0.85,
+            ("inbound", "abusive"): 0.95,
+            ("reply", "apology"): 0.95,
+            ("reply", "fix_intent"): 0.85,
+            ("reply", "argumentative"): 0.9,
+            ("reply", "offers_private"): 0.9,
+        },
+    )
+    _floors(
+        ev.agreement(_sweep(17)),
+        {
+            ("inbound", "complaint"): 0.7,
+            ("inbound", "abusive"): 0.9,
+            ("reply", "apology"): 0.95,
+            ("reply", "offers_private"): 0.9,
+        },
+    )
 
 
 def test_the_held_out_posts_are_read_as_measured():
@@ -119,10 +118,7 @@ def test_the_held_out_posts_are_read_as_measured():
     80 / 80 %)."""
     ev = _eval_sweeps()
     for n, floor in ((16, 0.75), (17, 0.6), (19, 0.7), (20, 0.7), (21, 0.7), (22, 0.8)):
-        res = ev.agreement(_sweep(n))
-        for lang in ("en", "zh"):
-            ok, total = res[("post", "negative_about_company", lang)]
-            assert ok / total >= floor, (n, lang, ok, total)
+        _floors(ev.agreement(_sweep(n)), {("post", "negative_about_company"): floor})
 
 
 def test_remarks_about_work_in_general_are_not_attacks():
