@@ -5,11 +5,12 @@ and the held-out sweeps are read by the shipped models about as well as measured
 from __future__ import annotations
 
 import importlib.util
+from functools import cache
 from pathlib import Path
 
 import pytest
 
-from smguard.text.train import HELD_OUT_SWEEPS, POST_SWEEPS, TRAIN_SWEEPS, load_own, read_jsonl
+from smguard.text.train import HELD_OUT_SWEEPS, POST_SWEEPS, TRAIN_SWEEPS, load_own, read_jsonl, read_sweep
 
 TRAINING = Path(__file__).resolve().parents[2] / "training"
 SWEEPS = sorted((TRAINING / "sweeps").glob("sweep*.jsonl"))
@@ -23,7 +24,13 @@ def _eval_sweeps():
 
 
 def _sweep(n: int) -> list[dict]:
-    return read_jsonl(TRAINING / "sweeps" / f"sweep{n:02d}.jsonl")
+    return read_sweep(TRAINING / "sweeps", n)
+
+
+@cache
+def _agreement(n: int) -> dict:
+    """Agreement of the shipped models with sweep ``n`` (classified once for every test that reads it)."""
+    return _eval_sweeps().agreement(_sweep(n))
 
 
 def test_seventeen_sweeps_are_kept():
@@ -44,7 +51,8 @@ def test_post_sweeps_train_only_the_post_columns():
     """Sweep 18's posts teach about-own-company (negative about the company: yes; negative but not about it: no; a
     calm post not negative about it: no label) and post_negative, never sentiment, so inbound heads cannot move."""
     gold = {it["text"]: it for it in _sweep(18)}
-    recs = [r for r in load_own(TRAINING)["sweeps"]["records"] if r["text"] in gold]
+    trained = load_own(TRAINING)["sweeps"]["records"]
+    recs = [r for r in trained if r["text"] in gold]
     assert len(recs) == len(gold) == 240
     for r in recs:
         it = gold[r["text"]]
@@ -57,7 +65,7 @@ def test_post_sweeps_train_only_the_post_columns():
         else:
             assert "about_company" not in r["labels"]
     # a post of a training sweep also teaches its sentiment
-    post6 = next(r for r in load_own(TRAINING)["sweeps"]["records"] if r["kind"] == "post")
+    post6 = next(r for r in trained if r["kind"] == "post")
     assert "sentiment" in post6["labels"]
 
 
@@ -85,11 +93,10 @@ def test_the_held_out_sweeps_are_read_as_measured():
     """Floors a little under the measures of docs/models.md: the ordinary messages of sweeps 16 and 22 (22 written
     after every change it measures) and the anecdotal ones of sweep 17 (their requests and complaints are told
     without the usual words)."""
-    ev = _eval_sweeps()
     inbound = ("complaint", "help_request", "abusive")
-    _floors(ev.agreement(_sweep(16)), {("inbound", f): 0.85 for f in inbound})
+    _floors(_agreement(16), {("inbound", f): 0.85 for f in inbound})
     _floors(
-        ev.agreement(_sweep(22)),
+        _agreement(22),
         {
             ("inbound", "complaint"): 0.8,
             ("inbound", "help_request"): 0.85,
@@ -101,7 +108,7 @@ def test_the_held_out_sweeps_are_read_as_measured():
         },
     )
     _floors(
-        ev.agreement(_sweep(17)),
+        _agreement(17),
         {
             ("inbound", "complaint"): 0.7,
             ("inbound", "abusive"): 0.9,
@@ -116,9 +123,8 @@ def test_the_held_out_posts_are_read_as_measured():
     80 / 83 % on sweep 16, 63 / 77 % on 17, 78 / 75 % on 19, 74 / 80 % on 20, 73 / 82 % on 21 and 89 / 89 % on 22
     (before the post columns learnt from the sweeps' posts: 74 / 80, 60 / 71, 72 / 73, 73 / 76, 66 / 70 and
     80 / 80 %)."""
-    ev = _eval_sweeps()
     for n, floor in ((16, 0.75), (17, 0.6), (19, 0.7), (20, 0.7), (21, 0.7), (22, 0.8)):
-        _floors(ev.agreement(_sweep(n)), {("post", "negative_about_company"): floor})
+        _floors(_agreement(n), {("post", "negative_about_company"): floor})
 
 
 def test_remarks_about_work_in_general_are_not_attacks():

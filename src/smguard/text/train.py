@@ -192,26 +192,26 @@ SWEEP_HEADS = {
 SENTIMENT_CLASS = {"negative": 0, "neutral": 1, "positive": 2}
 
 
+def read_sweep(folder: Path, n: int) -> list[dict]:
+    """The items of sweep ``n`` (``folder/sweepNN.jsonl``); none if the file is missing."""
+    path = folder / f"sweep{n:02d}.jsonl"
+    return read_jsonl(path) if path.is_file() else []
+
+
 def load_sweeps(folder: Path) -> list[dict]:
     """The training sweeps as own-set records (split "train"): the labels of :data:`SWEEP_HEADS`, sentiment as
-    its class index, and for posts ``post_negative`` = sentiment negative. A text that a held-out sweep also has
+    its class index, and for posts ``post_negative`` = sentiment negative and ``about_company`` (below); the
+    posts-only sweeps (:data:`POST_SWEEPS`) give their posts these two labels only. A text that a held-out sweep also has
     ("What time do you close on Sundays?", "🔥🔥🔥": the testers wrote a few of the same short lines) is left out."""
-
-    def sweep(n: int) -> list[dict]:
-        path = folder / f"sweep{n:02d}.jsonl"
-        return read_jsonl(path) if path.is_file() else []
-
-    held = {item["text"] for n in HELD_OUT_SWEEPS for item in sweep(n)}
+    held = {item["text"] for n in HELD_OUT_SWEEPS for item in read_sweep(folder, n)}
     recs: list[dict] = []
     for n in (*TRAIN_SWEEPS, *POST_SWEEPS):
-        for item in sweep(n):
+        for item in read_sweep(folder, n):
             if item["text"] in held or (n in POST_SWEEPS and item["kind"] != "post"):
                 continue
-            labels = {
-                h: SENTIMENT_CLASS[item[h]] if h == "sentiment" else int(item[h])
-                for h in SWEEP_HEADS[item["kind"]]
-                if n in TRAIN_SWEEPS
-            }
+            # (a posts-only sweep teaches only the two post columns below)
+            heads = SWEEP_HEADS[item["kind"]] if n in TRAIN_SWEEPS else ()
+            labels = {h: SENTIMENT_CLASS[item[h]] if h == "sentiment" else int(item[h]) for h in heads}
             if item["kind"] == "post":
                 labels["post_negative"] = int(item["sentiment"] == "negative")
                 # the "about own company" column: a post labelled negative about the company is about it; a
