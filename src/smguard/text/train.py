@@ -175,7 +175,8 @@ def load_own(training: Path) -> dict[str, dict]:
 # The independent sweeps (training/sweeps/sweepNN.jsonl, docs/models.md "sweeps"): labelled everyday messages, brand
 # replies and employee posts written by testers who saw none of our code or data. Sweeps 6-15 train the columns that
 # have no public data set behind a target (the four reply heads, sentiment, post_negative from the posts' sentiment,
-# and the about-own-company column from the posts' labels); sweeps 16, 17 and 19-22 stay held out to measure them.
+# and the about-own-company column from the posts' labels); sweeps 16, 17, 19-22 and 24 stay held out to measure them
+# (sweep 23 was measured, then tuned on, and shares nine short lines with training sweeps: neither).
 # The complaint and abuse columns do not read the sweeps (their public targets: the sweep-6 English rows cost the
 # Preotiuc tweets 0.45 point), nor does help_request (in a trial the sweeps' request labels cost our own held-apart
 # English requests 4 points).
@@ -183,7 +184,7 @@ TRAIN_SWEEPS = range(6, 16)
 # Posts-only sweeps (employee and brand posts) that train only the two post columns, about-own-company and
 # post_negative: every other column stays as the sweeps 6-15 left it, so the public targets cannot move.
 POST_SWEEPS = (18,)
-HELD_OUT_SWEEPS = (16, 17, 19, 20, 21, 22)
+HELD_OUT_SWEEPS = (16, 17, 19, 20, 21, 22, 24)
 SWEEP_HEADS = {
     "inbound": ("sentiment",),
     "reply": ("apology", "fix_intent", "argumentative", "offers_private", "sentiment"),
