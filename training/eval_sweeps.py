@@ -9,10 +9,12 @@ offers_private; post: negative_about_company). Prints the share of items where e
 language; ``--errors FIELD`` also lists the disagreements on that field. Sweeps 6-14 were used to tune the cue
 layer after they were measured, and since 27 Nov (afternoon) they also train the reply columns, the sentiment column
 and the two post columns (``smguard.text.train.TRAIN_SWEEPS``), as does sweep 15 (used for the cues only by the
-English story rule of help_request, 27 Nov evening); sweep 18 (240 posts) trains only the two post columns
-(``POST_SWEEPS``); sweeps 16, 17 and 22 (330 everyday items each) and 19-21 (240 posts each) are held out, never
-trained on (the posts of 16, 17, 19 and 20 helped choose the post gate's thresholds; sweeps 21 and 22 were written
-after that choice: docs/models.md "Employee posts").
+English story rule of help_request, 27 Nov evening); sweeps 18, 25 and 26 (240 / 300 / 300 posts) train only the two
+post columns (``POST_SWEEPS``); sweeps 16, 17 and 22 (330 everyday items each) and 19-21 and 24 (240 posts each) are
+held out, never trained on (the posts of 16, 17, 19 and 20 helped choose the post gate's thresholds; sweeps 21 and 22
+were written after that choice; the posts of 16-23 helped choose the own-company rule of the second post round, and
+sweep 24 was written after it: docs/models.md "Employee posts"); sweep 23 (330 everyday items) was measured, then
+tuned on.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The independent sweeps kept in training/sweeps (docs/models.md, "sweeps"): well-formed; sweeps 6-15 train some
-columns and the posts of sweep 18 only the two post columns, sweeps 16, 17, 19-22 and 24 stay out of the training data;
-and the held-out sweeps are read by the shipped models about as well as measured (docs/models.md)."""
+columns and the posts of sweeps 18, 25 and 26 only the two post columns, sweeps 16, 17, 19-22 and 24 stay out of the
+training data; and the held-out sweeps are read by the shipped models about as well as measured (docs/models.md)."""
 
 from __future__ import annotations
 
@@ -33,27 +33,33 @@ def _agreement(n: int) -> dict:
     return _eval_sweeps().agreement(_sweep(n))
 
 
-def test_nineteen_sweeps_are_kept():
-    assert [p.stem for p in SWEEPS] == [f"sweep{i:02d}" for i in range(6, 25)]
+def test_twenty_one_sweeps_are_kept():
+    assert [p.stem for p in SWEEPS] == [f"sweep{i:02d}" for i in range(6, 27)]
 
 
 def test_only_the_training_sweeps_train():
     trained = {r["text"] for r in load_own(TRAINING)["sweeps"]["records"]}
     assert list(TRAIN_SWEEPS) == list(range(6, 16))
-    assert POST_SWEEPS == (18,) and HELD_OUT_SWEEPS == (16, 17, 19, 20, 21, 22, 24)
+    assert POST_SWEEPS == (18, 25, 26) and HELD_OUT_SWEEPS == (16, 17, 19, 20, 21, 22, 24)
     held = {it["text"] for n in HELD_OUT_SWEEPS for it in _sweep(n)}
     assert not held & trained
-    assert {it["text"] for it in _sweep(15)} - held <= trained
-    assert {it["text"] for it in _sweep(18)} - held <= trained
+    for n in (15, *POST_SWEEPS):
+        assert {it["text"] for it in _sweep(n)} - held <= trained, n
+    # sweep 23 (measured, then tuned on) trains nothing of its own, only the few short lines that training sweeps share
+    s23 = {it["text"] for it in _sweep(23)}
+    shared = {it["text"] for n in (*TRAIN_SWEEPS, *POST_SWEEPS) for it in _sweep(n)} & s23 - held
+    assert s23 & trained == shared and len(shared) < 10
 
 
-def test_post_sweeps_train_only_the_post_columns():
-    """Sweep 18's posts teach about-own-company (negative about the company: yes; negative but not about it: no; a
-    calm post not negative about it: no label) and post_negative, never sentiment, so inbound heads cannot move."""
-    gold = {it["text"]: it for it in _sweep(18)}
+@pytest.mark.parametrize("n,size", [(18, 240), (25, 300), (26, 300)])
+def test_post_sweeps_train_only_the_post_columns(n, size):
+    """The posts of sweeps 18, 25 and 26 teach about-own-company (negative about the company: yes; negative but not
+    about it: no; a calm post not negative about it: no label) and post_negative, never sentiment, so inbound heads
+    cannot move."""
+    gold = {it["text"]: it for it in _sweep(n)}
     trained = load_own(TRAINING)["sweeps"]["records"]
     recs = [r for r in trained if r["text"] in gold]
-    assert len(recs) == len(gold) == 240
+    assert len(recs) == len(gold) == size
     for r in recs:
         it = gold[r["text"]]
         assert set(r["labels"]) <= {"post_negative", "about_company"}
@@ -73,7 +79,7 @@ def test_post_sweeps_train_only_the_post_columns():
 def test_each_item_has_the_labels_of_its_kind(path):
     fields = _eval_sweeps().FIELDS
     items = read_jsonl(path)
-    assert len(items) >= 240  # 330 everyday items, or 240 posts (sweeps 18-21, 24)
+    assert len(items) >= 240  # 330 everyday items, or 240-300 posts (sweeps 18-21, 24-26)
     assert len({it["id"] for it in items}) == len(items)
     for it in items:
         assert it["lang"] in ("en", "zh")
@@ -119,17 +125,18 @@ def test_the_held_out_sweeps_are_read_as_measured():
 
 
 def test_the_held_out_posts_are_read_as_measured():
-    """negative_about_company on the held-out posts, floors a little under docs/models.md ("Employee posts"), en / zh:
-    80 / 83 % on sweep 16, 63 / 77 % on 17, 78 / 75 % on 19, 74 / 80 % on 20, 73 / 82 % on 21 and 89 / 89 % on 22
-    (before the post columns learnt from the sweeps' posts: 74 / 80, 60 / 71, 72 / 73, 73 / 76, 66 / 70 and
-    80 / 80 %)."""
-    for n, floor in ((16, 0.75), (17, 0.6), (19, 0.7), (20, 0.7), (21, 0.7), (22, 0.8)):
+    """negative_about_company on the held-out posts, floors a little under docs/models.md ("Employee posts", second
+    round), en / zh: 83 / 91 % on sweep 16, 77 / 77 % on 17, 82 / 78 % on 19, 72 / 81 % on 20, 82 / 81 % on 21,
+    97 / 89 % on 22 and 68 / 72 % on 24 (written after every change it measures; 62 / 67 % for the models and cues
+    of the session before)."""
+    for n, floor in ((16, 0.75), (17, 0.7), (19, 0.7), (20, 0.65), (21, 0.75), (22, 0.8), (24, 0.6)):
         _floors(_agreement(n), {("post", "negative_about_company"): floor})
 
 
 def test_remarks_about_work_in_general_are_not_attacks():
     """The held-apart part of training/posts_general.jsonl (remarks about work, careers and companies in general):
-    the shipped model flags at most a few (2 / 8 % en / zh; the train-split model 6 / 10 %, docs/models.md)."""
+    the shipped model flags at most a few (2 / 4 % en / zh; the train-split model, which never saw them, 16 / 8 %:
+    docs/models.md, "Employee posts")."""
     from smguard.text import classify_texts
 
     recs = [r for r in read_jsonl(TRAINING / "posts_general.jsonl") if r["split"] == "val"]
