@@ -919,6 +919,8 @@ ARGUE = _alt(
 NOT_ARGUE = (r"不是您的(问题|错|责任)|不怪您", r"\b(not your fault|no fault of yours|nothing you did)\b")
 
 # ----------------------------------------------------------------------------------------------- posts
+# the own company, its people and its work (one pattern over every post: an ASCII word in the Chinese part needs its
+# own boundaries, or "hr" matches "three" and "through"; layoffs alone, 裁员 or "layoffs", are often elsewhere)
 OWN_COMPANY = _alt(
     r"我们公司|我司|本公司|我们老板|老板|领导|公司(新规|规定|制度)|离职|在这家.{0,6}(干|做|上班|工作)|我们.{0,2}(店|厂|馆)|我们(店|门店|单位|部门|厂|工厂|产品|家的)|上班|单位|公司(的|里)|在.{1,12}(上班|工作|打工)|"
     r"我(所在|待)的公司|我的(公司|工作|老板|东家|雇主)|主管|上司|试用期|(我的|我们的)?(工资|薪水)|这(破)?公司|店长|辞职|"
