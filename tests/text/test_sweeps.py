@@ -146,3 +146,21 @@ def test_remarks_about_work_in_general_are_not_attacks():
             bool(f) for f, r in zip(out["negative_about_company"], recs, strict=True) if r["lang"] == lang
         ]
         assert len(flags) == 50 and sum(flags) <= 6, (lang, sum(flags))
+
+
+def test_a_fresh_set_of_remarks_about_work_in_general_is_rarely_an_attack():
+    """training/heldout/posts_general_2.jsonl: 200 remarks about work, careers, layoffs elsewhere and other businesses
+    (none about the writer's employer), written by a helper tester after the models and cues they measure and read
+    by nothing in training (`load_own` reads only training/*.jsonl). docs/models.md, "Employee posts": 7 / 13 %
+    flagged (en / zh)."""
+    from smguard.text import classify_texts
+
+    recs = read_jsonl(TRAINING / "heldout" / "posts_general_2.jsonl")
+    trained = {r["text"] for recs_ in load_own(TRAINING).values() for r in recs_["records"]}
+    assert not {r["text"] for r in recs} & trained
+    out = classify_texts([r["text"] for r in recs], kind="post")
+    for lang, most in (("en", 10), ("zh", 16)):
+        flags = [
+            bool(f) for f, r in zip(out["negative_about_company"], recs, strict=True) if r["lang"] == lang
+        ]
+        assert len(flags) == 100 and sum(flags) <= most, (lang, sum(flags))
