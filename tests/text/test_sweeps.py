@@ -133,18 +133,21 @@ def test_the_held_out_posts_are_read_as_measured():
         _floors(_agreement(n), {("post", "negative_about_company"): floor})
 
 
+def _attack_flags(recs: list[dict]) -> dict[str, list[bool]]:
+    """Per language (en, zh): which of these posts the shipped model calls negative about the company."""
+    from smguard.text import classify_texts
+
+    out = classify_texts([r["text"] for r in recs], kind="post")
+    pairs = list(zip(out["negative_about_company"], recs, strict=True))
+    return {lang: [bool(f) for f, r in pairs if r["lang"] == lang] for lang in ("en", "zh")}
+
+
 def test_remarks_about_work_in_general_are_not_attacks():
     """The held-apart part of training/posts_general.jsonl (remarks about work, careers and companies in general):
     the shipped model flags at most a few (2 / 4 % en / zh; the train-split model, which never saw them, 16 / 8 %:
     docs/models.md, "Employee posts")."""
-    from smguard.text import classify_texts
-
     recs = [r for r in read_jsonl(TRAINING / "posts_general.jsonl") if r["split"] == "val"]
-    out = classify_texts([r["text"] for r in recs], kind="post")
-    for lang in ("en", "zh"):
-        flags = [
-            bool(f) for f, r in zip(out["negative_about_company"], recs, strict=True) if r["lang"] == lang
-        ]
+    for lang, flags in _attack_flags(recs).items():
         assert len(flags) == 50 and sum(flags) <= 6, (lang, sum(flags))
 
 
@@ -153,14 +156,9 @@ def test_a_fresh_set_of_remarks_about_work_in_general_is_rarely_an_attack():
     (none about the writer's employer), written by a helper tester after the models and cues they measure and read
     by nothing in training (`load_own` reads only training/*.jsonl). docs/models.md, "Employee posts": 7 / 13 %
     flagged (en / zh)."""
-    from smguard.text import classify_texts
-
     recs = read_jsonl(TRAINING / "heldout" / "posts_general_2.jsonl")
     trained = {r["text"] for recs_ in load_own(TRAINING).values() for r in recs_["records"]}
     assert not {r["text"] for r in recs} & trained
-    out = classify_texts([r["text"] for r in recs], kind="post")
-    for lang, most in (("en", 10), ("zh", 16)):
-        flags = [
-            bool(f) for f, r in zip(out["negative_about_company"], recs, strict=True) if r["lang"] == lang
-        ]
-        assert len(flags) == 100 and sum(flags) <= most, (lang, sum(flags))
+    most = {"en": 10, "zh": 16}
+    for lang, flags in _attack_flags(recs).items():
+        assert len(flags) == 100 and sum(flags) <= most[lang], (lang, sum(flags))

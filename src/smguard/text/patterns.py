@@ -1630,12 +1630,12 @@ def _post_heads(out, probs, scan: _Scanner, calm, negative, insult, score, sent,
     sure_abuse = out["abusive"] & (out["abusive_score"] >= ABUSE_SURE)
     about = probs.get("negative_about_company")
     if about is not None:  # the "about own company" column, with the cue-corrected abuse and sentiment
-        limit = np.where(zh, POST_ABOUT_ZH, POST_ABOUT_EN)
-        model = (about > limit) & ((pn > 0.5) | sure_abuse | (sent == "negative"))
         # (a Chinese caption of a few characters gives the columns little to go on: "早班 6 点半的城市" read 0.55
         # about the company and 0.76 negative once the columns learnt shift work from the grievances of sweeps 25-26;
         # so that short, the about column must be fairly sure)
-        model &= ~(scan.zh_only & (n_len <= TINY) & (about <= POST_ABOUT_TINY_ZH))
+        limit = np.where(zh, POST_ABOUT_ZH, POST_ABOUT_EN)
+        limit[scan.zh_only & (n_len <= TINY)] = POST_ABOUT_TINY_ZH
+        model = (about > limit) & ((pn > 0.5) | sure_abuse | (sent == "negative"))
     en_neg = (pn > POST_EN_NEG_P) | sure_abuse | (sscore < POST_EN_NEG_SCORE) if pn is not None else model
     # a post of plain pride or delight in words ("Proud of the team — we just shipped our millionth order!") is
     # not an attack, whatever the columns lean to, unless it also has a negative cue (an emoji alone is not
